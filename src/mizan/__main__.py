@@ -1,0 +1,5 @@
+"""``python -m mizan`` runs the command line."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,1 @@
+"""Actors: the dated registry, name normalisation and resolution."""

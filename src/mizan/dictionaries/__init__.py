@@ -1,0 +1,1 @@
+"""Readers for external event-coding dictionaries (PETRARCH/TABARI format)."""

@@ -1,0 +1,1 @@
+"""Evaluation against gold-standard data sets, always read by path (never bundled)."""

@@ -1,0 +1,58 @@
+"""Shared helpers for the evaluations."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..errors import EvalError
+
+# the 2017 GSR categories in PLOVER's current 16
+GSR_EVENT_MAP = {
+    "DEMAND": "REQUEST",
+    "DISAPPROVE": "ACCUSE",
+    "INVESTIGATE": "ACCUSE",
+    "FIGHT": "ASSAULT",
+}
+# pseudo-countries compared as one, and CAMEO country codes that differ from ISO alpha-3
+COUNTRY_MAP = {"UNO": "IGO", "EUR": "IGO", "JAP": "JPN", "ITL": "ITA"}
+
+
+def norm_country(code: Any) -> str | None:
+    if not code:
+        return None
+    code = str(code).upper()[:3]
+    return COUNTRY_MAP.get(code, code)
+
+
+def load_json(path: Path) -> Any:
+    if not Path(path).exists():
+        raise EvalError(f"{path}: no such file; give the path to the evaluation set")
+    try:
+        return json.loads(Path(path).read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise EvalError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def confusion_lines(pairs: list[tuple[str, str]], top: int = 3) -> list[str]:
+    """Per gold category: count, accuracy and the most frequent wrong predictions."""
+    by_gold: dict[str, Counter[str]] = {}
+    for gold, pred in pairs:
+        by_gold.setdefault(gold, Counter())[pred] += 1
+    lines = [f"{'gold':<12}{'n':>5}{'acc':>7}  most frequent predictions"]
+    for gold in sorted(by_gold):
+        c = by_gold[gold]
+        n = sum(c.values())
+        acc = c[gold] / n
+        wrong = ", ".join(f"{p}:{k}" for p, k in c.most_common() if p != gold)[:80]
+        lines.append(f"{gold:<12}{n:>5}{acc:>7.2f}  {wrong}")
+    return lines

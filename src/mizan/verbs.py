@@ -1,0 +1,285 @@
+"""Verb patterns: which words, around which verb, make which CAMEO event.
+
+Loaded from ``data/verbs/cameo.yaml`` (converted from the CAMEO 2.0 dictionary), then
+``data/verbs/mizan.yaml`` (mizan's own additions and fixes, which win), then any files
+the user gives (mizan YAML, or PETRARCH/TABARI verb dictionaries). Nominal triggers and
+light verbs come from ``data/verbs/nouns.yaml``; the cue words for modality from
+``data/verbs/modality.yaml``. Format: docs/data-files.md.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .datafiles import cached, load_yaml, package_file
+from .errors import DataFileError
+
+Word = frozenset[str]  # one pattern slot: any of these lower-case words or lemmas
+
+
+@dataclass(frozen=True)
+class Pattern:
+    after: tuple[Word, ...]
+    before: tuple[Word, ...]
+    code: str | None
+    reverse: str | None
+    block: str
+    source: str
+
+    @property
+    def specificity(self) -> int:
+        return len(self.after) + len(self.before)
+
+
+@dataclass
+class VerbEntry:
+    lemma: str
+    code: str | None
+    reverse: str | None
+    block: str
+    source: str
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class NounTrigger:
+    lemma: str
+    code: str
+    reverse: str | None = None
+    plural_only: bool = False
+    needs_argument: bool = True
+
+
+@dataclass
+class VerbDictionary:
+    verbs: dict[str, VerbEntry] = field(default_factory=dict)
+    nouns: dict[str, NounTrigger] = field(default_factory=dict)
+    light_verbs: frozenset[str] = frozenset()
+    discards: tuple[tuple[str, ...], ...] = ()
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def entry(self, lemma: str) -> VerbEntry | None:
+        return self.verbs.get(lemma)
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues.get(name, frozenset())
+
+
+@dataclass(frozen=True)
+class Match:
+    code: str | None
+    reverse: str | None
+    pattern: Pattern | None
+    specificity: int
+
+
+def _words_match(slot: Word, tok_forms: tuple[str, str]) -> bool:
+    return tok_forms[0] in slot or tok_forms[1] in slot
+
+
+def _subsequence(slots: Sequence[Word], forms: Sequence[tuple[str, str]]) -> bool:
+    j = 0
+    for f in forms:
+        if j < len(slots) and _words_match(slots[j], f):
+            j += 1
+    return j == len(slots)
+
+
+def match_verb(
+    entry: VerbEntry, before: Sequence[tuple[str, str]], after: Sequence[tuple[str, str]]
+) -> Match:
+    """The most specific pattern of ``entry`` whose words occur around the verb."""
+    best: Pattern | None = None
+    for p in entry.patterns:
+        if best is not None and p.specificity <= best.specificity:
+            continue
+        if _subsequence(p.after, after) and _subsequence(p.before, before):
+            best = p
+    if best is None:
+        return Match(entry.code, entry.reverse, None, 0)
+    return Match(best.code, best.reverse, best, best.specificity)
+
+
+# -- loading --------------------------------------------------------------------------
+def _code(value: Any, path: Path, entry: str, fld: str) -> str | None:
+    if value is None or value == "---" or value == "":
+        return None
+    if isinstance(value, int):
+        raise DataFileError(
+            path, f"CAMEO code {value!r} must be a quoted string (leading zeros)", entry, fld
+        )
+    text = str(value).strip()
+    if not text.isdigit() or not 2 <= len(text) <= 4:
+        raise DataFileError(path, f"bad CAMEO code {value!r}", entry, fld)
+    return text
+
+
+def _slots(
+    words: Any, synsets: dict[str, frozenset[str]], path: Path, entry: str, fld: str
+) -> tuple[Word, ...]:
+    if words is None:
+        return ()
+    if not isinstance(words, list):
+        raise DataFileError(path, "must be a list of words", entry, fld)
+    out = []
+    for w in words:
+        w = str(w).strip().lower()
+        if w.startswith("&"):
+            members = synsets.get(w[1:])
+            if members is None:
+                raise DataFileError(path, f"unknown synset {w!r}", entry, fld)
+            out.append(members)
+        else:
+            out.extend(frozenset({part}) for part in w.replace("_", " ").split())
+    return tuple(out)
+
+
+def _synsets(raw: Any, path: Path) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    if raw is None:
+        return out
+    if not isinstance(raw, dict):
+        raise DataFileError(path, "'synsets' must be a mapping of name → words")
+    for name, members in raw.items():
+        words: set[str] = set()
+        for m in members or ():
+            m = str(m).lower().strip().strip("_").replace("_", " ")
+            if m and not m.startswith("&"):
+                words.add(m.split()[-1] if " " in m else m)
+        out[str(name).lower().lstrip("&")] = frozenset(words)
+    return out
+
+
+def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
+    """Add the blocks of one parsed verbs file to ``d``; later files win for a lemma's default."""
+    if isinstance(data, list):
+        data = {"blocks": data}
+    if not isinstance(data, dict) or not isinstance(data.get("blocks"), list):
+        raise DataFileError(path, "a verbs file holds 'blocks:' (a list) and optional 'synsets:'")
+    synsets = _synsets(data.get("synsets"), path)
+    for k, v in d.cues.items():
+        if k.startswith("synset:") and k[7:] not in synsets:
+            synsets[k[7:]] = v
+    for k, v in synsets.items():
+        d.cues[f"synset:{k}"] = v
+    for i, block in enumerate(data["blocks"], start=1):
+        if not isinstance(block, dict):
+            raise DataFileError(path, "each block must be a mapping", f"#{i}")
+        name = str(block.get("verb") or f"#{i}")
+        source = str(block.get("source") or path.stem)
+        bcode = _code(block.get("code"), path, name, "code")
+        brev = _code(block.get("reverse"), path, name, "reverse")
+        lemmas = block.get("lemmas")
+        if not isinstance(lemmas, list) or not lemmas:
+            raise DataFileError(path, "a block needs a non-empty 'lemmas' list", name, "lemmas")
+        patterns = []
+        for j, p in enumerate(block.get("patterns") or (), start=1):
+            if not isinstance(p, dict) or not ({"after", "before"} & p.keys()):
+                raise DataFileError(
+                    path, f"pattern #{j} needs 'after' and/or 'before'", name, "patterns"
+                )
+            patterns.append(Pattern(
+                after=_slots(p.get("after"), synsets, path, name, f"patterns[{j}].after"),
+                before=_slots(p.get("before"), synsets, path, name, f"patterns[{j}].before"),
+                code=_code(p.get("code"), path, name, f"patterns[{j}].code"),
+                reverse=_code(p.get("reverse"), path, name, f"patterns[{j}].reverse"),
+                block=name, source=source,
+            ))  # fmt: skip
+        for lem in lemmas:
+            code, rev = bcode, brev
+            if isinstance(lem, dict):
+                code = _code(lem.get("code", bcode), path, name, "lemmas.code")
+                rev = _code(lem.get("reverse", brev), path, name, "lemmas.reverse")
+                lem = lem.get("lemma")
+            if not isinstance(lem, str) or not lem.strip():
+                raise DataFileError(path, "empty lemma", name, "lemmas")
+            parts = lem.lower().replace("_", " ").split()
+            head, rest = parts[0], parts[1:]
+            entry = d.verbs.get(head)
+            if entry is None or (block.get("replace") and not rest and entry.source != source):
+                entry = d.verbs[head] = VerbEntry(head, None, None, name, source)
+            if rest:  # a phrasal verb is a pattern on its head verb
+                entry.patterns.append(
+                    Pattern(tuple(frozenset({w}) for w in rest), (), code, rev, name, source)
+                )
+                continue
+            if code is not None or entry.code is None or source != entry.source:
+                entry.code, entry.reverse, entry.block, entry.source = code, rev, name, source
+            entry.patterns.extend(patterns)
+
+
+def _nouns(d: VerbDictionary, path: Path) -> None:
+    data = load_yaml(path) or {}
+    for i, raw in enumerate(data.get("nouns") or (), start=1):
+        if not isinstance(raw, dict) or not isinstance(raw.get("lemma"), str):
+            raise DataFileError(path, "each noun needs a 'lemma'", f"#{i}", "lemma")
+        code = _code(raw.get("code"), path, raw["lemma"], "code")
+        if code is None:
+            raise DataFileError(path, "a nominal trigger needs a code", raw["lemma"], "code")
+        d.nouns[raw["lemma"].lower()] = NounTrigger(
+            raw["lemma"].lower(), code, _code(raw.get("reverse"), path, raw["lemma"], "reverse"),
+            bool(raw.get("plural_only", False)), bool(raw.get("needs_argument", True)),
+        )  # fmt: skip
+    d.light_verbs = frozenset(str(v).lower() for v in data.get("light_verbs") or ())
+
+
+def _cues(d: VerbDictionary, path: Path) -> None:
+    data = load_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise DataFileError(path, "modality.yaml must be a mapping of cue name → words")
+    for name, words in data.items():
+        if not isinstance(words, list):
+            raise DataFileError(path, "must be a list of words", name)
+        d.cues[str(name)] = frozenset(str(w).lower() for w in words)
+
+
+def _discards(path: Path) -> tuple[tuple[str, ...], ...]:
+    data = load_yaml(path) or []
+    if isinstance(data, dict):
+        data = data.get("discards") or []
+    return tuple(tuple(str(p).lower().split()) for p in data if str(p).strip())
+
+
+def build_dictionary(files: Iterable[tuple[Path, Any]], folder: Path) -> VerbDictionary:
+    d = VerbDictionary()
+    if (folder / "modality.yaml").exists():
+        _cues(d, folder / "modality.yaml")
+    for path, data in files:
+        merge_verb_file(d, path, data)
+    if (folder / "nouns.yaml").exists():
+        _nouns(d, folder / "nouns.yaml")
+    if (folder / "discards.yaml").exists():
+        d.discards = _discards(folder / "discards.yaml")
+    return d
+
+
+def _read_user_verbs(path: Path) -> Any:
+    """A user's verbs file: mizan YAML, or a PETRARCH/TABARI dictionary."""
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return load_yaml(path)
+    from .dictionaries.petrarch import read_verbs, verbs_to_mizan
+
+    return verbs_to_mizan(read_verbs(path))
+
+
+def load_verbs(extra: Iterable[Path] = ()) -> VerbDictionary:
+    folder = package_file("verbs")
+    base = [p for p in (folder / "cameo.yaml", folder / "mizan.yaml") if p.exists()]
+    extra = [Path(p) for p in extra]
+    support = [
+        p
+        for p in (folder / "nouns.yaml", folder / "modality.yaml", folder / "discards.yaml")
+        if p.exists()
+    ]
+
+    def build() -> VerbDictionary:
+        files = [(p, load_yaml(p)) for p in base] + [(p, _read_user_verbs(p)) for p in extra]
+        return build_dictionary(files, folder)
+
+    groups: dict[str, list[Path]] = defaultdict(list)
+    groups["all"] = base + extra + support
+    return cached("verbs", groups["all"], build)

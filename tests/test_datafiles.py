@@ -1,0 +1,62 @@
+"""Data files are validated on load; errors name the file, the entry and the field."""
+
+from __future__ import annotations
+
+import pytest
+
+from mizan.actors.registry import iter_actor_file, load_registry
+from mizan.errors import DataFileError
+from mizan.ontology import load_ontology
+from mizan.verbs import load_verbs
+
+
+@pytest.mark.parametrize(
+    "yaml_text,field",
+    [
+        ("- {id: x, name: X, kind: martian, country: IRQ, sectors: [GOV]}", "kind"),
+        ("- {id: x, name: X, kind: person, country: Iraq, sectors: [GOV]}", "country"),
+        ("- {id: x, name: X, kind: person, country: IRQ, sectors: [GOVERNMENT]}", "sectors"),
+        ("- {id: x, kind: person, country: IRQ}", "name"),
+        (
+            "- {id: x, name: X, kind: person, country: IRQ, roles: [{title: pm, start: 2020-13-01}]}",
+            "roles[0].start",
+        ),
+        (
+            "- {id: x, name: X, kind: person, country: IRQ, roles: [{title: pm, start: 2021-01-01, end: 2020-01-01}]}",
+            "roles[0]",
+        ),
+        ("- {id: x, name: X, kind: person, country: IRQ, aliases: X}", "aliases"),
+    ],
+)
+def test_malformed_actor_entry(tmp_path, yaml_text, field):
+    p = tmp_path / "people-test.yaml"
+    p.write_text(yaml_text)
+    with pytest.raises(DataFileError) as info:
+        list(iter_actor_file(p))
+    msg = str(info.value)
+    assert "people-test.yaml" in msg and "entry x" in msg and repr(field) in msg
+
+
+def test_registry_has_dated_offices():
+    reg = load_registry()
+    from datetime import date
+
+    assert reg.holder("IRQ", "prime minister", date(2019, 11, 1))[0].id == "adel-abdul-mahdi"
+    assert reg.holder("IRQ", "prime minister", date(2020, 8, 20))[0].id == "mustafa-al-kadhimi"
+    assert reg.holder("IRQ", "prime minister", date(2023, 6, 1))[0].id == "mohammed-shia-al-sudani"
+
+
+def test_packaged_data_loads():
+    onto = load_ontology()
+    assert onto.get("042").event == "CONSULT" and onto.get("042").mode == "visit"
+    assert onto.get("0421").event == "CONSULT"  # unknown sub-code: the parent's facts
+    assert onto.get("173").event == "COERCE" and onto.get("190").quad_class == 4
+    verbs = load_verbs()
+    assert verbs.entry("meet").code == "040"
+
+
+def test_unknown_cameo_code_suggests():
+    from mizan.errors import UnknownChoiceError
+
+    with pytest.raises(UnknownChoiceError):
+        load_ontology().get("99")

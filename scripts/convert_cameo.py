@@ -19,6 +19,7 @@ Usage: python scripts/convert_cameo.py [--cameo-dir DIR] [--plover-dir DIR] [--o
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import re
 import sys
@@ -48,29 +49,18 @@ PLOVER_EVENTS = {
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 }  # fmt: skip
 PLOVER_SECTORS = set(
-    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP "
-    "PRE REL SOC".split()
+    ["COP", "GOV", "JUD", "LEG", "MIL", "PRM", "PTY", "REB", "SPY", "UAF", "UNK", "AGR", "BUS", "CRM", "CVL", "EDU", "ELI", "JRN", "LAB", "MED", "REF", "OPP", "PRE", "REL", "SOC"]
 )
 
 # CAMEO agent code → PLOVER sector. The table is documented (with reasons) in
 # src/mizan/data/actors/README-agents.md; keep the two in step.
 SECTOR_MAP = {
-    # same code, same meaning
-    "AGR": "AGR", "BUS": "BUS", "COP": "COP", "CRM": "CRM", "CVL": "CVL", "EDU": "EDU",
-    "ELI": "ELI", "GOV": "GOV", "JUD": "JUD", "LAB": "LAB", "LEG": "LEG", "MIL": "MIL",
-    "OPP": "OPP", "PTY": "PTY", "REB": "REB", "REF": "REF", "REL": "REL", "SPY": "SPY",
-    "UAF": "UAF",
-    # renamed by PLOVER: CAMEO MED was media, CAMEO HLH was health
-    "MED": "JRN", "HLH": "MED",
-    # CAMEO codes without a PLOVER sector of their own
-    "ENV": "SOC", "HRI": "SOC", "NGO": "SOC", "DEV": "SOC", "MNC": "BUS", "IGO": "GOV",
-    "RAD": "OPP", "MOD": "OPP", "INS": "REB", "SEP": "REB", "IMG": "REB", "PPL": "CVL",
-    "SET": "CVL", "UIS": "UNK", "AMN": "SOC",
-    # religions (CAMEO identity codes) → REL
-    "MUS": "REL", "SHI": "REL", "SUN": "REL", "SFI": "REL", "CHR": "REL", "CTH": "REL",
-    "PRO": "REL", "DOX": "REL", "CPT": "REL", "MAR": "REL", "JEW": "REL", "BUD": "REL",
-    "HIN": "REL", "SIK": "REL", "JAN": "REL", "ZRO": "REL", "BAH": "REL", "TAO": "REL",
-}  # fmt: skip
+    row["cameo_code"]: row["plover_sector"]
+    for row in csv.DictReader(
+        (Path(__file__).resolve().parents[1] / "src/mizan/data/ontology/cameo-sectors.tsv").open(encoding="utf-8"),
+        delimiter="\t",
+    )
+}  # CAMEO agent code → PLOVER sector: src/mizan/data/ontology/cameo-sectors.tsv
 # words whose PLOVER sector differs from what the code table gives: PLOVER's CVL names
 # protesters and activists (OPP "typically assigned as a secondary code"), PTY names parties,
 # and PRM is the sector for paramilitaries (CAMEO: MIL). README-agents.md lists them.

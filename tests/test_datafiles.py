@@ -60,3 +60,30 @@ def test_unknown_cameo_code_suggests():
 
     with pytest.raises(UnknownChoiceError):
         load_ontology().get("99")
+
+
+def test_petrarch_actor_dictionary_import(tmp_path):
+    """A TABARI/PETRARCH actor file (our own invented entries) becomes registry entries."""
+    from datetime import date
+
+    from mizan.actors.importer import actors_from_petrarch, split_code
+    from mizan.actors.registry import load_registry
+
+    p = tmp_path / "my.actors.txt"
+    p.write_text(
+        "ZORBALAND [ZRB]\n"
+        "+ZORBALANDIAN\n"
+        "QUUX_BRIGADES_ [ZRBREBQXB]\n"
+        "MARIA_EXAMPLEVA_ [ZRBGOV 180101-201231]\n"
+        "+EXAMPLEVA\n"
+    )
+    actors = {a.name: a for a in actors_from_petrarch(p)}
+    assert actors["Zorbaland"].kind == "country" and actors["Zorbaland"].country == "ZRB"
+    assert (actors["Quux Brigades"].country, actors["Quux Brigades"].sectors) == ("ZRB", ("REB",))
+    maria = actors["Maria Exampleva"]
+    assert maria.kind == "person" and maria.role_on(date(2019, 5, 1)).sector == "GOV"
+    assert maria.role_on(date(2021, 5, 1)) is None
+    assert split_code("IRQGOVSHI") == ("IRQ", ["GOV", "REL"])
+    reg = load_registry([p])
+    hits, how = reg.lookup("Exampleva")
+    assert how == "exact" and hits[0].actor_id == maria.id

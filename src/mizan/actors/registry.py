@@ -337,25 +337,44 @@ def actor_files(folder: Path | None = None) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name not in SPECIAL_FILES)
 
 
+def read_actor_file(path: Path) -> Iterator[Actor]:
+    """Entries of a mizan YAML actor file, or of a PETRARCH/TABARI actor dictionary."""
+    if path.suffix.lower() in (".yaml", ".yml"):
+        yield from iter_actor_file(path)
+    else:
+        from .importer import actors_from_petrarch
+
+        yield from actors_from_petrarch(path)
+
+
 def build_registry(paths: Iterable[Path], titles: Path | None, agents: Iterable[Path]) -> Registry:
     reg = Registry()
     for path in paths:
-        for actor in iter_actor_file(path):
+        for actor in read_actor_file(path):
             reg.add(actor)
     if titles and titles.exists():
         for t in _titles(titles):
             reg.add_title(t)
     for path in agents:
-        if path.exists():
+        if path.suffix.lower() not in (".yaml", ".yml"):
+            from .importer import agents_from_petrarch
+
+            reg.agents.update(agents_from_petrarch(path))
+        elif path.exists():
             _agents(path, reg.agents)
     return reg
 
 
-def load_registry(extra: Iterable[Path] = ()) -> Registry:
-    """The packaged registry, with ``extra`` actor files (YAML) loaded on top."""
+def load_registry(extra: Iterable[Path] = (), extra_agents: Iterable[Path] = ()) -> Registry:
+    """The packaged registry, with ``extra`` actor files (mizan YAML or PETRARCH/TABARI
+    dictionaries) and ``extra_agents`` files loaded on top; later entries win."""
     folder = package_file("actors")
     paths = actor_files(folder) + [Path(p) for p in extra]
     titles = folder / "titles.yaml"
-    agents = [folder / "agents.yaml", folder / "agents-mizan.yaml"]
+    agents = [
+        folder / "agents.yaml",
+        folder / "agents-mizan.yaml",
+        *(Path(p) for p in extra_agents),
+    ]
     support = [p for p in (titles, *agents) if p.exists()]
     return cached("registry", paths + support, lambda: build_registry(paths, titles, agents))

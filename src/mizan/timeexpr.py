@@ -484,7 +484,7 @@ def _offsets(t: str, base: date, future: bool, anchor: TimeValue | None, words: 
         return span(_month(y0, m0)[0], _month(y1, m1)[1], rel)
     start, stop = origin.date + timedelta(days=days * first), end + timedelta(days=days * last)
     if days >= 7 and lo == hi and origin.enddate is None:
-        start, stop = _week_of(start)[0], _week_of(stop)[1]
+        return TimeValue(start, None, "week", rel)  # "two weeks ago": that day, give or take
     return span(start, stop, rel)
 
 

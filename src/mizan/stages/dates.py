@@ -97,6 +97,7 @@ def _finder() -> re.Pattern[str]:
         r"(?i:(?:earlier |later )?(?:last|this|next|past) (?:week|weekend|month|year))\b",
         rf"(?i:(?:late |early )?(?:on )?(?:last |next |this )?)(?:{days})\b",
         rf"(?:{months}|May(?= \d))\b",
+        r"(?i:from|between|since|until|till|in) (?:1[89]|20)\d\d\b",
     ]
     return re.compile(_EDGE + "(?:" + "|".join(alts) + ")")
 
@@ -120,7 +121,15 @@ def _is_root_clause(verb: Token) -> bool:
 
 
 def _attach(span: Span) -> Token:
-    """The word a time expression modifies: past prepositions and its own tokens."""
+    """The word a time expression modifies: past prepositions and its own tokens. "A few
+    hours after [the summit ended]" modifies the clause the subordinate clause attaches to."""
+    last = span[-1]
+    if (
+        last.lower_ in ("after", "before")
+        and last.dep_ == "mark"
+        and last.head.head.i != last.head.i
+    ):
+        return last.head.head
     t = span.root
     for _ in range(8):
         h = t.head
@@ -154,6 +163,23 @@ class DateResolver:
             if merged and (a < merged[-1][1] or re.fullmatch(r"[ ,]*(?:on|at)?[ ,]*", gap)):
                 merged[-1][1] = max(merged[-1][1], b)
                 continue
+            # "since October 2019", "in two weeks", "between May 1 [and May 5]"
+            pre = re.search(
+                r"\b(?:since|from|between|in|within|until|till) $",
+                doc.text[max(0, a - 9) : a],
+                re.IGNORECASE,
+            )
+            if pre:
+                a -= len(pre.group(0))
+            if (
+                merged
+                and re.match(r"(?:between|from) ", doc.text[merged[-1][0] :], re.IGNORECASE)
+                and re.fullmatch(
+                    r"\s*(?:and|to|until|till|through|-|–)\s*", doc.text[merged[-1][1] : a]
+                )
+            ):
+                merged[-1][1] = b
+                continue
             merged.append([a, b])
         return [(a, b) for a, b in merged]
 
@@ -182,7 +208,14 @@ class DateResolver:
             out.by_attach.setdefault(m.attach, []).append(m)
             if base is None:
                 continue
-            m.value = resolve(m.text, base, anchor=anchor)
+            last = doc[m.end - 1]
+            if last.lower_ in ("after", "before"):  # "hours after the summit ended on Saturday"
+                scope = last.head if last.dep_ == "mark" else last
+                inner = next((n for n in out.mentions if n.start >= m.end and n.sent == m.sent
+                              and scope.left_edge.i <= n.attach <= scope.right_edge.i), None)  # fmt: skip
+                value = resolve(inner.text, base, anchor=anchor) if inner else None
+                m.anchor = value or anchor
+            m.value = resolve(m.text, base, anchor=m.anchor)
             v = m.value
             if m.frame and v is not None and v.relative_to != "office" and v.date <= base:
                 anchor = v

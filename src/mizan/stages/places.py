@@ -1,145 +1,342 @@
 """Stage ``mizan_places``: where did the event happen?
 
-The place attached to the event's clause ("in Basra", "at the White House", the
-destination of a visit); else a place under a locative preposition elsewhere in the same
-sentence; else none — never a place from an unrelated part of the story. A capital used as
-an actor ("Tehran rejected ...") is not the event's location unless the text says so.
+Each place name in a sentence (spaCy's GPE/LOC/FAC entities, landmarks tagged ORG, capitals
+and seats the actor stage found) is resolved with the gazetteer — preferring the document's
+focus country and the countries named in the sentence — and classified by how it hangs in the
+parse: under a locative preposition ("in Basra", "at the White House"), a destination ("to
+Washington"), an origin ("from Gorazde"), as an object, or as a subject or genitive. "The
+city of X" and "X, Iran" are seen through to the phrase they sit in.
+
+The event's location is, in order:
+
+1. **a place attached to the event's clause**: a locative phrase on the trigger or on its
+   arguments ("held a meeting at the army headquarters in the city of Basra"), the
+   destination of a movement ("visited Washington", "extradited to Britain"), the object of
+   an attack ("shelled Kabul"), an origin ("withdrew from Gorazde");
+2. **else a place elsewhere in the same sentence**, in a locative, destination or origin
+   phrase or as the object of another verb — not one that frames a report ("said in Paris
+   that ..."), and never one used as an actor;
+3. **else none**: nothing is taken from another sentence.
+
+Among several, the nearer kind of attachment wins, then the finer place (city over admin1
+over country: "in Bam, Iran" is Bam), then the one nearest the trigger in the parse. A
+capital or country used as an actor ("Tehran rejected ...") is not the location unless a
+locative or movement says so.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..datafiles import cached, load_yaml, package_file
+from ..errors import DataFileError
 from ..gazetteer import Gazetteer, Place, load_gazetteer
 from .actors import ActorMention
 from .events import EventMention
-from .syntax import tree_distance
+from .syntax import governing_verb, tree_distance
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-LOCATIVE = {
-    "in",
-    "at",
-    "near",
-    "outside",
-    "inside",
-    "across",
-    "throughout",
-    "around",
-    "within",
-    "into",
-    "on",
-}
-DESTINATION_CODES = ("042", "043", "044")
+CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
+ROLE_RANK = {"locative": 0, "object": 1, "destination": 1, "origin": 2}
+PRECISION_RANK = {"city": 0, "admin1": 1, "country": 2}
+CUE_LISTS = ("locative", "weak_locative", "destination", "origin", "transparent_nouns",
+             "direction_words", "admin1_cues", "city_cues", "movement_lemmas",
+             "object_place_codes")  # fmt: skip
 
 
-def _prep_of(tok: Token) -> Token | None:
-    """The preposition that governs the noun phrase ``tok`` sits in, if any."""
-    t = tok
-    for _ in range(6):
-        if t.dep_ == "pobj" and t.head.dep_ in ("prep", "agent"):
-            return t.head
-        if (
-            t.head.i == t.i
-            or t.dep_ not in ("compound", "pobj", "appos", "amod", "nmod", "poss")
-            and t.dep_ != "pobj"
-        ):
+@lru_cache(maxsize=1)
+def place_cues() -> dict[str, frozenset[str]]:
+    path = package_file("places", "cues.yaml")
+
+    def build() -> dict[str, frozenset[str]]:
+        raw = load_yaml(path)
+        if not isinstance(raw, dict):
+            raise DataFileError(path, "must be a mapping of word lists")
+        out = {}
+        for name in CUE_LISTS:
+            words = raw.get(name)
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise DataFileError(path, "must be a list of words", field=name)
+            out[name] = frozenset(w.lower() for w in words)
+        return out
+
+    return cached("placecues", [path], build)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A resolved place name in a sentence and how it attaches."""
+
+    start: int
+    end: int
+    place: Place
+    role: str  # locative | weak | destination | origin | object | subject | genitive | other
+    prep: str | None
+    attach: int  # the token its phrase hangs on
+    actor: bool  # the span is (part of) an actor mention
+
+
+class PlaceResolver:
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gaz = gazetteer
+        self.cues = place_cues()
+
+    # -- the place names of a sentence ------------------------------------------------------
+    def _spans(self, doc: Doc, sent: Span) -> list[Span]:
+        spans = [e for e in sent.ents if e.label_ in PLACE_LABELS]
+        spans += [e for e in sent.ents if e.label_ in ("ORG", "NORP", "PERSON")
+                  and (self._placelike(e.text) if e.label_ != "PERSON" else self._cued(e))]  # fmt: skip
+        for m in doc._.mizan_actors or []:
+            overlaps = any(s.start <= m.start < s.end or m.start <= s.start < m.end for s in spans)
+            if (
+                sent.start <= m.start < sent.end
+                and m.metonym in ("capital", "seat")
+                and not overlaps
+            ):
+                spans.append(doc[m.start : m.end])
+        return sorted(spans, key=lambda s: s.start)
+
+    def _placelike(self, text: str) -> bool:
+        """Is a name the tagger called an organisation or a group ("Samarra") surely a place?
+        A landmark, a city's own name, or a city of a million under another spelling."""
+        return any(p.landmark or (p.precision == "city" and (not alt or p.population >= 1_000_000))
+                   for p, alt in self.gaz.candidates(text))  # fmt: skip
+
+    def _cued(self, span: Span) -> bool:
+        """Does a place noun frame the name: "the Jaffna peninsula", "the town of Rafah"?"""
+        doc, nouns = span.doc, self.cues["transparent_nouns"] | self.cues["admin1_cues"]
+        before = span.start >= 2 and doc[span.start - 1].lower_ == "of" and (
+            doc[span.start - 2].lemma_.lower() in nouns)  # fmt: skip
+        return before or (span.end < len(doc) and doc[span.end].lemma_.lower() in nouns)
+
+    def _prefer(self, span: Span) -> str | None:
+        """'the province of Herat', 'Anbar province' -> admin1; 'the town of Rafah' -> city."""
+        doc = span.doc
+        words = []
+        if span.start >= 2 and doc[span.start - 1].lower_ == "of":
+            words.append(doc[span.start - 2].lemma_.lower())
+        if span.end < len(doc):
+            words.append(doc[span.end].lemma_.lower())
+        if any(w in self.cues["admin1_cues"] for w in words):
+            return "admin1"
+        if any(w in self.cues["city_cues"] for w in words):
+            return "city"
+        return None
+
+    def mentions(self, doc: Doc, sent: Span, focus: str | None) -> list[PlaceMention]:
+        actors = [m for m in doc._.mizan_actors or [] if sent.start <= m.start < sent.end]
+        context = {m.country for m in actors
+                   if m.country and m.kind == "country" and m.metonym in (None, "demonym")}  # fmt: skip
+        context |= {c for c in (_demonym(e.text) for e in sent.ents if e.label_ == "NORP") if c}
+        out = []
+        for span in self._spans(doc, sent):
+            owner = next((m for m in actors if m.start <= span.start < m.end), None)
+            prefer = self._prefer(span)
+            if owner is not None and not self._cued(span) and _named_actor(owner, span):
+                continue  # part of a person's or organisation's name: "Al-Kazemi's", "Basra Oil"
+            if owner is not None and owner.kind not in ("country",) and owner.metonym is None:
+                owner = None  # a place the actor stage only guessed was an organisation
+            place = self.resolve(span.text, focus, context, prefer)
+            if place is None:
+                continue
+            role, prep, attach = self._role(span, actors)
+            out.append(
+                PlaceMention(span.start, span.end, place, role, prep, attach.i, owner is not None)
+            )
+        return out
+
+    def resolve(
+        self, text: str, focus: str | None, context: set[str], prefer: str | None
+    ) -> Place | None:
+        """The gazetteer's reading of a name; "Western Cambodia" falls back to Cambodia."""
+        place = self.gaz.lookup(text, focus, context=context, prefer=prefer)
+        words = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).split()
+        generic = self.cues["transparent_nouns"] | self.cues["admin1_cues"]
+        while place is None and len(words) > 1:
+            if words[0].lower() in self.cues["direction_words"]:
+                words = words[1:]  # "Western Cambodia"
+            elif words[-1].lower() in generic:
+                prefer = prefer or (
+                    "admin1" if words[-1].lower() in self.cues["admin1_cues"] else None
+                )
+                words = words[:-1]  # "the Jaffna peninsula", "Anbar province"
+            else:
+                break
+            place = self.gaz.lookup(" ".join(words), focus, context=context, prefer=prefer)
+        return place
+
+    def _role(self, span: Span, actors: list[ActorMention]) -> tuple[str, str | None, Token]:
+        """How the place's phrase hangs: its role, its preposition and the word it modifies."""
+        cues = self.cues
+        t = span.root
+        for _ in range(10):
+            h, dep = t.head, t.dep_
+            if h.i == t.i:
+                return "other", None, t
+            if (
+                dep in ("pobj", "pcomp")
+                and h.dep_ in ("prep", "agent", "dative")
+                or (dep == "pobj" and h.pos_ == "ADP")
+            ):
+                p = h.lower_
+                if p == "of" and h.head.lemma_.lower() in cues["transparent_nouns"]:
+                    t = h.head  # "the city of Basra": the phrase around "city" decides
+                    continue
+                if (
+                    p == "of"
+                    and h.head.lower_ in ("out", "outside", "inside")
+                    and h.head.head.i != h.head.i
+                ):
+                    p, h = h.head.lower_, h.head  # "out of Gorazde", "outside of Basra"
+                    if p == "out":
+                        return "origin", "out of", h.head
+                if p in cues["locative"]:
+                    return "locative", p, h.head
+                if p in cues["weak_locative"]:
+                    return "weak", p, h.head
+                if p in cues["destination"]:
+                    return "destination", p, h.head
+                if p in cues["origin"]:
+                    return "origin", p, h.head
+                return ("genitive" if p == "of" else "other"), p, h.head
+            if dep in ("nsubj", "nsubjpass", "csubj", "expl"):
+                return "subject", None, h
+            if dep in ("dobj", "dative", "oprd", "attr"):
+                return "object", None, h
+            if dep in ("compound", "amod", "nmod", "appos", "conj", "npadvmod", "nummod", "poss"):
+                if any(m.start <= h.i < m.end and m.kind not in ("country",) and m.metonym is None
+                       and not (m.start <= span.start < m.end) for m in actors):  # fmt: skip
+                    return "genitive", None, h  # "the Basra governor", "Governor of Basra"
+                t = h
+                continue
+            return "other", None, h
+        return "other", None, t
+
+    # -- choosing the event's place -------------------------------------------------------
+    def _in_clause(self, attach: Token, trig: Token) -> bool:
+        """Does a phrase hanging on ``attach`` belong to the trigger's clause?"""
+        verb = governing_verb(trig)
+        t = attach
+        for _ in range(10):
+            if t.i in (trig.i, verb.i):
+                return True
+            if _clause_head(t) and t.i != trig.i:
+                return t.dep_ == "xcomp" and t.head.i in (trig.i, verb.i)
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
+    def _frames_report(self, attach: Token, trig: Token) -> bool:
+        """'said in Paris that Iran attacked ...': the place belongs to the report, not to the
+        attack."""
+        t = trig
+        crossed = False
+        for _ in range(12):
+            if t.i == attach.i:
+                return crossed
+            if t.dep_ in ("ccomp", "parataxis") or (t.dep_ == "advcl" and crossed):
+                crossed = True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
+    def locate(self, ev: EventMention, doc: Doc, mentions: list[PlaceMention]) -> Place | None:
+        trig = doc[ev.trigger]
+        cues = self.cues
+        args = {i for m in ev.actor + ev.recipient for i in range(m.start, m.end)}
+        movement = trig.lemma_.lower() in cues["movement_lemmas"]
+        object_place = movement or ev.cameo.startswith(tuple(cues["object_place_codes"]))
+        ranked: list[tuple[tuple[int, int, int, int], Place]] = []
+        for pm in mentions:
+            attach = doc[pm.attach]
+            is_arg = any(pm.start <= i < pm.end for i in args)
+            clause = self._in_clause(attach, trig)
+            moving = (movement and clause) or attach.lemma_.lower() in cues["movement_lemmas"]
+            role = pm.role
+            if role == "weak":
+                role = "locative" if (object_place or not (is_arg or pm.actor)) else "skip"
+            elif role == "object":
+                if clause and attach.i in (trig.i, governing_verb(trig).i):
+                    role = "object" if object_place else "skip"
+                elif pm.actor or is_arg or clause:
+                    role = "skip"  # an actor, or the thing a non-movement event is about
+            elif role == "destination":
+                if not moving and (is_arg or not clause or not object_place):
+                    role = "skip"  # "appealed to Turkey": a recipient, not a place
+            elif role == "origin" and not moving:
+                role = "skip"  # "independence from Iraq", "support from Tehran"
+            if role not in ROLE_RANK:
+                continue
+            if not clause and (self._frames_report(attach, trig) or is_arg):
+                continue
+            rank = (0 if clause else 1, ROLE_RANK[role], PRECISION_RANK[pm.place.precision],
+                    tree_distance(doc[pm.start : pm.end].root, trig))  # fmt: skip
+            ranked.append((rank, pm.place))
+        if not ranked:
             return None
-        t = t.head
-    return None
+        best = min(ranked, key=lambda r: r[0])[1]
+        # a finer place inside the chosen one refines it: "parties in Nepal ... shut down
+        # Kathmandu" happened in Kathmandu
+        finer = [p for _, p in sorted(ranked, key=lambda r: r[0]) if p.country == best.country
+                 and PRECISION_RANK[p.precision] < PRECISION_RANK[best.precision]
+                 and (best.precision == "country" or p.admin1 == best.name)]  # fmt: skip
+        return finer[0] if finer else best
+
+    def locate_token(self, doc: Doc, tok: Token, cameo: str = "") -> Place | None:
+        """Where the clause of ``tok`` happened, with no event coded there (evaluation)."""
+        ev = EventMention(tok.i, tok.text, 0, cameo, [], [])
+        return self.locate(ev, doc, self.mentions(doc, tok.sent, doc._.mizan_focus))
+
+    def __call__(self, doc: Doc) -> Doc:
+        events: list[EventMention] = doc._.mizan_events or []
+        if not events:
+            return doc
+        focus = doc._.mizan_focus
+        by_sent: dict[int, list[PlaceMention]] = {}
+        for ev in events:
+            sent = doc[ev.trigger].sent
+            if sent.start not in by_sent:
+                by_sent[sent.start] = self.mentions(doc, sent, focus)
+            place = self.locate(ev, doc, by_sent[sent.start])
+            ev.location = place.as_location() if place else None
+            if place is not None:  # "militants" with no stated country: where they acted
+                ev.actor = [_placed(m, place) for m in ev.actor]
+        return doc
 
 
-def _attached_to(prep: Token, trigger: Token) -> bool:
-    """Does the prepositional phrase belong to the trigger's clause?"""
-    t = prep
-    for _ in range(8):
-        t = t.head
-        if t.i == trigger.i:
-            return True
-        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
-            return t.i == trigger.i or trigger.head.i == t.i and trigger.pos_ == "NOUN"
-    return False
+def _demonym(text: str) -> str | None:
+    """The country of a nationality word ("Lebanese" -> LBN), from the actor registry."""
+    from ..actors.registry import load_registry
+
+    actor = load_registry().country_of_demonym(text)
+    return actor.id if actor is not None else None
+
+
+def _named_actor(m: ActorMention, span: Span) -> bool:
+    """Is the span part of a person's or organisation's name (not a country or capital, and
+    not a bare place name the tagger took for an organisation)?"""
+    if m.kind == "country" or m.metonym is not None:
+        return False
+    bare = (m.start, m.end) == (span.start, span.end) and m.actor_id is None
+    return m.kind == "person" or not bare
+
+
+def _clause_head(t: Token) -> bool:
+    """A verb heading a clause (not a participle used as a noun: "evacuated the wounded")."""
+    return t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSAL | {"ROOT", "conj", "xcomp", "pcomp"}
 
 
 def _placed(m: ActorMention, place: Place) -> ActorMention:
     if m.how == "agent" and m.confidence < 0.6 and m.country != place.country and place.country:
         return replace(m, country=place.country)
     return m
-
-
-class PlaceResolver:
-    def __init__(self, gazetteer: Gazetteer) -> None:
-        self.gaz = gazetteer
-
-    def _spans(self, doc: Doc, sent: Span) -> list[tuple[Span, bool]]:
-        """Place-like spans of a sentence, and whether each is an actor mention."""
-        out = [
-            (e, False) for e in doc.ents if e.label_ in PLACE_LABELS and e.sent.start == sent.start
-        ]
-        for m in doc._.mizan_actors or []:
-            if (
-                sent.start <= m.start < sent.end
-                and m.metonym in ("capital", "seat")
-                or (sent.start <= m.start < sent.end and m.kind == "country" and m.metonym is None)
-            ):
-                span = doc[m.start : m.end]
-                if not any(s.start <= span.start < s.end for s, _ in out):
-                    out.append((span, True))
-        return out
-
-    def _resolve(self, span: Span, focus: str | None) -> Place | None:
-        text = span.text
-        for prefix in ("the ", "The "):
-            if text.startswith(prefix):
-                text = text[len(prefix) :]
-        return self.gaz.lookup(text, focus)
-
-    def locate(self, ev: EventMention, doc: Doc, focus: str | None) -> Place | None:
-        trig = doc[ev.trigger]
-        arg_tokens = {t for m in ev.actor + ev.recipient for t in range(m.start, m.end)}
-        clause: list[tuple[int, Place]] = []
-        sentence: list[tuple[int, Place]] = []
-        for span, is_actor in self._spans(doc, trig.sent):
-            root = span.root
-            prep = _prep_of(root)
-            is_arg = any(t.i in arg_tokens for t in span)
-            destination = ev.cameo.startswith(DESTINATION_CODES) and (
-                root.dep_ == "dobj"
-                and root.head.i == trig.i
-                or prep is not None
-                and prep.lower_ == "to"
-            )
-            if (
-                is_arg
-                and not destination
-                and not (prep is not None and prep.lower_ in ("in", "at"))
-            ):
-                continue
-            place = self._resolve(span, focus)
-            if place is None:
-                continue
-            if destination or (
-                prep is not None and prep.lower_ in LOCATIVE and _attached_to(prep, trig)
-            ):
-                clause.append((tree_distance(root, trig), place))
-            elif prep is not None and prep.lower_ in LOCATIVE and not is_actor:
-                sentence.append((tree_distance(root, trig), place))
-        for group in (clause, sentence):
-            if group:
-                rank = {"city": 0, "admin1": 1, "country": 2}
-                return min(group, key=lambda x: (rank[x[1].precision], x[0]))[1]
-        return None
-
-    def __call__(self, doc: Doc) -> Doc:
-        focus = doc._.mizan_focus
-        for ev in doc._.mizan_events or []:
-            place = self.locate(ev, doc, focus)
-            ev.location = place.as_location() if place else None
-            if place is not None:  # "militants" with no stated country: where they acted
-                ev.actor = [_placed(m, place) for m in ev.actor]
-        return doc
 
 
 @Language.factory("mizan_places")

@@ -44,6 +44,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
 ROLE_RANK = {"locative": 0, "object": 1, "destination": 1, "origin": 2}
 PRECISION_RANK = {"city": 0, "admin1": 1, "country": 2}
+SENTENCE_REACH = 8  # parse arcs from the trigger to a place outside its clause
 CUE_LISTS = ("locative", "weak_locative", "destination", "origin", "transparent_nouns",
              "direction_words", "admin1_cues", "city_cues", "movement_lemmas",
              "object_place_codes")  # fmt: skip
@@ -174,6 +175,7 @@ class PlaceResolver:
         """How the place's phrase hangs: its role, its preposition and the word it modifies."""
         cues = self.cues
         t = span.root
+        modifier = False  # the name only modifies another noun: "the Corona virus"
         for _ in range(10):
             h, dep = t.head, t.dep_
             if h.i == t.i:
@@ -207,11 +209,13 @@ class PlaceResolver:
             if dep in ("nsubj", "nsubjpass", "csubj", "expl"):
                 return "subject", None, h
             if dep in ("dobj", "dative", "oprd", "attr"):
-                return "object", None, h
+                return ("other" if modifier else "object"), None, h
             if dep in ("compound", "amod", "nmod", "appos", "conj", "npadvmod", "nummod", "poss"):
                 if any(m.start <= h.i < m.end and m.kind not in ("country",) and m.metonym is None
                        and not (m.start <= span.start < m.end) for m in actors):  # fmt: skip
                     return "genitive", None, h  # "the Basra governor", "Governor of Basra"
+                if dep in ("compound", "amod", "nmod", "poss"):
+                    modifier = modifier or h.lemma_.lower() not in cues["transparent_nouns"]
                 t = h
                 continue
             return "other", None, h
@@ -247,7 +251,15 @@ class PlaceResolver:
             t = t.head
         return False
 
-    def locate(self, ev: EventMention, doc: Doc, mentions: list[PlaceMention]) -> Place | None:
+    def locate(
+        self,
+        ev: EventMention,
+        doc: Doc,
+        mentions: list[PlaceMention],
+        others: frozenset[int] = frozenset(),
+    ) -> Place | None:
+        """The event's place among the sentence's ``mentions``; ``others`` are the triggers
+        of the document's other events, whose own places are not borrowed."""
         trig = doc[ev.trigger]
         cues = self.cues
         args = {i for m in ev.actor + ev.recipient for i in range(m.start, m.end)}
@@ -267,17 +279,24 @@ class PlaceResolver:
                     role = "object" if object_place else "skip"
                 elif pm.actor or is_arg or clause:
                     role = "skip"  # an actor, or the thing a non-movement event is about
-            elif role == "destination":
-                if not moving and (is_arg or not clause or not object_place):
+            elif role == "destination" and clause:
+                if not moving and (is_arg or not object_place):
                     role = "skip"  # "appealed to Turkey": a recipient, not a place
+            elif role == "destination" and moving:
+                role = "skip"  # another movement's end ("after the visit to America")
             elif role == "origin" and not moving:
                 role = "skip"  # "independence from Iraq", "support from Tehran"
             if role not in ROLE_RANK:
                 continue
             if not clause and (self._frames_report(attach, trig) or is_arg):
                 continue
+            if not clause and role == "destination" and governing_verb(attach).i in others:
+                continue  # where another event's movement ended ("brought him to Beirut")
+            distance = tree_distance(doc[pm.start : pm.end].root, trig)
+            if not clause and distance > SENTENCE_REACH:
+                continue  # a place at the far end of a long sentence belongs to something else
             rank = (0 if clause else 1, ROLE_RANK[role], PRECISION_RANK[pm.place.precision],
-                    tree_distance(doc[pm.start : pm.end].root, trig))  # fmt: skip
+                    distance)  # fmt: skip
             ranked.append((rank, pm.place))
         if not ranked:
             return None
@@ -300,11 +319,12 @@ class PlaceResolver:
             return doc
         focus = doc._.mizan_focus
         by_sent: dict[int, list[PlaceMention]] = {}
+        triggers = frozenset(ev.trigger for ev in events)
         for ev in events:
             sent = doc[ev.trigger].sent
             if sent.start not in by_sent:
                 by_sent[sent.start] = self.mentions(doc, sent, focus)
-            place = self.locate(ev, doc, by_sent[sent.start])
+            place = self.locate(ev, doc, by_sent[sent.start], triggers)
             ev.location = place.as_location() if place else None
             if place is not None:  # "militants" with no stated country: where they acted
                 ev.actor = [_placed(m, place) for m in ev.actor]

@@ -165,17 +165,20 @@ class Gazetteer:
 
 # -- building ---------------------------------------------------------------------------
 def _rows(path: Path) -> list[dict[str, str]]:
-    """A tab-separated file with a header row; lines starting with # are comments."""
-    lines = [ln for ln in read_bytes(path).decode("utf-8").splitlines() if not ln.startswith("#")]
-    if not lines:
+    """A tab-separated file with a header row; lines starting with # are comments. Each row
+    also records its line number in the file (``_line``)."""
+    numbered = [(i, ln) for i, ln in enumerate(read_bytes(path).decode("utf-8").splitlines(), 1)
+                if not ln.startswith("#")]  # fmt: skip
+    if not numbered:
         raise DataFileError(path, "empty file: a header row is needed")
-    header = lines[0].split("\t")
+    header = numbered[0][1].split("\t")
     out = []
-    for i, line in enumerate(lines[1:], start=2):
+    for i, line in numbered[1:]:
         if line.strip():
             cells = line.split("\t")
-            out.append(dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True)))
-            out[-1]["_line"] = str(i)
+            row = dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=False))
+            row["_line"] = str(i)
+            out.append(row)
     return out
 
 
@@ -226,11 +229,11 @@ def _build(folder: Path, countries_yaml: Path) -> Gazetteer:
     for iso3 in set(by3) - set(gaz.countries):
         raise DataFileError(path, f"no row for {iso3} ({by3[iso3]['name']})")
     for entry in load_yaml(countries_yaml) or []:
-        place = gaz.countries.get(entry.get("id")) if isinstance(entry, dict) else None
-        if place is not None:
+        found = gaz.countries.get(str(entry.get("id"))) if isinstance(entry, dict) else None
+        if found is not None:
             for alias in [entry.get("name"), *(entry.get("aliases") or ())]:
                 if isinstance(alias, str):
-                    gaz.add(alias, place)
+                    gaz.add(alias, found)
     known = set(gaz.countries)
     # first-level divisions
     path = folder / "admin1.tsv"
@@ -264,14 +267,15 @@ def _build(folder: Path, countries_yaml: Path) -> Gazetteer:
             )
         english[int(row["geonameid"])] = row["name"]
     for c in gc.get_cities().values():
-        iso3 = iso2to3.get(c["countrycode"])
-        if iso3 is None:
+        city_country = iso2to3.get(c["countrycode"])
+        if city_country is None:
             continue
-        gid = int(c["geonameid"])
+        iso3 = city_country
+        city_id = int(c["geonameid"])
         code = c.get("admin1code") or None
-        name = english.get(gid) or display_name(c["name"])
+        name = english.get(city_id) or display_name(c["name"])
         place = Place(name, iso3, admin1_names.get((iso3, code or ""), code), c["latitude"],
-                      c["longitude"], gid, "city", int(c["population"]),
+                      c["longitude"], city_id, "city", int(c["population"]),
                       names=len(c.get("alternatenames") or ()))  # fmt: skip
         for form in {name, c["name"], display_name(c["name"])}:
             gaz.add(form, place)

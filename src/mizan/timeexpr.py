@@ -33,6 +33,7 @@ date. A computed range takes the precision of its length: one day → ``day``, u
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -57,8 +58,8 @@ RELATIVE_WORDS = re.compile(
 
 @dataclass(frozen=True)
 class TimeValue:
-    date: date
-    enddate: date | None
+    date: dt.date
+    enddate: dt.date | None
     precision: str  # day | week | month | year
     relative_to: str = "document"  # document | narrative | office
 

@@ -37,7 +37,8 @@ def dates(
     model: ModelOption = None,
 ) -> None:
     """Exact-day, precision and end-date accuracy of date resolution on dated sentences."""
-    from ..eval.dates import evaluate, report
+    from ..eval.dates import evaluate, load_cases, report
     from ..nlp import load_nlp
 
+    load_cases(path)  # a bad file fails before the model loads
     typer.echo(report(evaluate(path, load_nlp(model)), errors=errors))

@@ -94,13 +94,13 @@ def score_place(score: PlaceScore, rec: dict[str, Any], preds: list[dict[str, An
     gaz = load_gazetteer()
     name, country, gold = gold_place(loc, gaz)
     top = preds[0] if preds else None
-    pred = top.get("location") if top else None
-    record_place = bool(pred) and same_place(pred, name, gold)
-    record_country = bool(pred) and country is not None and pred.get("country") == country
+    pred: dict[str, Any] | None = top.get("location") if top else None
+    record_place = pred is not None and same_place(pred, name, gold)
+    record_country = pred is not None and country is not None and pred.get("country") == country
     fallback = _root_location(str(rec.get("text") or ""), nlp) if top is None and nlp else None
-    got = pred if top is not None else fallback
-    place_ok = bool(got) and same_place(got, name, gold)  # type: ignore[arg-type]
-    country_ok = bool(got) and country is not None and got.get("country") == country  # type: ignore[union-attr]
+    got: dict[str, Any] | None = pred if top is not None else fallback
+    place_ok = got is not None and same_place(got, name, gold)
+    country_ok = got is not None and country is not None and got.get("country") == country
     score.n += 1
     score.coded += top is not None
     score.located += bool(pred)

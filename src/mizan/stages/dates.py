@@ -23,6 +23,7 @@ becomes ``historical``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -70,8 +71,8 @@ class DocTimes:
 
 @dataclass(frozen=True)
 class Dated:
-    date: date | None
-    enddate: date | None
+    date: dt.date | None
+    enddate: dt.date | None
     precision: str
     text: str | None
     how: str  # governing | frame | narrative | document | unknown

@@ -72,6 +72,11 @@ CASES = [
     ("the 15th of March", date(2021, 3, 20), False, None, "2021-03-15", None, "day"),
     ("2021-02-14", WED, False, None, "2021-02-14", None, "day"),
     ("12/03/2019", FRI, False, None, "2019-12-03", None, "day"),  # dateparser, US order
+    ("the 20th of next month", date(2022, 5, 18), True, None, "2022-06-20", None, "day"),
+    # seasons (northern hemisphere)
+    ("in the summer of 2018", FRI, False, None, "2018-06-01", "2018-08-31", "year"),
+    ("next spring", date(2023, 11, 27), True, None, "2024-03-01", "2024-05-31", "year"),
+    ("last winter", date(2023, 11, 27), False, None, "2022-12-01", "2023-02-28", "year"),
     # the narrative: moved from the last date the text established
     ("a few days later", FRI, False, TimeValue(date(2020, 8, 3), None, "day"), "2020-08-05", "2020-08-08", "week"),
     ("the next day", FRI, False, DAY, "2020-08-27", None, "day"),

@@ -74,6 +74,7 @@ class TimeWords:
     narrative_days: dict[str, int]
     office_phrases: tuple[str, ...]
     stretch_days: dict[str, int]
+    seasons: dict[str, tuple[int, int]]
 
 
 def _check_map(raw: Any, path: object, fld: str, kind: type) -> dict[str, Any]:
@@ -112,6 +113,7 @@ def _build_words(path: Any) -> TimeWords:
         narrative_days=_check_map(raw, path, "narrative_days", int),
         office_phrases=tuple(str(p).lower() for p in raw["office_phrases"]),
         stretch_days=_check_map(raw, path, "stretch_days", int),
+        seasons=_check_map(raw, path, "seasons", tuple),
     )
 
 
@@ -275,6 +277,14 @@ def _calendar(t: str, base: date, future: bool, anchor: Any, words: TimeWords) -
     if m:
         d = _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return TimeValue(d, None, "day") if d else _NOT_A_DATE
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)? of (next|this|last|the following) month\b", t)
+    if m:  # "the 20th of next month"
+        shift = {"next": 1, "the following": 1, "last": -1}.get(m.group(2), 0)
+        d = _day(*_add_months(base, shift), int(m.group(1)))
+        return TimeValue(d, None, "day") if d else _NOT_A_DATE
+    season = _season(t, base, future, words)
+    if season is not None:
+        return season
     dmy = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON}(?: (\d{{4}}))?", t)
     mdy = re.search(rf"\b{_MON} (?:the )?(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?: (\d{{4}}))?", t)
     if dmy or mdy:
@@ -308,6 +318,41 @@ def _calendar(t: str, base: date, future: bool, anchor: Any, words: TimeWords) -
         y = _month_year(mo, base, future, how if how in ("last", "next", "this") else "")
         return _part_of_month(y, mo, how)
     return None
+
+
+def _season(t: str, base: date, future: bool, words: TimeWords) -> TimeValue | None:
+    """'the summer of 2018', 'last winter', 'next spring', 'in the autumn'."""
+    names = "|".join(words.seasons)
+    m = re.search(rf"\b(last|next|this|early|late)? ?({names})(?: of)?(?: ((?:19|20)\d\d))?\b", t)
+    if not m or (m.group(1) is None and m.group(3) is None and not re.search(
+            rf"\b(in|during|over|since|by) (the )?({names})\b", t)):  # fmt: skip
+        return None
+    first, last = words.seasons[m.group(2)]
+    how, year = m.group(1) or "", m.group(3)
+
+    def bounds(y: int) -> tuple[date, date]:
+        end_year = y + 1 if last < first else y
+        return _month(y, first)[0], _month(end_year, last)[1]
+
+    if year:
+        s, e = bounds(int(year))
+    else:
+        # the season of this year, or the one before (past) / after (future) it
+        y = base.year
+        s, e = bounds(y)
+        if how == "last" or (how != "next" and not future and s > base):
+            while s > base or (how == "last" and e >= base):
+                y -= 1
+                s, e = bounds(y)
+        elif how == "next" or (future and e < base):
+            while s <= base:
+                y += 1
+                s, e = bounds(y)
+    if how == "early":
+        e = _month(s.year, s.month)[1]
+    elif how == "late":
+        s = _month(e.year, e.month)[0]
+    return span(s, e)
 
 
 def _part_of_month(y: int, mo: int, how: str | None) -> TimeValue:

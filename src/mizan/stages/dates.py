@@ -40,6 +40,7 @@ TIME_LABELS = {"DATE", "TIME"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "pcomp"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_VERBS = {"scheduled", "expected", "due", "set", "planning", "plans", "going", "poised"}
+NOUN_MODIFIERS = {"compound", "amod", "nummod", "nmod"}
 AFTER_WORDS = {"ago", "later", "earlier", "after", "before", "afterwards", "afterward"}
 _EDGE = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"  # also "policyLast week" (run-together text)
 
@@ -98,6 +99,7 @@ def _finder() -> re.Pattern[str]:
         r"(?i:(?:earlier |later )?(?:last|this|next|past) (?:week|weekend|month|year))\b",
         rf"(?i:(?:late |early )?(?:on )?(?:last |next |this )?)(?:{days})\b",
         rf"(?:{months}|May(?= \d))\b",
+        rf"(?i:(?:last |next |this |the )?(?:{'|'.join(w.seasons)}))(?: of (?:19|20)\d\d)?\b",
         r"(?i:from|between|since|until|till|in) (?:1[89]|20)\d\d\b",
     ]
     return re.compile(_EDGE + "(?:" + "|".join(alts) + ")")
@@ -198,6 +200,8 @@ class DateResolver:
                 end += 1  # "a few hours after": the direction belongs to the expression
             span = doc[span.start : end]
             text = doc.text[a : max(b, span.end_char)]
+            if re.fullmatch(r"(?:19|20)\d\d", text.strip()) and span.root.dep_ in NOUN_MODIFIERS:
+                continue  # "the 2023 budget": a year that names a thing, not a time
             attach = _attach(span)
             frame = _is_root_clause(governing_verb(attach))
             sent = span.sent.start

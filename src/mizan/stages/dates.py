@@ -32,6 +32,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..actors.registry import Registry
 from ..timeexpr import MONTHS, WEEKDAYS, TimeValue, TimeWords, normalize, resolve, time_words
 from .events import EventMention
 from .syntax import governing_verb
@@ -68,6 +69,7 @@ class DocTimes:
     by_attach: dict[int, list[TimeMention]] = field(default_factory=dict)
     frames: list[TimeMention] = field(default_factory=list)  # resolved frames, in text order
     passages: dict[int, int] = field(default_factory=dict)  # sentence start -> paragraph
+    since: set[int] = field(default_factory=set)  # sentences with a "since ..." expression
 
 
 @dataclass(frozen=True)
@@ -158,27 +160,28 @@ class DateResolver:
     def _spans(self, doc: Doc) -> list[tuple[int, int]]:
         """Character ranges of time expressions: spaCy's entities merged with the finder's."""
         ranges = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in TIME_LABELS]
-        ranges += [(m.start(), m.end()) for m in _finder().finditer(doc.text)]
+        text = doc.text  # spaCy joins the tokens anew on every access
+        ranges += [(m.start(), m.end()) for m in _finder().finditer(text)]
         ranges.sort()
         merged: list[list[int]] = []
         for a, b in ranges:
-            gap = doc.text[merged[-1][1] : a] if merged else ""
+            gap = text[merged[-1][1] : a] if merged else ""
             if merged and (a < merged[-1][1] or re.fullmatch(r"[ ,]*(?:on|at)?[ ,]*", gap)):
                 merged[-1][1] = max(merged[-1][1], b)
                 continue
             # "since October 2019", "in two weeks", "between May 1 [and May 5]"
             pre = re.search(
                 r"\b(?:since|from|between|in|within|until|till) $",
-                doc.text[max(0, a - 9) : a],
+                text[max(0, a - 9) : a],
                 re.IGNORECASE,
             )
             if pre:
                 a -= len(pre.group(0))
             if (
                 merged
-                and re.match(r"(?:between|from) ", doc.text[merged[-1][0] :], re.IGNORECASE)
+                and re.match(r"(?:between|from) ", text[merged[-1][0] :], re.IGNORECASE)
                 and re.fullmatch(
-                    r"\s*(?:and|to|until|till|through|-|–)\s*", doc.text[merged[-1][1] : a]
+                    r"\s*(?:and|to|until|till|through|-|–)\s*", text[merged[-1][1] : a]
                 )
             ):
                 merged[-1][1] = b
@@ -191,6 +194,7 @@ class DateResolver:
         base: date | None = doc._.mizan_date
         out = DocTimes(base, passages=_passages(doc))
         passages = out.passages
+        doc_text = doc.text
         for a, b in self._spans(doc):
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -199,12 +203,14 @@ class DateResolver:
             if end < len(doc) and doc[end].lower_ in AFTER_WORDS and doc[end].sent == span.sent:
                 end += 1  # "a few hours after": the direction belongs to the expression
             span = doc[span.start : end]
-            text = doc.text[a : max(b, span.end_char)]
+            text = doc_text[a : max(b, span.end_char)]
             if re.fullmatch(r"(?:19|20)\d\d", text.strip()) and span.root.dep_ in NOUN_MODIFIERS:
                 continue  # "the 2023 budget": a year that names a thing, not a time
             attach = _attach(span)
             frame = _is_root_clause(governing_verb(attach))
             sent = span.sent.start
+            if "since" in text.lower():
+                out.since.add(sent)
             out.mentions.append(TimeMention(span.start, span.end, text, attach.i, frame, sent,
                                             passages.get(sent, 0), _rank(text)))  # fmt: skip
         anchor: TimeValue | None = None
@@ -282,7 +288,8 @@ class DateResolver:
         for ev in sorted(events, key=lambda e: e.trigger):
             trig = doc[ev.trigger]
             future = is_future(trig, ev.modality)
-            d = self.date_token(doc, times, trig, future, _office_start(ev, base))
+            office = _office_start(ev, base) if _needs_office(times, trig) else None
+            d = self.date_token(doc, times, trig, future, office)
             ev.date = d.date.isoformat() if d.date else None
             ev.enddate = d.enddate.isoformat() if d.enddate else None
             ev.date_precision = d.precision
@@ -346,16 +353,23 @@ def _present(trig: Token) -> bool:
 def _passages(doc: Doc) -> dict[int, int]:
     """Paragraph number of each sentence start: blank lines separate paragraphs (single line
     breaks, when the text has no blank line at all)."""
-    blank = re.compile(r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", doc.text) else r"\n")
+    text = doc.text
+    blank = re.compile(r"\n[ \t]*\n" if re.search(r"\n[ \t]*\n", text) else r"\n")
     out: dict[int, int] = {}
     n, last_end = 0, 0
     for s in doc.sents:
-        lead = len(s.text) - len(s.text.lstrip())
-        if blank.search(doc.text[last_end : s.start_char + lead]):
+        seg = text[s.start_char : s.end_char]
+        start = s.start_char + len(seg) - len(seg.lstrip())
+        if blank.search(text, last_end, start) if last_end < start else False:
             n += 1
         out[s.start] = n
-        last_end = s.start_char + len(s.text.rstrip())
+        last_end = s.start_char + len(seg.rstrip())
     return out
+
+
+def _needs_office(times: DocTimes, trig: Token) -> bool:
+    """Is there a "since ..." in the trigger's sentence (only then is the office looked up)?"""
+    return trig.sent.start in times.since
 
 
 def _office_start(ev: EventMention, base: date | None) -> date | None:
@@ -369,12 +383,18 @@ def _office_start(ev: EventMention, base: date | None) -> date | None:
     return None
 
 
-def office_start(actor_id: str | None, base: date) -> date | None:
-    if not actor_id:
-        return None
+@lru_cache(maxsize=1)
+def _registry() -> Registry:
     from ..actors.registry import load_registry
 
-    actor = load_registry().get(actor_id)
+    return load_registry()
+
+
+def office_start(actor_id: str | None, base: date) -> date | None:
+    """When the actor took the office held on ``base`` (packaged actor registry)."""
+    if not actor_id:
+        return None
+    actor = _registry().get(actor_id)
     role = actor.role_on(base) if actor is not None else None
     return role.start if role is not None else None
 

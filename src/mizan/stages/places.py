@@ -26,7 +26,6 @@ locative or movement says so.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -167,22 +166,8 @@ class PlaceResolver:
     def resolve(
         self, text: str, focus: str | None, context: set[str], prefer: str | None
     ) -> Place | None:
-        """The gazetteer's reading of a name; "Western Cambodia" falls back to Cambodia."""
-        place = self.gaz.lookup(text, focus, context=context, prefer=prefer)
-        words = re.sub(r"^the\s+", "", text, flags=re.IGNORECASE).split()
-        generic = self.cues["transparent_nouns"] | self.cues["admin1_cues"]
-        while place is None and len(words) > 1:
-            if words[0].lower() in self.cues["direction_words"]:
-                words = words[1:]  # "Western Cambodia"
-            elif words[-1].lower() in generic:
-                prefer = prefer or (
-                    "admin1" if words[-1].lower() in self.cues["admin1_cues"] else None
-                )
-                words = words[:-1]  # "the Jaffna peninsula", "Anbar province"
-            else:
-                break
-            place = self.gaz.lookup(" ".join(words), focus, context=context, prefer=prefer)
-        return place
+        """The gazetteer's reading of a name ("Western Cambodia" is Cambodia)."""
+        return self.gaz.lookup(text, focus, context=context, prefer=prefer)
 
     def _role(self, span: Span, actors: list[ActorMention]) -> tuple[str, str | None, Token]:
         """How the place's phrase hangs: its role, its preposition and the word it modifies."""

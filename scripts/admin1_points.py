@@ -45,7 +45,9 @@ def main() -> int:
         row["lat"], row["lon"] = f"{lat:.4f}", f"{lon:.4f}"
     with TSV.open("w", encoding="utf-8", newline="") as fh:
         fh.write("# First-level divisions (governorates, provinces, regions) of Iraq and its\n")
-        fh.write("# neighbours, plus the two Palestinian territories. mizan's own data; format in\n")
+        fh.write(
+            "# neighbours, plus the two Palestinian territories. mizan's own data; format in\n"
+        )
         fh.write("# docs/data-files.md. lat/lon are computed by scripts/admin1_points.py.\n")
         w = csv.DictWriter(fh, COLUMNS, delimiter="\t", lineterminator="\n", extrasaction="ignore")
         w.writeheader()

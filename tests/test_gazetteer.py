@@ -7,7 +7,8 @@ import math
 import pytest
 
 from mizan.errors import DataFileError
-from mizan.gazetteer import _rows, display_name, load_gazetteer, place_key
+from mizan.gazetteer import display_name, load_gazetteer, place_key
+from mizan.gazetteer_build import _rows
 
 
 @pytest.fixture(scope="module")
@@ -119,7 +120,7 @@ def test_names_and_keys():
 
 
 def test_bad_tsv_row_names_file_and_row(tmp_path):
-    from mizan.gazetteer import _float
+    from mizan.gazetteer_build import _float
 
     path = tmp_path / "admin1.tsv"
     path.write_text("# comment\ncountry\tcode\tname\tlat\tlon\nIRQ\t01\tAnbar\tnorth\t42\n")

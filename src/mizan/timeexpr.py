@@ -32,186 +32,39 @@ date. A computed range takes the precision of its length: one day → ``day``, u
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
-from .datafiles import cached, load_yaml, package_file
-from .errors import DataFileError
+from .timewords import (
+    MONTHS,
+    WEEKDAYS,
+    TimeValue,
+    TimeWords,
+    add_months,
+    count_of,
+    count_pattern,
+    infer_year,
+    make_day,
+    month_range,
+    month_year,
+    normalize,
+    precision_of,
+    span,
+    time_words,
+    week_of,
+    weekday_near,
+)
 
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
+__all__ = ["MONTHS", "WEEKDAYS", "TimeValue", "TimeWords", "normalize", "precision_of",
+           "resolve", "span", "time_words"]  # fmt: skip
+
 _MON = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
 _WD = "(" + "|".join(WEEKDAYS) + r")\b"
-_UNIT = r"(hour|minute|day|night|week|fortnight|month|year)s?\b"
 RELATIVE_WORDS = re.compile(
     r"\b(ago|later|earlier|before|after|afterwards|since|for|within|past|last|next|previous|"
     r"following|coming|hours?|days?|weeks?|months?|years?|same|that|this|recent)\b"
 )
-
-
-@dataclass(frozen=True)
-class TimeValue:
-    date: dt.date
-    enddate: dt.date | None
-    precision: str  # day | week | month | year
-    relative_to: str = "document"  # document | narrative | office
-
-
-@dataclass(frozen=True)
-class TimeWords:
-    historical_after_days: int
-    numbers: dict[str, int]
-    vague: dict[str, tuple[int, int]]
-    units: dict[str, int]
-    day_parts: tuple[str, ...]
-    narrative_days: dict[str, int]
-    office_phrases: tuple[str, ...]
-    stretch_days: dict[str, int]
-    seasons: dict[str, tuple[int, int]]
-
-
-def _check_map(raw: Any, path: object, fld: str, kind: type) -> dict[str, Any]:
-    value = raw.get(fld)
-    if not isinstance(value, dict):
-        raise DataFileError(path, "must be a mapping", field=fld)
-    for k, v in value.items():
-        ok = isinstance(v, kind) or (
-            kind is tuple
-            and isinstance(v, list)
-            and len(v) == 2
-            and all(isinstance(x, int) for x in v)
-        )
-        if not ok:
-            raise DataFileError(path, f"bad value {v!r} (want {kind.__name__})", entry=k, field=fld)
-    return {str(k).lower(): tuple(v) if kind is tuple else v for k, v in value.items()}
-
-
-def _build_words(path: Any) -> TimeWords:
-    raw = load_yaml(path)
-    if not isinstance(raw, dict):
-        raise DataFileError(path, "must be a mapping of word lists")
-    for fld in ("day_parts", "office_phrases"):
-        if not isinstance(raw.get(fld), list):
-            raise DataFileError(path, "must be a list of phrases", field=fld)
-    days = raw.get("historical_after_days")
-    if not isinstance(days, int) or days < 0:
-        raise DataFileError(path, f"must be a whole number of days, not {days!r}",
-                            field="historical_after_days")  # fmt: skip
-    return TimeWords(
-        historical_after_days=days,
-        numbers=_check_map(raw, path, "numbers", int),
-        vague=_check_map(raw, path, "vague_numbers", tuple),
-        units=_check_map(raw, path, "units", int),
-        day_parts=tuple(str(p).lower() for p in raw["day_parts"]),
-        narrative_days=_check_map(raw, path, "narrative_days", int),
-        office_phrases=tuple(str(p).lower() for p in raw["office_phrases"]),
-        stretch_days=_check_map(raw, path, "stretch_days", int),
-        seasons=_check_map(raw, path, "seasons", tuple),
-    )
-
-
-@lru_cache(maxsize=1)
-def time_words() -> TimeWords:
-    path = package_file("time", "expressions.yaml")
-    return cached("timewords", [path], lambda: _build_words(path))
-
-
-# -- small calendar helpers ---------------------------------------------------------------
-def precision_of(start: date, end: date | None) -> str:
-    """The precision a range deserves by its length."""
-    n = 1 if end is None else (end - start).days + 1
-    return "day" if n <= 1 else "week" if n <= 7 else "month" if n <= 31 else "year"
-
-
-def span(start: date, end: date | None, relative_to: str = "document") -> TimeValue:
-    if end is not None and end < start:
-        start, end = end, start
-    end = None if end == start else end
-    return TimeValue(start, end, precision_of(start, end), relative_to)
-
-
-def _month(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _add_months(d: date, n: int) -> tuple[int, int]:
-    k = d.year * 12 + d.month - 1 + n
-    return k // 12, k % 12 + 1
-
-
-def _week_of(d: date) -> tuple[date, date]:
-    monday = d - timedelta(days=d.weekday())
-    return monday, monday + timedelta(days=6)
-
-
-def _day(y: int, m: int, d: int) -> date | None:
-    try:
-        return date(y, m, d)
-    except ValueError:
-        return None
-
-
-def _weekday(target: int, base: date, how: str) -> date:
-    back = (base.weekday() - target) % 7
-    ahead = (target - base.weekday()) % 7
-    if how == "last":
-        return base - timedelta(days=back or 7)
-    if how == "next":
-        return base + timedelta(days=ahead or 7)
-    if how == "future":
-        return base + timedelta(days=ahead)
-    return base - timedelta(days=back)  # the most recent one, the base day included
-
-
-def _infer_year(month: int, day: int, base: date, future: bool) -> int:
-    cand = _day(base.year, month, day) or date(base.year, month, 28)
-    if not future and cand > base + timedelta(days=7):
-        return base.year - 1
-    if future and cand < base - timedelta(days=30):
-        return base.year + 1
-    return base.year
-
-
-def _month_year(month: int, base: date, future: bool, how: str = "") -> int:
-    if how == "last":
-        return base.year if month < base.month else base.year - 1
-    if how == "next":
-        return base.year if month > base.month else base.year + 1
-    if how == "this":
-        return base.year
-    if future:
-        return base.year if month >= base.month else base.year + 1
-    return base.year if month <= base.month else base.year - 1
-
-
-def normalize(text: str) -> str:
-    t = text.lower().replace("’", "'").replace("‘", "'")
-    t = re.sub(r"(?<=[a-z])\.", "", t)  # "Aug." "Sept."
-    t = re.sub(r"\bmid-", "mid ", t)
-    t = re.sub(r"[,;()\"“”]", " ", t)
-    t = re.sub(r"'s\b", "", t)
-    return re.sub(r"\s+", " ", t).strip()
-
-
-def _count(word: str, words: TimeWords) -> tuple[int, int] | None:
-    """(low, high) for a count word: exact numbers give low == high."""
-    if word.isdigit():
-        return int(word), int(word)
-    if word in words.numbers:
-        return words.numbers[word], words.numbers[word]
-    return words.vague.get(word)
-
-
-def _count_rx(words: TimeWords) -> str:
-    names = sorted([*words.numbers, *(v for v in words.vague if v)], key=len, reverse=True)
-    return r"(?:(\d+|" + "|".join(re.escape(n) for n in names) + r") )?"
 
 
 # -- the resolver ---------------------------------------------------------------------------
@@ -275,12 +128,12 @@ def _calendar(t: str, base: date, future: bool, anchor: Any, words: TimeWords) -
         return _dateparser(t, base, future) or _NOT_A_DATE
     m = re.search(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", t)
     if m:
-        d = _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        d = make_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         return TimeValue(d, None, "day") if d else _NOT_A_DATE
     m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)? of (next|this|last|the following) month\b", t)
     if m:  # "the 20th of next month"
         shift = {"next": 1, "the following": 1, "last": -1}.get(m.group(2), 0)
-        d = _day(*_add_months(base, shift), int(m.group(1)))
+        d = make_day(*add_months(base, shift), int(m.group(1)))
         return TimeValue(d, None, "day") if d else _NOT_A_DATE
     season = _season(t, base, future, words)
     if season is not None:
@@ -294,12 +147,12 @@ def _calendar(t: str, base: date, future: bool, anchor: Any, words: TimeWords) -
             assert mdy is not None
             day, month, year = mdy.group(2), mdy.group(1), mdy.group(3)
         mo = MONTHS[month]
-        y = int(year) if year else _infer_year(mo, int(day), base, future)
-        d = _day(y, mo, int(day))
+        y = int(year) if year else infer_year(mo, int(day), base, future)
+        d = make_day(y, mo, int(day))
         return TimeValue(d, None, "day") if d else _NOT_A_DATE
     m = re.search(rf"\b{_PART}? ?{_MON} (?:of )?(\d{{4}})\b", t)
     if m:
-        return _part_of_month(int(m.group(3)), MONTHS[m.group(2)], m.group(1))
+        return _part_ofmonth_range(int(m.group(3)), MONTHS[m.group(2)], m.group(1))
     m = re.search(r"\b(?:the )?((?:1[89]|20)\d)0s\b", t)
     if m:
         y = int(m.group(1)) * 10
@@ -315,8 +168,8 @@ def _calendar(t: str, base: date, future: bool, anchor: Any, words: TimeWords) -
         if month == "may" and not how and not re.search(r"\b(in|of|since|until|by) may\b|^may$", t):
             return None  # the modal verb
         mo = MONTHS[month]
-        y = _month_year(mo, base, future, how if how in ("last", "next", "this") else "")
-        return _part_of_month(y, mo, how)
+        y = month_year(mo, base, future, how if how in ("last", "next", "this") else "")
+        return _part_ofmonth_range(y, mo, how)
     return None
 
 
@@ -332,7 +185,7 @@ def _season(t: str, base: date, future: bool, words: TimeWords) -> TimeValue | N
 
     def bounds(y: int) -> tuple[date, date]:
         end_year = y + 1 if last < first else y
-        return _month(y, first)[0], _month(end_year, last)[1]
+        return month_range(y, first)[0], month_range(end_year, last)[1]
 
     if year:
         s, e = bounds(int(year))
@@ -349,14 +202,14 @@ def _season(t: str, base: date, future: bool, words: TimeWords) -> TimeValue | N
                 y += 1
                 s, e = bounds(y)
     if how == "early":
-        e = _month(s.year, s.month)[1]
+        e = month_range(s.year, s.month)[1]
     elif how == "late":
-        s = _month(e.year, e.month)[0]
+        s = month_range(e.year, e.month)[0]
     return span(s, e)
 
 
-def _part_of_month(y: int, mo: int, how: str | None) -> TimeValue:
-    s, e = _month(y, mo)
+def _part_ofmonth_range(y: int, mo: int, how: str | None) -> TimeValue:
+    s, e = month_range(y, mo)
     how = (how or "").replace("the ", "")
     if how in ("early", "beginning of", "start of"):
         e = date(y, mo, 10)
@@ -372,7 +225,7 @@ def _part_of_year(y: int, how: str | None) -> TimeValue:
              "end of": (12, 12), "beginning of": (1, 1), "start of": (1, 1),
              "first half of": (1, 6), "second half of": (7, 12)}  # fmt: skip
     a, b = parts.get((how or "").replace("the ", ""), (1, 12))
-    return span(_month(y, a)[0], _month(y, b)[1])
+    return span(month_range(y, a)[0], month_range(y, b)[1])
 
 
 def _weekdays(t: str, base: date, future: bool, anchor: TimeValue | None, words: TimeWords) -> Any:
@@ -383,12 +236,12 @@ def _weekdays(t: str, base: date, future: bool, anchor: TimeValue | None, words:
     if how == "following":
         if anchor is None:
             return _NOT_A_DATE
-        return TimeValue(_weekday(target, anchor.date, "next"), None, "day", "narrative")
+        return TimeValue(weekday_near(target, anchor.date, "next"), None, "day", "narrative")
     if how in ("last", "past"):
-        return TimeValue(_weekday(target, base, "last"), None, "day")
+        return TimeValue(weekday_near(target, base, "last"), None, "day")
     if how in ("next", "coming"):
-        return TimeValue(_weekday(target, base, "next"), None, "day")
-    return TimeValue(_weekday(target, base, "future" if future else "recent"), None, "day")
+        return TimeValue(weekday_near(target, base, "next"), None, "day")
+    return TimeValue(weekday_near(target, base, "future" if future else "recent"), None, "day")
 
 
 def _days(t: str, base: date, future: bool, anchor: Any, words: TimeWords) -> Any:
@@ -424,9 +277,9 @@ def _narrative(t: str, base: date, future: bool, anchor: TimeValue | None, words
     shift = {"following": 1, "next": 1, "previous": -1}.get(m.group(1) or "", 0)
     unit = m.group(3)
     if unit == "week":
-        s, e = _week_of(anchor.date + timedelta(weeks=shift))
+        s, e = week_of(anchor.date + timedelta(weeks=shift))
     elif unit == "month":
-        s, e = _month(*_add_months(anchor.date, shift))
+        s, e = month_range(*add_months(anchor.date, shift))
     else:
         s, e = date(anchor.date.year + shift, 1, 1), date(anchor.date.year + shift, 12, 31)
     return span(s, e, "narrative")
@@ -455,14 +308,14 @@ def _periods(t: str, base: date, future: bool, anchor: Any, words: TimeWords) ->
     shift = -1 if which in ("last", "past", "previous", "the past", "the last") else (
         1 if which in ("next", "coming") else 0)  # fmt: skip
     if unit == "weekend":
-        monday = _week_of(base)[0] + timedelta(weeks=shift)
+        monday = week_of(base)[0] + timedelta(weeks=shift)
         if shift == 0 and not future and base.weekday() < 5:
             monday -= timedelta(weeks=1)  # "the weekend" in a weekday story: the one just past
         return span(monday + timedelta(days=5), monday + timedelta(days=6))
     if unit == "week":
-        start, end = _week_of(base + timedelta(weeks=shift))
+        start, end = week_of(base + timedelta(weeks=shift))
     elif unit == "month":
-        start, end = _month(*_add_months(base, shift))
+        start, end = month_range(*add_months(base, shift))
     else:
         start, end = date(base.year + shift, 1, 1), date(base.year + shift, 12, 31)
     if which == "earlier this":
@@ -477,7 +330,7 @@ def _periods(t: str, base: date, future: bool, anchor: Any, words: TimeWords) ->
         )
     elif part in ("beginning", "start"):
         end = (
-            _month(start.year, 1)[1]
+            month_range(start.year, 1)[1]
             if unit == "year"
             else start + timedelta(days=9 if unit == "month" else 2)
         )
@@ -492,7 +345,7 @@ def _periods(t: str, base: date, future: bool, anchor: Any, words: TimeWords) ->
 def _offsets(t: str, base: date, future: bool, anchor: TimeValue | None, words: TimeWords) -> Any:
     """'three days ago', 'in two weeks' (future), 'two days later' (narrative), durations."""
     m = re.search(
-        _count_rx(words) + r"(hour|minute|day|night|week|fortnight|month|year)(s)?\b"
+        count_pattern(words) + r"(hour|minute|day|night|week|fortnight|month|year)(s)?\b"
         r"(?: (ago|earlier|before|later|after|afterwards|from now|hence|prior))?",
         t,
     )
@@ -500,7 +353,7 @@ def _offsets(t: str, base: date, future: bool, anchor: TimeValue | None, words: 
         return None
     if m.group(1) is None and not m.group(3):
         return None  # "day" alone: not a count
-    count = _count(m.group(1) or "", words)
+    count = count_of(m.group(1) or "", words)
     unit, way = m.group(2), m.group(4)
     if count is None:
         return _NOT_A_DATE
@@ -523,11 +376,11 @@ def _offsets(t: str, base: date, future: bool, anchor: TimeValue | None, words: 
         return TimeValue(origin.date, origin.enddate, origin.precision, rel)
     if unit in ("month", "year"):
         k = 1 if unit == "month" else 12
-        y0, m0 = _add_months(origin.date, k * first)
-        y1, m1 = _add_months(end, k * last)
+        y0, m0 = add_months(origin.date, k * first)
+        y1, m1 = add_months(end, k * last)
         if unit == "year":
             return span(date(y0, 1, 1), date(y1, 12, 31), rel)
-        return span(_month(y0, m0)[0], _month(y1, m1)[1], rel)
+        return span(month_range(y0, m0)[0], month_range(y1, m1)[1], rel)
     start, stop = origin.date + timedelta(days=days * first), end + timedelta(days=days * last)
     if days >= 7 and lo == hi and origin.enddate is None:
         return TimeValue(start, None, "week", rel)  # "two weeks ago": that day, give or take
@@ -557,7 +410,7 @@ def _dateparser(t: str, base: date, future: bool) -> TimeValue | None:
     if data.period == "year":
         return span(date(d.year, 1, 1), date(d.year, 12, 31))
     if data.period == "month":
-        return span(*_month(d.year, d.month))
+        return span(*month_range(d.year, d.month))
     if data.period == "week":
-        return span(*_week_of(d))
+        return span(*week_of(d))
     return TimeValue(d, None, "day")

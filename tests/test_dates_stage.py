@@ -59,10 +59,15 @@ ROWS = [
      "2020-08-28", "condemned", "2020-08-28", None, "document", "document"),
     ("The mission has been in the country for more than 3 years.",
      "2020-08-28", "been", "2020-08-28", None, "document", "document"),
-    pytest.param("The vote, held on Wednesday, was boycotted by Sadrist lawmakers.",
-                 "2023-06-15", "boycotted", "2023-06-14", None, "day", "governing",
-                 marks=xfail(reason="a participle clause on the subject does not date the main "
-                                    "clause; 'the deal signed in 2019 was cancelled' shows why")),
+    # a participle clause on one of the trigger's own words
+    ("The vote, held on Wednesday, was boycotted by Sadrist lawmakers.",
+     "2023-06-15", "boycotted", "2023-06-14", None, "day", "governing"),
+    ("Militants detonated a bomb against trucks carrying supplies near Nasiriyah on Tuesday.",
+     "2021-03-10", "detonated", "2021-03-09", None, "day", "governing"),
+    pytest.param("The agreement signed in 2019 was cancelled by the new government.",
+                 "2021-03-10", "cancelled", "2021-03-10", None, "document", "document",
+                 marks=xfail(reason="the participle rule that dates 'the vote, held on Wednesday, "
+                                    "was boycotted' also dates this cancellation with the signing")),
 ]  # fmt: skip
 
 

@@ -154,3 +154,19 @@ def test_precision_follows_the_length_of_a_range():
     assert precision_of(d, date(2020, 1, 7)) == "week"
     assert precision_of(d, date(2020, 1, 31)) == "month"
     assert precision_of(d, date(2020, 3, 1)) == "year"
+
+
+def test_bad_time_words_file_names_the_field(tmp_path):
+    from mizan.errors import DataFileError
+    from mizan.timewords import _build_words
+
+    path = tmp_path / "expressions.yaml"
+    path.write_text("historical_after_days: soon\nday_parts: []\noffice_phrases: []\n")
+    with pytest.raises(DataFileError, match=r"expressions.yaml, field 'historical_after_days'"):
+        _build_words(path)
+    path.write_text(
+        "historical_after_days: 30\nday_parts: []\noffice_phrases: []\n"
+        "numbers: {two: 2}\nvague_numbers: {a few: [2]}\n"
+    )
+    with pytest.raises(DataFileError, match=r"entry a few, field 'vague_numbers'"):
+        _build_words(path)

@@ -78,11 +78,10 @@ class DateResolver:
         # 1. the expression governing the trigger's clause: on the trigger's own clause
         # ("attended the meeting in 2019"), then on each clause above it
         t, steps = trig, 0
+        own = _own_clause(trig)
         while steps < 12:
-            own = _own_clause(t) if steps == 0 else [t]
-            cands = [
-                m for o in own for m in times.by_attach.get(o.i, ()) if m.sent == trig.sent.start
-            ]
+            cands = [m for o in (own if steps == 0 else [t]) for m in times.by_attach.get(o.i, ())
+                     if m.sent == trig.sent.start]  # fmt: skip
             cands.sort(key=lambda m: (-m.rank, abs(m.start - trig.i)))
             for m in cands:
                 v = self.value(m, base, future, office)
@@ -91,6 +90,14 @@ class DateResolver:
             if t.head.i == t.i or (future and t.dep_ in CLAUSE_DEPS and t.pos_ in ("VERB", "AUX")):
                 break
             t, steps = t.head, steps + 1
+        # 1b. a participle clause on one of the trigger's own words ("The vote, held on
+        # Wednesday, was boycotted"; "trucks carrying supplies ... on Tuesday")
+        for m in sorted(times.mentions, key=lambda m: -m.rank):
+            clause = doc[m.attach]
+            if m.sent == trig.sent.start and _participle(clause) and clause.head in own:
+                v = self.value(m, base, future, office)
+                if v is not None:
+                    return _dated(v, m.text, "governing", base, future)
         if future:
             return Dated(base, None, "document", None, "document")
         # 2. the frame of the sentence
@@ -140,6 +147,12 @@ def _dated(v: TimeValue, text: str, how: str, base: date, future: bool) -> Dated
         end = min(end, base) if end is not None else None
         end = None if end == start else end
     return Dated(start, end, v.precision, text, how)
+
+
+def _participle(t: Token) -> bool:
+    """A participle clause without a subject of its own, on a noun ("held on Wednesday")."""
+    return t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in t.children)  # fmt: skip
 
 
 def _own_clause(trig: Token) -> list[Token]:

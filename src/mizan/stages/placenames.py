@@ -130,15 +130,17 @@ class PlaceNames:
         out = []
         for span in self._spans(doc, ents, actors):
             owner = next((m for m in actors if m.start <= span.start < m.end), None)
-            prefer = self._prefer(span)
-            if owner is not None and not self._cued(span) and _named_actor(owner, span):
+            role, prep, attach = self._role(span, actors)
+            if owner is not None and not self._cued(span) and _named_actor(owner, span) and (
+                owner.kind == "person" or role not in ("locative", "weak", "destination")
+            ):  # fmt: skip
                 continue  # part of a person's or organisation's name: "Al-Kazemi's", "Basra Oil"
+                # (but "outside the Basra provincial government building" is in Basra)
             if owner is not None and owner.kind not in ("country",) and owner.metonym is None:
                 owner = None  # a place the actor stage only guessed was an organisation
-            place = self.resolve(span.text, focus, context, prefer)
+            place = self.resolve(span.text, focus, context, self._prefer(span))
             if place is None:
                 continue
-            role, prep, attach = self._role(span, actors)
             out.append(
                 PlaceMention(span.start, span.end, place, role, prep, attach.i, owner is not None)
             )
@@ -167,6 +169,8 @@ class PlaceNames:
                 p = h.lower_
                 if p == "of" and h.head.lemma_.lower() in cues["transparent_nouns"]:
                     t = h.head  # "the city of Basra": the phrase around "city" decides
+                    if t.dep_ in ("advmod", "npadvmod") and t.head.i != t.i:
+                        return "locative", f"{t.lower_} of", t.head  # "south of Nasiriyah"
                     continue
                 if (
                     p == "of"

@@ -34,6 +34,10 @@ ROWS = [
      "gathered", ("Baghdad", "IRQ", "city")),
     ("Iraqi forces withdrew from the town of Tuz Khurmatu.",
      "withdrew", ("Tuz Khurmatu", "IRQ", "city")),
+    ("Iraqi forces arrested three men in Tal Afar on Monday.",  # the tagger sees only "Tal"
+     "arrested", ("Tal Afar", "IRQ", "city")),
+    ("Protesters gathered in Sadr City on Friday.",  # a place that holds a person's name
+     "gathered", ("Sadr City", "IRQ", "city")),
     # else a place in the same sentence
     ("Security forces arrested a suspected militant, an official in Fallujah said.",
      "arrested", ("Fallujah", "IRQ", "city")),

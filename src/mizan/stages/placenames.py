@@ -81,7 +81,7 @@ class PlaceNames:
 
     # -- the place names of a sentence ------------------------------------------------------
     def _spans(self, doc: Doc, ents: list[Span], actors: list[ActorMention]) -> list[Span]:
-        spans = [e for e in ents if e.label_ in PLACE_LABELS]
+        spans = [self._whole(e) for e in ents if e.label_ in PLACE_LABELS]
         spans += [e for e in ents if e.label_ in ("ORG", "NORP", "PERSON")
                   and (self._placelike(e.text) if e.label_ != "PERSON" else self._cued(e))]  # fmt: skip
         for m in actors:
@@ -89,6 +89,19 @@ class PlaceNames:
             if m.metonym in ("capital", "seat") and not overlaps:
                 spans.append(doc[m.start : m.end])
         return sorted(spans, key=lambda s: s.start)
+
+    def _whole(self, span: Span) -> Span:
+        """The tagger sometimes cuts a name short ("Tal" of "Tal Afar"): take up to two more
+        capitalised words on either side when the longer name is one the gazetteer knows."""
+        doc, best = span.doc, span
+        for left in range(0, 3):
+            for right in range(0, 3):
+                a, b = span.start - left, span.end + right
+                if (left or right) and a >= 0 and b <= len(doc) and b - a > len(best) and all(
+                    t.text[:1].isupper() and t.sent == span.sent for t in doc[a:b]
+                ) and any(not alt for _, alt in self.gaz.candidates(doc[a:b].text)):  # fmt: skip
+                    best = doc[a:b]
+        return best
 
     def _placelike(self, text: str) -> bool:
         """Is a name the tagger called an organisation or a group ("Samarra") surely a place?
@@ -129,7 +142,7 @@ class PlaceNames:
         context |= {c for c in (_demonym(e.text) for e in ents if e.label_ == "NORP") if c}
         out = []
         for span in self._spans(doc, ents, actors):
-            owner = next((m for m in actors if m.start <= span.start < m.end), None)
+            owner = next((m for m in actors if m.start <= span.start and span.end <= m.end), None)
             role, prep, attach = self._role(span, actors)
             if owner is not None and not self._cued(span) and _named_actor(owner, span) and (
                 owner.kind == "person" or role not in ("locative", "weak", "destination")

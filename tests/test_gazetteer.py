@@ -55,7 +55,7 @@ def test_lookup(gaz, text, focus, expected):
 
 
 @pytest.mark.parametrize("text", ["UN", "EU", "ISIS", "NATO", "PKK", "the Kingdom", "West",
-                                  "North", "Gulf", "Middle East", "Levant", "Katyusha"])  # fmt: skip
+                                  "North", "Gulf", "Middle East", "Levant", "Katyusha", "Arabia"])  # fmt: skip
 def test_not_places(gaz, text):
     assert gaz.lookup(text) is None
 

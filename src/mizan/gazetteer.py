@@ -127,12 +127,14 @@ class Gazetteer:
         return out or [(p, True) for p in self._close(key)]
 
     def _close(self, key: str) -> list[Place]:
+        """A close spelling of a large place: same first letter and same last letter, and a
+        rapidfuzz ratio of at least 88 ("Algers" → Algiers; not "Arabia" → Arabi)."""
         if len(key) < 5:
             return []
         from rapidfuzz import fuzz, process
 
-        hit = process.extractOne(key, self.fuzzy.get(key[0], []), scorer=fuzz.ratio,
-                                 score_cutoff=FUZZY_CUTOFF)  # fmt: skip
+        choices = [k for k in self.fuzzy.get(key[0], []) if k[-1] == key[-1]]
+        hit = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         if hit is None:
             return []
         return list(self.names.get(hit[0]) or self.alternates.get(hit[0]) or ())

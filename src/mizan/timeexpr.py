@@ -1,170 +1,416 @@
-"""Resolve a time expression against the publication date.
+"""What date a time expression means, relative to the publication date.
 
-``resolve("on Thursday", date(2020, 8, 21))`` → 2020-08-20, precision ``day``. Pure
-functions, no spaCy: the dates stage chooses *which* expression dates an event, this
-module says *what date* it means. Weekday arithmetic and relative expressions are our own
-rules; ``dateparser`` (with the publication date as ``RELATIVE_BASE``) is the fallback for
-explicit calendar dates only.
+``resolve("on Thursday", date(2020, 8, 28))`` → 2020-08-27, precision ``day``. Pure functions,
+no spaCy: the dates stage (``stages/dates.py``) decides *which* expression dates an event,
+this module says *what date* it means. The words come from ``data/time/expressions.yaml``.
+
+Rules, in order (the first that applies wins, so "this evening, August 26" is August 26 and
+"Yesterday, Thursday" is Thursday):
+
+1. ranges: "between X and Y", "from X to Y", "since X" (X … publication date), "since taking
+   office" (the actor's office start … publication date);
+2. calendar dates: "9 May 2020", "May 9", "Aug. 20, 2020", "2020-05-09", "May 2020", "2019",
+   "the 1990s", "early 2019", "mid-May";
+3. weekdays ("on Thursday", "last Thursday", "next Monday"): the most recent such day, the
+   publication day included, or for a future event the next one;
+4. days relative to the publication date: "yesterday", "the day before yesterday", "today",
+   "this evening", "three days ago";
+5. weeks, months and years relative to it: "last week", "earlier this month", "next year",
+   "two months ago", "in recent days";
+6. the narrative: "the next day", "on the same day", "a few days later", "two weeks after"
+   move from the narrative time (``anchor``), the last date the text established;
+7. anything else that names a month or has a numeric date goes to ``dateparser``, with the
+   publication date as ``RELATIVE_BASE`` — never a text with words like "after" or "ago",
+   which dateparser would turn into dates.
+
+A duration ("for three years", "more than 3 years", "24 hours") is not a date: ``None``.
+
+Every value has a precision — ``day``, ``week``, ``month`` or ``year`` — and ranges an end
+date. A computed range takes the precision of its length: one day → ``day``, up to 7 days →
+``week``, up to 31 → ``month``, longer → ``year``.
 """
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from typing import Any
 
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10, "a few": 3, "few": 3, "several": 4,
-           "a couple of": 2, "couple of": 2}  # fmt: skip
-UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
-_NUM = r"(\d+|a few|a couple of|couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|few|several)"
-_MON = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+from .timewords import (
+    MONTHS,
+    WEEKDAYS,
+    TimeValue,
+    TimeWords,
+    add_months,
+    count_of,
+    count_pattern,
+    infer_year,
+    make_day,
+    month_range,
+    month_year,
+    normalize,
+    precision_of,
+    span,
+    time_words,
+    week_of,
+    weekday_near,
+)
 
+__all__ = ["MONTHS", "WEEKDAYS", "TimeValue", "TimeWords", "normalize", "precision_of",
+           "resolve", "span", "time_words"]  # fmt: skip
 
-@dataclass(frozen=True)
-class TimeValue:
-    date: dt.date
-    enddate: dt.date | None
-    precision: str  # day | week | month | year
-    relative_to: str = "document"  # document | narrative
-
-
-def _month_range(y: int, m: int) -> tuple[date, date]:
-    return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-
-
-def _shift_month(d: date, n: int) -> tuple[int, int]:
-    k = d.year * 12 + d.month - 1 + n
-    return k // 12, k % 12 + 1
-
-
-def _weekday(target: int, base: date, direction: str) -> date:
-    delta = (base.weekday() - target) % 7
-    if direction == "last":
-        return base - timedelta(days=delta or 7)
-    if direction == "next":
-        return base + timedelta(days=(target - base.weekday()) % 7 or 7)
-    if direction == "future":
-        return base + timedelta(days=(target - base.weekday()) % 7)
-    return base - timedelta(days=delta)  # the most recent one, today included
+_MON = "(" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b"
+_WD = "(" + "|".join(WEEKDAYS) + r")\b"
+RELATIVE_WORDS = re.compile(
+    r"\b(ago|later|earlier|before|after|afterwards|since|for|within|past|last|next|previous|"
+    r"following|coming|hours?|days?|weeks?|months?|years?|same|that|this|recent)\b"
+)
 
 
-def _year_for(month: int, day: int, base: date, future: bool) -> int:
-    y = base.year
-    try:
-        cand = date(y, month, day)
-    except ValueError:
-        return y
-    if not future and cand > base + timedelta(days=7):
-        return y - 1
-    if future and cand < base - timedelta(days=60):
-        return y + 1
-    return y
+# -- the resolver ---------------------------------------------------------------------------
+_NOT_A_DATE = object()  # a rule recognised the words and says they are no date
 
 
-def resolve(text: str, base: date, future: bool = False) -> TimeValue | None:
-    """The date an expression means, relative to ``base`` (the publication date)."""
-    t = " " + re.sub(r"[\s,]+", " ", text.lower().replace("’", "'")).strip() + " "
-    # explicit calendar dates first: they win over "this evening, August 26"
-    m = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON}(?: (\d{{4}}))?\b", t)
+def resolve(
+    text: str,
+    base: date,
+    future: bool = False,
+    *,
+    anchor: TimeValue | None = None,
+    office_start: date | None = None,
+) -> TimeValue | None:
+    """The date ``text`` means. ``base`` is the publication date; ``future`` says the event
+    lies ahead (weekdays and bare months then look forward); ``anchor`` is the narrative time
+    for "the next day" and "two days later"; ``office_start`` the start of the actor's
+    current office, for "since taking office". ``None`` when it is no date."""
+    t = normalize(text)
+    if not t:
+        return None
+    words = time_words()
+    m = re.fullmatch(r"(?:.* )?(?:between|from) (.+?) (?:and|to|until|till|through) (.+)", t)
     if m:
-        day, month, year = (
-            int(m.group(1)),
-            MONTHS[
-                m.group(2).rstrip(".")[:4].rstrip("t")
-                if m.group(2)[:4] == "sept"
-                else m.group(2)[:3]
-            ],
-            m.group(3),
-        )
-        return _day(int(year) if year else _year_for(month, day, base, future), month, day)
-    m = re.search(rf"\b{_MON} (\d{{1,2}})(?:st|nd|rd|th)?\b(?: (\d{{4}}))?", t)
+        a = _resolve(m.group(1), base, future, anchor, words)
+        b = _resolve(m.group(2), base, future, anchor, words)
+        if a and b:
+            return span(a.date, b.enddate or b.date, a.relative_to)
+    m = re.fullmatch(r"(?:.* )?since (.+)", t)
     if m:
-        month, day, year = MONTHS[m.group(1)[:3]], int(m.group(2)), m.group(3)
-        return _day(int(year) if year else _year_for(month, day, base, future), month, day)
-    m = re.search(r"\b(\d{4})-(\d{2})-(\d{2})\b", t)
+        rest = m.group(1)
+        if rest in ("then", "that time", "that day"):
+            return span(anchor.date, base, "narrative") if anchor and anchor.date <= base else None
+        if any(re.search(rf"\b{re.escape(p)}\b", rest) for p in words.office_phrases):
+            if office_start is None or office_start > base:
+                return None
+            return span(office_start, base, "office")
+        v = _resolve(rest, base, False, anchor, words)
+        if v is None or v.date > base:
+            return None
+        return span(v.date, base, v.relative_to)
+    return _resolve(t, base, future, anchor, words)
+
+
+def _resolve(
+    t: str, base: date, future: bool, anchor: TimeValue | None, words: TimeWords
+) -> TimeValue | None:
+    t = re.sub(r"^(?:on|at|during|by|as of|until|till|in the course of) ", "", t)
+    for rule in (_calendar, _weekdays, _days, _narrative, _periods, _offsets):
+        v = rule(t, base, future, anchor, words)
+        if v is not None:
+            return v if isinstance(v, TimeValue) else None
+    return _dateparser(t, base, future)
+
+
+_PART = r"(early|mid|late|the end of|end of|the beginning of|the start of|the middle of)"
+
+
+def _calendar(t: str, base: date, future: bool, anchor: Any, words: TimeWords) -> Any:
+    if re.search(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", t):
+        return _dateparser(t, base, future) or _NOT_A_DATE
+    m = re.search(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", t)
     if m:
-        return _day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    m = re.search(rf"\b{_MON} (\d{{4}})\b", t)
+        d = make_day(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return TimeValue(d, None, "day") if d else _NOT_A_DATE
+    m = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)? of (next|this|last|the following) month\b", t)
+    if m:  # "the 20th of next month"
+        shift = {"next": 1, "the following": 1, "last": -1}.get(m.group(2), 0)
+        d = make_day(*add_months(base, shift), int(m.group(1)))
+        return TimeValue(d, None, "day") if d else _NOT_A_DATE
+    season = _season(t, base, future, words)
+    if season is not None:
+        return season
+    dmy = re.search(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MON}(?: (\d{{4}}))?", t)
+    mdy = re.search(rf"\b{_MON} (?:the )?(\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?: (\d{{4}}))?", t)
+    if dmy or mdy:
+        if dmy:
+            day, month, year = dmy.group(1), dmy.group(2), dmy.group(3)
+        else:
+            assert mdy is not None
+            day, month, year = mdy.group(2), mdy.group(1), mdy.group(3)
+        mo = MONTHS[month]
+        y = int(year) if year else infer_year(mo, int(day), base, future)
+        d = make_day(y, mo, int(day))
+        return TimeValue(d, None, "day") if d else _NOT_A_DATE
+    m = re.search(rf"\b{_PART}? ?{_MON} (?:of )?(\d{{4}})\b", t)
     if m:
-        s, e = _month_range(int(m.group(2)), MONTHS[m.group(1)[:3]])
-        return TimeValue(s, e, "month")
-    # relative days
-    if "day before yesterday" in t:
-        return TimeValue(base - timedelta(days=2), None, "day")
-    if "day after tomorrow" in t:
-        return TimeValue(base + timedelta(days=2), None, "day")
-    if re.search(r"\b(yesterday|last night)\b", t):
-        return TimeValue(base - timedelta(days=1), None, "day")
-    if re.search(r"\btomorrow\b", t):
-        return TimeValue(base + timedelta(days=1), None, "day")
-    if re.search(
-        r"\b(today|tonight|this (morning|afternoon|evening)|earlier today|later today)\b", t
-    ):
-        return TimeValue(base, None, "day")
-    m = re.search(rf"\b{_NUM} (day|week|month|year)s? (ago|earlier|before|later|after)\b", t)
+        return _part_ofmonth_range(int(m.group(3)), MONTHS[m.group(2)], m.group(1))
+    m = re.search(r"\b(?:the )?((?:1[89]|20)\d)0s\b", t)
     if m:
-        n = NUMBERS.get(m.group(1)) or int(m.group(1))
-        unit, way = m.group(2), m.group(3)
-        days = n * UNIT_DAYS[unit]
-        prec = (
-            "day"
-            if unit == "day" and m.group(1) not in ("a few", "few", "several")
-            else ("week" if unit in ("day", "week") else unit)
-        )
-        sign = -1 if way in ("ago", "earlier", "before") else 1
-        rel = "document" if way == "ago" else "narrative"
-        return TimeValue(base + timedelta(days=sign * days), None, prec, rel)
-    # weekdays
+        y = int(m.group(1)) * 10
+        return span(date(y, 1, 1), date(y + 9, 12, 31))
     m = re.search(
-        r"\b(last|next|this|on|late|early|since)? ?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-        t,
+        rf"\b{_PART[:-1]}|the first half of|the second half of)? ?((?:19|20)\d\d)\b(?!s)", t
     )
     if m:
-        how = m.group(1) or ""
-        direction = (
-            "last"
-            if how == "last"
-            else "next"
-            if how == "next"
-            else ("future" if future else "recent")
-        )
-        return TimeValue(_weekday(WEEKDAYS[m.group(2)], base, direction), None, "day")
-    # weeks, months, years
-    m = re.search(r"\b(last|this|next|past|coming|earlier this|later this) (week|month|year)\b", t)
+        return _part_of_year(int(m.group(2)), m.group(1))
+    m = re.search(rf"\b(last|next|this|{_PART[1:-1]})? ?{_MON}", t)
     if m:
-        which, unit = m.group(1), m.group(2)
-        shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(which, 0)
-        if unit == "week":
-            monday = base - timedelta(days=base.weekday()) + timedelta(weeks=shift)
-            return TimeValue(monday, monday + timedelta(days=6), "week")
-        if unit == "month":
-            y, mo = _shift_month(base, shift)
-            s, e = _month_range(y, mo)
-            return TimeValue(s, e, "month")
-        y = base.year + shift
-        return TimeValue(date(y, 1, 1), date(y, 12, 31), "year")
-    m = re.search(rf"\b(?:in|during|since|by|of|early|late|mid)? ?{_MON}\b", t)
-    if m and m.group(1)[:3] in MONTHS and not re.search(r"\bmay (be|not|have|also)\b", t):
-        month = MONTHS[m.group(1)[:3]]
-        y = base.year if (month <= base.month or future) else base.year - 1
-        s, e = _month_range(y, month)
-        return TimeValue(s, e, "month")
-    m = re.search(r"\b(19[5-9]\d|20\d\d)\b", t)
-    if m:
-        y = int(m.group(1))
-        return TimeValue(date(y, 1, 1), date(y, 12, 31), "year")
+        how, month = m.group(1) or "", m.group(2)
+        if month == "may" and not how and not re.search(r"\b(in|of|since|until|by) may\b|^may$", t):
+            return None  # the modal verb
+        mo = MONTHS[month]
+        y = month_year(mo, base, future, how if how in ("last", "next", "this") else "")
+        return _part_ofmonth_range(y, mo, how)
     return None
 
 
-def _day(y: int, m: int, d: int) -> TimeValue | None:
-    try:
-        return TimeValue(date(y, m, d), None, "day")
-    except ValueError:
+def _season(t: str, base: date, future: bool, words: TimeWords) -> TimeValue | None:
+    """'the summer of 2018', 'last winter', 'next spring', 'in the autumn'."""
+    names = "|".join(words.seasons)
+    m = re.search(rf"\b(last|next|this|early|late)? ?({names})(?: of)?(?: ((?:19|20)\d\d))?\b", t)
+    if not m or (m.group(1) is None and m.group(3) is None and not re.search(
+            rf"\b(in|during|over|since|by) (the )?({names})\b", t)):  # fmt: skip
         return None
+    first, last = words.seasons[m.group(2)]
+    how, year = m.group(1) or "", m.group(3)
+
+    def bounds(y: int) -> tuple[date, date]:
+        end_year = y + 1 if last < first else y
+        return month_range(y, first)[0], month_range(end_year, last)[1]
+
+    if year:
+        s, e = bounds(int(year))
+    else:
+        # the season of this year, or the one before (past) / after (future) it
+        y = base.year
+        s, e = bounds(y)
+        if how == "last" or (how != "next" and not future and s > base):
+            while s > base or (how == "last" and e >= base):
+                y -= 1
+                s, e = bounds(y)
+        elif how == "next" or (future and e < base):
+            while s <= base:
+                y += 1
+                s, e = bounds(y)
+    if how == "early":
+        e = month_range(s.year, s.month)[1]
+    elif how == "late":
+        s = month_range(e.year, e.month)[0]
+    return span(s, e)
+
+
+def _part_ofmonth_range(y: int, mo: int, how: str | None) -> TimeValue:
+    s, e = month_range(y, mo)
+    how = (how or "").replace("the ", "")
+    if how in ("early", "beginning of", "start of"):
+        e = date(y, mo, 10)
+    elif how in ("mid", "middle of"):
+        s, e = date(y, mo, 11), date(y, mo, 20)
+    elif how in ("late", "end of"):
+        s = date(y, mo, 21)
+    return span(s, e)
+
+
+def _part_of_year(y: int, how: str | None) -> TimeValue:
+    parts = {"early": (1, 4), "mid": (5, 8), "middle of": (5, 8), "late": (9, 12),
+             "end of": (12, 12), "beginning of": (1, 1), "start of": (1, 1),
+             "first half of": (1, 6), "second half of": (7, 12)}  # fmt: skip
+    a, b = parts.get((how or "").replace("the ", ""), (1, 12))
+    return span(month_range(y, a)[0], month_range(y, b)[1])
+
+
+def _weekdays(t: str, base: date, future: bool, anchor: TimeValue | None, words: TimeWords) -> Any:
+    m = re.search(rf"\b(last|next|this|past|coming|following)? ?{_WD}", t)
+    if not m:
+        return None
+    how, target = m.group(1) or "", WEEKDAYS[m.group(2)]
+    if how == "following":
+        if anchor is None:
+            return _NOT_A_DATE
+        return TimeValue(weekday_near(target, anchor.date, "next"), None, "day", "narrative")
+    if how in ("last", "past"):
+        return TimeValue(weekday_near(target, base, "last"), None, "day")
+    if how in ("next", "coming"):
+        return TimeValue(weekday_near(target, base, "next"), None, "day")
+    return TimeValue(weekday_near(target, base, "future" if future else "recent"), None, "day")
+
+
+def _days(t: str, base: date, future: bool, anchor: Any, words: TimeWords) -> Any:
+    parts = "|".join(words.day_parts)
+    table = (
+        (r"\bthe day before yesterday\b", -2),
+        (r"\bthe day after tomorrow\b", 2),
+        (r"\b(yesterday|last night)\b", -1),
+        (r"\btomorrow\b", 1),
+        (rf"\b(today|tonight|this ({parts})|(earlier|later) today)\b", 0),
+    )
+    for rx, shift in table:
+        if re.search(rx, t):
+            return TimeValue(base + timedelta(days=shift), None, "day")
+    return None
+
+
+def _narrative(t: str, base: date, future: bool, anchor: TimeValue | None, words: TimeWords) -> Any:
+    """'the next day', 'on the same day', 'the following week': moved from the anchor."""
+    for phrase, shift in sorted(words.narrative_days.items(), key=lambda kv: -len(kv[0])):
+        if re.search(rf"\b{re.escape(phrase)}\b", t):
+            if anchor is None:
+                return _NOT_A_DATE
+            end = anchor.enddate + timedelta(days=shift) if anchor.enddate else None
+            return TimeValue(
+                anchor.date + timedelta(days=shift), end, anchor.precision, "narrative"
+            )
+    m = re.search(r"\b(?:the (following|next|previous|same)|(that)) (week|month|year)\b", t)
+    if not m:
+        return None
+    if anchor is None:
+        return _NOT_A_DATE
+    shift = {"following": 1, "next": 1, "previous": -1}.get(m.group(1) or "", 0)
+    unit = m.group(3)
+    if unit == "week":
+        s, e = week_of(anchor.date + timedelta(weeks=shift))
+    elif unit == "month":
+        s, e = month_range(*add_months(anchor.date, shift))
+    else:
+        s, e = date(anchor.date.year + shift, 1, 1), date(anchor.date.year + shift, 12, 31)
+    return span(s, e, "narrative")
+
+
+def _periods(t: str, base: date, future: bool, anchor: Any, words: TimeWords) -> Any:
+    """'last week', 'earlier this month', 'the end of last year', 'in recent days'."""
+    for phrase, n in words.stretch_days.items():
+        if re.search(rf"\b{re.escape(phrase)}\b", t):
+            return span(base + timedelta(days=n + (1 if n < 0 else -1)), base)
+    m = re.search(
+        r"\b(?:(?:the )?(end|beginning|start|middle) of )?(the past|the last|last|past|previous|"
+        r"this|current|next|coming|earlier this|later this|the)? ?\b(week|weekend|month|year)\b",
+        t,
+    )
+    if not m:
+        return None
+    part, which, unit = m.group(1), m.group(2) or "", m.group(3)
+    if unit == "weekend" and which in ("the", "this"):
+        which = ""
+    elif not which or (which == "the" and part is None):
+        return None  # "a week", "the week": no date on their own
+    if which in ("the past", "the last") and part is None and unit != "weekend":
+        back = {"week": 6, "month": 29, "year": 364}[unit]
+        return span(base - timedelta(days=back), base)
+    shift = -1 if which in ("last", "past", "previous", "the past", "the last") else (
+        1 if which in ("next", "coming") else 0)  # fmt: skip
+    if unit == "weekend":
+        monday = week_of(base)[0] + timedelta(weeks=shift)
+        if shift == 0 and not future and base.weekday() < 5:
+            monday -= timedelta(weeks=1)  # "the weekend" in a weekday story: the one just past
+        return span(monday + timedelta(days=5), monday + timedelta(days=6))
+    if unit == "week":
+        start, end = week_of(base + timedelta(weeks=shift))
+    elif unit == "month":
+        start, end = month_range(*add_months(base, shift))
+    else:
+        start, end = date(base.year + shift, 1, 1), date(base.year + shift, 12, 31)
+    if which == "earlier this":
+        end = min(end, base)
+    elif which == "later this":
+        start = max(start, base)
+    if part == "end":
+        start = (
+            date(end.year, 12, 1)
+            if unit == "year"
+            else end - timedelta(days=9 if unit == "month" else 2)
+        )
+    elif part in ("beginning", "start"):
+        end = (
+            month_range(start.year, 1)[1]
+            if unit == "year"
+            else start + timedelta(days=9 if unit == "month" else 2)
+        )
+    elif part == "middle":
+        if unit == "year":
+            start, end = date(start.year, 5, 1), date(start.year, 8, 31)
+        elif unit == "month":
+            start, end = start + timedelta(days=10), start + timedelta(days=19)
+    return span(start, end)
+
+
+def _offsets(t: str, base: date, future: bool, anchor: TimeValue | None, words: TimeWords) -> Any:
+    """'three days ago', 'in two weeks' (future), 'two days later' (narrative), durations."""
+    m = re.search(
+        count_pattern(words) + r"(hour|minute|day|night|week|fortnight|month|year)(s)?\b"
+        r"(?: (ago|earlier|before|later|after|afterwards|from now|hence|prior))?",
+        t,
+    )
+    if not m:
+        return None
+    if m.group(1) is None and not m.group(3):
+        return None  # "day" alone: not a count
+    count = count_of(m.group(1) or "", words)
+    unit, way = m.group(2), m.group(4)
+    if count is None:
+        return _NOT_A_DATE
+    if way is None:
+        if not (future and m.group(1) and re.match(r"(?:in|within) ", t)):
+            return _NOT_A_DATE  # a duration: "for three years", "24 hours", "more than 3 years"
+        way = "from now"
+    if way in ("ago", "from now", "hence"):
+        origin, rel = TimeValue(base, None, "day"), "document"
+    elif anchor is not None:
+        origin, rel = anchor, "narrative"
+    else:
+        return _NOT_A_DATE  # "two days later" with nothing to count from
+    sign = -1 if way in ("ago", "earlier", "before", "prior") else 1
+    lo, hi = count
+    first, last = (sign * hi, sign * lo) if sign < 0 else (lo, hi)
+    end = origin.enddate or origin.date
+    days = words.units[unit]
+    if days == 0:  # hours or minutes: the same day as the origin
+        return TimeValue(origin.date, origin.enddate, origin.precision, rel)
+    if unit in ("month", "year"):
+        k = 1 if unit == "month" else 12
+        y0, m0 = add_months(origin.date, k * first)
+        y1, m1 = add_months(end, k * last)
+        if unit == "year":
+            return span(date(y0, 1, 1), date(y1, 12, 31), rel)
+        return span(month_range(y0, m0)[0], month_range(y1, m1)[1], rel)
+    start, stop = origin.date + timedelta(days=days * first), end + timedelta(days=days * last)
+    if days >= 7 and lo == hi and origin.enddate is None:
+        return TimeValue(start, None, "week", rel)  # "two weeks ago": that day, give or take
+    return span(start, stop, rel)
+
+
+def _dateparser(t: str, base: date, future: bool) -> TimeValue | None:
+    """Explicit dates in forms the rules above do not read ("5/9/2020", "the fifth of May")."""
+    if RELATIVE_WORDS.search(t) or not (
+        re.search(_MON, t) or re.search(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b", t)
+    ):
+        return None
+    from dateparser.date import DateDataParser
+
+    settings = {"RELATIVE_BASE": datetime(base.year, base.month, base.day),
+                "PREFER_DATES_FROM": "future" if future else "past",
+                "PREFER_DAY_OF_MONTH": "first", "RETURN_TIME_AS_PERIOD": False}  # fmt: skip
+    try:
+        data = DateDataParser(languages=["en"], settings=settings).get_date_data(t)
+    except Exception:  # noqa: BLE001 - dateparser raises on odd input; the text is then no date
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj.date()
+    if not 1800 <= d.year <= base.year + 10:
+        return None
+    if data.period == "year":
+        return span(date(d.year, 1, 1), date(d.year, 12, 31))
+    if data.period == "month":
+        return span(*month_range(d.year, d.month))
+    if data.period == "week":
+        return span(*week_of(d))
+    return TimeValue(d, None, "day")

@@ -28,3 +28,17 @@ def plover_gsr(
 
     result = evaluate(path, load_nlp(model))
     typer.echo(report(result, errors=errors))
+
+
+@eval_app.command("dates")
+def dates(
+    path: Annotated[Path, typer.Argument(help='JSONL of {"text","doc_date","gold_date"}')],
+    errors: Annotated[bool, typer.Option("--errors", help="List the misses.")] = False,
+    model: ModelOption = None,
+) -> None:
+    """Exact-day, precision and end-date accuracy of date resolution on dated sentences."""
+    from ..eval.dates import evaluate, load_cases, report
+    from ..nlp import load_nlp
+
+    load_cases(path)  # a bad file fails before the model loads
+    typer.echo(report(evaluate(path, load_nlp(model)), errors=errors))

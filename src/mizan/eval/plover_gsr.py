@@ -26,6 +26,7 @@ from spacy.language import Language
 from ..documents import Document
 from ..pipeline import extract
 from .common import GSR_EVENT_MAP, confusion_lines, load_json, norm_country, prf
+from .places import PlaceScore, place_lines, score_place
 
 GSR_DATE = date(2000, 1, 1)
 
@@ -46,6 +47,7 @@ class GsrResult:
     no_event: int = 0
     pairs: list[tuple[str, str]] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    places: PlaceScore = field(default_factory=PlaceScore)  # the records with an eventLoc
 
 
 def _gold(rec: dict[str, Any]) -> tuple[str, set[str], set[str], set[tuple[Any, ...]]]:
@@ -91,6 +93,7 @@ def evaluate(path: Path, nlp: Language) -> GsrResult:
         event, src, tgt, gtriples = _gold(rec)
         preds = sorted(result.records, key=lambda r: -float(r["confidence"]))
         res.n += 1
+        score_place(res.places, rec, preds, nlp)
         top = preds[0] if preds else None
         predicted = top["event"] if top else "none"
         res.pairs.append((event, predicted))
@@ -131,6 +134,7 @@ def report(res: GsrResult, errors: bool = False) -> str:
     lines += confusion_lines(res.pairs)
     if errors:
         lines += ["", f"misses ({len(res.misses)}):", *res.misses]
+        lines += ["", f"location misses ({len(res.places.misses)}):", *res.places.misses]
     lines += [
         "",
         f"records={res.n} no_event={res.no_event} event_type_accuracy={res.type_correct / res.n:.3f} "
@@ -139,5 +143,6 @@ def report(res: GsrResult, errors: bool = False) -> str:
         f"recipient_country_accuracy={res.recipient_correct / max(res.recipient_n, 1):.3f} "
         f"triple_precision={p:.3f} triple_recall={r:.3f} triple_f1={f:.3f} "
         f"extra_events={res.extra / res.n:.1%}",
+        *place_lines(res.places),
     ]
     return "\n".join(lines)

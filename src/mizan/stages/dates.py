@@ -1,121 +1,225 @@
 """Stage ``mizan_dates``: date every event, with its precision.
 
-Which expression dates an event: the time expression governing the event's clause;
-failing that, the narrative time of the passage (the last date the text established);
-failing that, the publication date with precision ``document``. An event that ends well
-before the publication date becomes ``historical``.
+Which expression dates an event:
+
+1. **the governing expression** — walking up the parse from the trigger to the root of the
+   sentence, the first word that a time expression modifies ("met *on Thursday*", "the arrest
+   *the day before yesterday*", "Last week, X headed a delegation that visited Y" dates the
+   visit). Several on one word: the most specific wins (a calendar date over a weekday over
+   "yesterday"/"today" over a period), then the nearest. A future event only looks inside its
+   own clause;
+2. **the sentence's frame** — an expression attached to the main clause that the parse hung
+   somewhere the walk does not pass;
+3. **the narrative time** — the last frame expression of the same passage (paragraph), for an
+   event told in the past tense ("They returned to Baghdad." after "On Monday, ...");
+4. **the publication date**, with precision ``document`` (``unknown`` without one).
+
+Expressions such as "the next day" or "a few days later" resolve against the narrative time
+wherever it was set; "since taking office" starts at the office the event's actor holds on
+the publication date (from the actor registry). An asserted or reported event whose date ends
+more than ``historical_after_days`` (data/time/expressions.yaml; 30) before publication
+becomes ``historical``.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+import datetime as dt
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from ..timeexpr import TimeValue, resolve
+from ..actors.registry import Registry
+from ..timeexpr import TimeValue, resolve, time_words
 from .events import EventMention
-from .syntax import tree_distance
+from .syntax import governing_verb
+from .timeline import DocTimes, TimeMention, analyse
 
-TIME_LABELS = {"DATE", "TIME"}
-HISTORICAL_DAYS = 45
-"""An event that ended more than this many days before publication is historical."""
-
-
-def _clause_root(tok: Token) -> Token:
-    t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-        t = t.head
-    return t
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+FUTURE_VERBS = {"scheduled", "expected", "due", "set", "planning", "plans", "going", "poised"}
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass", "pcomp"}
 
 
-def _governs(ent: Span, trigger: Token) -> bool:
-    """Is the time expression attached to the trigger's own clause?"""
-    clause = _clause_root(trigger)
-    t = ent.root
-    seen = 0
-    while t.head.i != t.i and seen < 8:
-        t = t.head
-        seen += 1
-        if t.i in (trigger.i, clause.i):
-            return True
-        if t.pos_ in ("VERB", "AUX"):
-            return False
-    return t.i in (trigger.i, clause.i)
-
-
-def _is_future(trigger: Token, modality: str) -> bool:
-    if modality == "future":
-        return True
-    return any(c.lower_ in ("will", "shall", "'ll") for c in _clause_root(trigger).children)
+@dataclass(frozen=True)
+class Dated:
+    date: dt.date | None
+    enddate: dt.date | None
+    precision: str
+    text: str | None
+    how: str  # governing | frame | narrative | document | unknown
 
 
 class DateResolver:
+    def __init__(self) -> None:
+        self.words = time_words()
+
+    @staticmethod
+    def analyse(doc: Doc) -> DocTimes:
+        """The document's time expressions and narrative time (``timeline.analyse``)."""
+        return analyse(doc)
+
+    # -- dating one trigger ---------------------------------------------------------------
+    def value(
+        self, m: TimeMention, base: date, future: bool, office: date | None
+    ) -> TimeValue | None:
+        office = office if "since" in m.text.lower() else None
+        if not future and office is None:
+            return m.value
+        return resolve(m.text, base, future, anchor=m.anchor, office_start=office)
+
+    def date_token(
+        self, doc: Doc, times: DocTimes, trig: Token, future: bool, office: date | None = None
+    ) -> Dated:
+        base = times.base
+        if base is None:
+            return Dated(None, None, "unknown", None, "unknown")
+        # 1. the expression governing the trigger's clause: on the trigger's own clause
+        # ("attended the meeting in 2019"), then on each clause above it
+        t, steps = trig, 0
+        own = _own_clause(trig)
+        while steps < 12:
+            cands = [m for o in (own if steps == 0 else [t]) for m in times.by_attach.get(o.i, ())
+                     if m.sent == trig.sent.start]  # fmt: skip
+            cands.sort(key=lambda m: (-m.rank, abs(m.start - trig.i)))
+            for m in cands:
+                v = self.value(m, base, future, office)
+                if v is not None:
+                    return _dated(v, m.text, "governing", base, future)
+            if t.head.i == t.i or (future and t.dep_ in CLAUSE_DEPS and t.pos_ in ("VERB", "AUX")):
+                break
+            t, steps = t.head, steps + 1
+        # 1b. a participle clause on one of the trigger's own words ("The vote, held on
+        # Wednesday, was boycotted"; "trucks carrying supplies ... on Tuesday")
+        for m in sorted(times.mentions, key=lambda m: -m.rank):
+            clause = doc[m.attach]
+            if m.sent == trig.sent.start and _participle(clause) and clause.head in own:
+                v = self.value(m, base, future, office)
+                if v is not None:
+                    return _dated(v, m.text, "governing", base, future)
+        if future:
+            return Dated(base, None, "document", None, "document")
+        # 2. the frame of the sentence
+        for m in times.mentions:
+            if m.sent == trig.sent.start and m.frame:
+                v = self.value(m, base, future, office)
+                if v is not None:
+                    return _dated(v, m.text, "frame", base, future)
+        # 3. the narrative time of the passage, for a past-tense event
+        frame = next((m for m in reversed(times.frames) if m.start < trig.i), None)
+        passage = times.passages.get(trig.sent.start, 0)
+        if frame is not None and frame.passage == passage and frame.value and not _present(trig):
+            return _dated(frame.value, frame.text, "narrative", base, future)
+        return Dated(base, None, "document", None, "document")
+
     def __call__(self, doc: Doc) -> Doc:
-        base = doc._.mizan_date
         events: list[EventMention] = doc._.mizan_events or []
-        ents = [e for e in doc.ents if e.label_ in TIME_LABELS]
-        narrative: TimeValue | None = None
-        narrative_text: str | None = None
-        order = sorted(events, key=lambda e: e.trigger)
-        # narrative time also moves with dated sentences that hold no event
-        for ev in order:
+        if not events:
+            return doc
+        times = self.analyse(doc)
+        base = times.base
+        for ev in sorted(events, key=lambda e: e.trigger):
             trig = doc[ev.trigger]
-            if base is None:
-                ev.date_precision = "unknown"
-                continue
-            future = _is_future(trig, ev.modality)
-            candidates = [e for e in ents if e.sent.start == trig.sent.start and _governs(e, trig)]
-            candidates.sort(key=lambda e: tree_distance(e.root, trig))
-            value: TimeValue | None = None
-            text: str | None = None
-            for ent in candidates:
-                anchor = narrative.date if narrative is not None else base
-                value = resolve(ent.text, base, future)
-                if value is not None and value.relative_to == "narrative":
-                    value = resolve(ent.text, anchor, future)
-                if value is not None:
-                    text = ent.text
-                    break
-            if value is None:
-                for ent in ents:  # a sentence-initial frame ("Yesterday, Thursday, ...")
-                    if ent.sent.start == trig.sent.start and ent.start <= trig.sent.start + 2:
-                        value = resolve(ent.text, base, future)
-                        if value is not None:
-                            text = ent.text
-                            break
-            if value is not None:
-                narrative, narrative_text = value, text
-            elif (
-                narrative is not None
-                and trig.sent.start - _sent_of(narrative_text, ents, trig) < 400
-            ):
-                value, text = narrative, narrative_text
-            if value is None:
-                ev.date, ev.enddate, ev.date_precision, ev.date_text = (
-                    base.isoformat(),
-                    None,
-                    "document",
-                    None,
-                )
-                continue
-            ev.date = value.date.isoformat()
-            ev.enddate = value.enddate.isoformat() if value.enddate else None
-            ev.date_precision = value.precision
-            ev.date_text = text
-            end = value.enddate or value.date
-            if ev.modality in ("asserted", "reported") and end < base - timedelta(
-                days=HISTORICAL_DAYS
+            future = is_future(trig, ev.modality)
+            office = _office_start(ev, base) if _needs_office(times, trig) else None
+            d = self.date_token(doc, times, trig, future, office)
+            ev.date = d.date.isoformat() if d.date else None
+            ev.enddate = d.enddate.isoformat() if d.enddate else None
+            ev.date_precision = d.precision
+            ev.date_text = d.text
+            if (
+                base is not None
+                and d.date is not None
+                and d.precision not in ("document", "unknown")
+                and ev.modality in ("asserted", "reported")
+                and (d.enddate or d.date) < base - timedelta(days=self.words.historical_after_days)
             ):
                 ev.modality = "historical"
         return doc
 
 
-def _sent_of(text: str | None, ents: list[Span], trig: Token) -> int:
-    for e in ents:
-        if e.text == text and e.start <= trig.i:
-            return e.sent.start
-    return trig.sent.start
+def _dated(v: TimeValue, text: str, how: str, base: date, future: bool) -> Dated:
+    start, end = v.date, v.enddate
+    if not future and v.relative_to == "narrative":
+        # "a few days later" cannot pass the publication date of a past event
+        start = min(start, base)
+        end = min(end, base) if end is not None else None
+        end = None if end == start else end
+    return Dated(start, end, v.precision, text, how)
+
+
+def _participle(t: Token) -> bool:
+    """A participle clause without a subject of its own, on a noun ("held on Wednesday")."""
+    return t.dep_ == "acl" and t.tag_ in ("VBN", "VBG") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in t.children)  # fmt: skip
+
+
+def _own_clause(trig: Token) -> list[Token]:
+    """The trigger and its dependents, not descending into other clauses."""
+    out, stack = [trig], [c for c in trig.children]
+    while stack:
+        t = stack.pop()
+        if t.dep_ in CLAUSE_DEPS | {"conj", "xcomp"} and t.pos_ in ("VERB", "AUX"):
+            continue
+        out.append(t)
+        stack.extend(t.children)
+    return out
+
+
+def is_future(trig: Token, modality: str = "asserted") -> bool:
+    """Does the trigger's clause speak of the future ("will meet", "is scheduled to visit")?"""
+    if modality == "future":
+        return True
+    verb = governing_verb(trig)
+    for t in (verb, verb.head if verb.dep_ == "xcomp" else verb):
+        if any(c.lower_ in FUTURE_AUX for c in t.children if c.dep_ == "aux"):
+            return True
+        if t.lower_ in FUTURE_VERBS and any(c.dep_ == "xcomp" for c in t.children):
+            return True
+    return False
+
+
+def _present(trig: Token) -> bool:
+    verb = governing_verb(trig)
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "VBD" or a.lower_ in ("had", "did") for a in auxes):
+        return False
+    if verb.tag_ in ("VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+
+
+def _needs_office(times: DocTimes, trig: Token) -> bool:
+    """Is there a "since ..." in the trigger's sentence (only then is the office looked up)?"""
+    return trig.sent.start in times.since
+
+
+def _office_start(ev: EventMention, base: date | None) -> date | None:
+    """When the event's actor took the office held on the publication date."""
+    if base is None:
+        return None
+    for m in ev.actor:
+        start = office_start(m.actor_id, base)
+        if start is not None:
+            return start
+    return None
+
+
+@lru_cache(maxsize=1)
+def _registry() -> Registry:
+    from ..actors.registry import load_registry
+
+    return load_registry()
+
+
+def office_start(actor_id: str | None, base: date) -> date | None:
+    """When the actor took the office held on ``base`` (packaged actor registry)."""
+    if not actor_id:
+        return None
+    actor = _registry().get(actor_id)
+    role = actor.role_on(base) if actor is not None else None
+    return role.start if role is not None else None
 
 
 @Language.factory("mizan_dates")

@@ -1,14 +1,18 @@
 """Stage ``mizan_actors``: find actor mentions and resolve them against the registry.
 
 A mention is a token span with the resolved actor (or a provisional one), its country,
-sector and — for a person — the office held on the document's date. Sources, in order:
+sector and — for a person — the office held on the document's date. Passes, in order:
 
-1. registry names and aliases in every spelling ("Mustafa Al-Kazemi" → mustafa-al-kadhimi);
-2. titles ("the Iraqi prime minister", "Saudi Foreign Minister Faisal bin Farhan"), which
-   resolve to the named person or to the office-holder on the date;
-3. agent nouns with a country ("Iraqi security forces" → IRQ COP);
-4. named entities not in the registry (provisional actors);
-5. "he"/"she" and bare surnames, to the latest matching person in the document.
+1. registry names and aliases in every spelling ("Mustafa Al-Kazemi" → mustafa-al-kadhimi),
+   bare surnames of people in office on the date ("Al-Asadi"), and capitals and seats of
+   government only where they act ("Tehran rejected"; "in Tehran" stays a place);
+2. titles ("the Iraqi prime minister", "Saudi Foreign Minister Faisal bin Farhan", "the
+   governor of Basra"), which resolve to the named person or to the office-holder on the date;
+3. "the Kingdom", "the Islamic Republic" → the country meant;
+4. agent nouns with a country ("Iraqi security forces" → IRQ COP);
+5. named entities not in the registry: a fuzzy registry match, else a provisional actor with
+   country and sector from context ("Iraqi activist Reham Yaqoub" → IRQ CVL);
+6. coreference: later spellings, surnames and pronouns (stages/actor_coref.py).
 """
 
 from __future__ import annotations
@@ -20,15 +24,21 @@ from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
-from ..actors.normalize import name_key
-from ..actors.registry import Actor, AliasHit, Registry, Role, load_registry
+from ..actors.cues import Cues, load_cues
+from ..actors.loader import load_registry
+from ..actors.normalize import name_key, rules
+from ..actors.normalize import words as name_words
+from ..actors.registry import PRIMARY, Actor, AliasHit, Registry, Role
+from .actor_context import acts_as_government, describe, provisional_key
+from .actor_coref import merge_names, resolve_country_nouns, resolve_pronouns
 
-PERSON_PRONOUNS = {"he", "she", "him", "her"}
-NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
 SKIP_WORDS = {"the", "a", "an"}
 INDEFINITE = {"a", "an", "any", "some", "every", "each", "no", "another", "several", "many"}
+INNER_PUNCT = {"-", ".", "'", "’", "&", "'s", "’s"}
+NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
+RESOLVED = ("exact", "skeleton", "surname", "office", "fuzzy")
 
 
 @dataclass
@@ -43,8 +53,9 @@ class ActorMention:
     sector: str | None
     role: str | None = None
     confidence: float = 1.0
-    how: str = "registry"  # registry | skeleton | title | office | agent | ner | coref
-    metonym: str | None = None  # "capital" or "seat" when the name is also a place
+    how: str = "registry"  # exact | skeleton | surname | fuzzy | title | office | agent | ner | coref
+    metonym: str | None = None  # "capital"/"seat": a place name acting as the government
+    provisional: str | None = None  # an unknown actor's cluster key, the same across documents
 
     def as_actor(self) -> dict[str, object]:
         """The record's actor block."""
@@ -55,11 +66,21 @@ class ActorMention:
 class ActorTagger:
     """Finds and resolves actor mentions; writes ``doc._.mizan_actors`` and ``doc._.mizan_focus``."""
 
-    def __init__(self, registry: Registry) -> None:
+    def __init__(self, registry: Registry, cues: Cues | None = None) -> None:
         self.registry = registry
+        self.cues = cues or load_cues()
         self.max_n = min(10, registry.max_alias_words * 2 + 2)
         self.title_keys = {self._title_key(a.split()): t for a, t in self._title_aliases()}
-        self.max_title = max((len(k.split()) for k in self.title_keys), default=1) + 2
+        self.title_ends = {k.split()[-1] for k in self.title_keys if k}
+        self.max_title = max((len(k.split()) for k in self.title_keys), default=1) + 3
+        self.honorifics = rules().honorifics | rules().articles
+        self.nouns_of: dict[str, frozenset[str]] = {}
+        for a in registry.actors.values():
+            if a.kind == "country" and a.tier == PRIMARY:
+                text = " ".join(name_words(" ".join((a.name, *a.aliases))))
+                nouns = frozenset(n for n in self.cues.country_nouns if f" {n} " in f" {text} ")
+                if nouns:
+                    self.nouns_of[a.id] = nouns
 
     # -- helpers ----------------------------------------------------------------------
     def _title_aliases(self) -> Iterable[tuple[str, str]]:
@@ -72,6 +93,9 @@ class ActorTagger:
 
     def _title_key(self, ws: list[str]) -> str:
         return " ".join(w for w in ws if w not in SKIP_WORDS and not self._is_country_word(w))
+
+    def _role_title(self, role: Role | None) -> str | None:
+        return role.title if role is not None and role.title in self.registry.titles else None
 
     def _choose(
         self, hits: list[AliasHit], on: date | None, span: Span
@@ -91,45 +115,91 @@ class ActorTagger:
         best = ranked[0]
         return self.registry.actors[best.actor_id], best, len({h.actor_id for h in hits})
 
-    # -- passes -----------------------------------------------------------------------
+    def _mention(
+        self, span: Span, actor: Actor, on: date | None, how: str, conf: float,
+        sector: str | None = None, metonym: str | None = None,
+    ) -> ActorMention:  # fmt: skip
+        role = actor.role_on(on)
+        return ActorMention(
+            start=span.start, end=span.end, text=span.text, actor_id=actor.id, name=actor.name,
+            kind=actor.kind, country=actor.country, sector=sector or actor.sector_on(on),
+            role=self._role_title(role), confidence=round(conf, 3), how=how, metonym=metonym,
+        )  # fmt: skip
+
+    # -- pass 1: names ------------------------------------------------------------------
+    @staticmethod
+    def _span_ok(span: Span, sent_end: list[int]) -> bool:
+        if span.end > sent_end[span.start] or span[-1].is_punct:
+            return False
+        return not any(t.is_space or t.is_punct and t.text not in INNER_PUNCT for t in span)
+
+    def _underlay_ok(self, span: Span) -> bool:
+        """Names only the Phoenix underlay knows must look like names: two words or more, or
+        one proper noun that the NER also tags."""
+        alpha = [t for t in span if t.is_alpha]
+        if len(alpha) >= 2:
+            return all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in ("of", "for", "and", "the")
+                       for t in span)  # fmt: skip
+        return bool(alpha) and alpha[0].pos_ == "PROPN" and alpha[0].ent_type_ in NAME_ENTS
+
+    def _surname(self, span: Span, on: date | None) -> Actor | None:
+        """A bare surname ("Al-Asadi") for the one person with that surname in office."""
+        if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.text == "-" for t in span):
+            return None
+        hits = self.registry.surname(span.text)
+        active = {h.actor_id for h in hits if self.registry.actors[h.actor_id].role_on(on)}
+        return self.registry.actors[next(iter(active))] if len(active) == 1 else None
+
     def _registry_pass(self, doc: Doc, on: date | None) -> list[ActorMention]:
+        sent_end = [0] * len(doc)
+        for s in doc.sents:
+            for t in range(s.start, s.end):
+                sent_end[t] = s.end
         found: list[ActorMention] = []
         i, n = 0, len(doc)
         while i < n:
             tok = doc[i]
-            if not (tok.text[:1].isupper() or tok.is_alpha and not tok.is_ascii) or tok.is_punct:
+            if tok.is_punct or not (tok.text[:1].isupper() or tok.is_alpha and not tok.is_ascii):
                 i += 1
                 continue
             matched = None
             for size in range(min(self.max_n, n - i), 0, -1):
                 span = doc[i : i + size]
-                if span[-1].is_punct or span.end > span.sent.end or any(t.is_space for t in span):
+                if not self._span_ok(span, sent_end):
                     continue
                 hits, how = self.registry.lookup(span.text)
                 if not hits:
                     continue
                 if how == "skeleton" and not all(t.pos_ == "PROPN" or t.is_punct for t in span):
                     continue
+                if all(h.tier != PRIMARY for h in hits) and not self._underlay_ok(span):
+                    continue
                 matched = (span, hits, how)
                 break
             if matched is None:
-                i += 1
+                for size in (3, 2, 1):
+                    span = doc[i : i + size]
+                    if i + size <= n and self._span_ok(span, sent_end):
+                        actor = self._surname(span, on)
+                        if actor is not None:
+                            found.append(self._mention(span, actor, on, "surname", 0.75))
+                            i = span.end
+                            break
+                else:
+                    i += 1
                 continue
             span, hits, how = matched
             actor, hit, n_cand = self._choose(hits, on, span)
-            role = actor.role_on(on)
-            sector = hit.sector or (role.sector if role and role.sector else actor.sector)
+            if hit.form in ("capital", "seat") and not acts_as_government(span, self.cues):
+                i = span.end  # a place here: the gazetteer's business, not an actor
+                continue
             conf = (1.0 if how == "exact" else 0.85) * (1.0 if n_cand == 1 else 0.7)
-            found.append(ActorMention(
-                start=span.start, end=span.end, text=span.text, actor_id=actor.id,
-                name=actor.name, kind=actor.kind, country=actor.country, sector=sector,
-                role=role.title if role else None, confidence=round(conf, 3), how=how,
-                metonym=hit.form if hit.form in ("capital", "seat") else
-                ("demonym" if hit.form == "demonym" else None),
-            ))  # fmt: skip
+            metonym = hit.form if hit.form in ("capital", "seat", "demonym") else None
+            found.append(self._mention(span, actor, on, how, conf, hit.sector, metonym))
             i = span.end
         return found
 
+    # -- pass 2: titles -------------------------------------------------------------------
     def _country_near(
         self, doc: Doc, start: int, end: int, mentions: dict[int, ActorMention]
     ) -> tuple[str | None, int, int]:
@@ -138,7 +208,7 @@ class ActorTagger:
         while j >= 0 and doc[j].lower_ in SKIP_WORDS | {"'s", "’s"}:
             j -= 1
         m = mentions.get(j)
-        if m is not None and m.kind == "country":
+        if m is not None and m.kind == "country" and m.end == j + 1:
             lead = m.start
             if lead > 0 and doc[lead - 1].lower_ in SKIP_WORDS:
                 lead -= 1
@@ -151,6 +221,21 @@ class ActorTagger:
             if m is not None and m.kind == "country":
                 return m.country, start, m.end
         return None, start, end
+
+    def _region_near(self, doc: Doc, start: int, end: int) -> tuple[tuple[str, str], int, int] | None:
+        """ "governor of Basra", "the Basra governor": a region of a sub-national office."""
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            for size in (3, 2, 1):
+                if end + 1 + size <= len(doc):
+                    r = self.registry.region(doc[end + 1 : end + 1 + size].text)
+                    if r is not None:
+                        return r, start, end + 1 + size
+        for size in (3, 2, 1):
+            if start - size >= 0:
+                r = self.registry.region(doc[start - size : start].text)
+                if r is not None:
+                    return r, start - size, end
+        return None
 
     def _host(self, doc: Doc, end: int, by_start: dict[int, ActorMention]) -> str | None:
         """ "ambassador to Iraq": the country after "to"."""
@@ -176,6 +261,20 @@ class ActorTagger:
                 return m
         return None
 
+    def _find_title(self, doc: Doc, e: int, lo: int, covered: set[int]) -> tuple[Span, str] | None:
+        """The longest title ending at token ``e`` and starting at or after ``lo``."""
+        for s in range(max(lo, e - self.max_title + 1), e + 1):
+            span = doc[s : e + 1]
+            if any(t.i in covered for t in span) or span.sent.start > s:
+                continue
+            ws = [t.lower_ for t in span]
+            if ws[0] in SKIP_WORDS or not span[0].is_alpha:
+                continue
+            key = self._title_key(ws)
+            if key and key in self.title_keys:
+                return span, self.title_keys[key]
+        return None
+
     def _title_pass(
         self, doc: Doc, on: date | None, found: list[ActorMention], focus: str | None
     ) -> list[ActorMention]:
@@ -183,108 +282,136 @@ class ActorTagger:
         covered = {t for m in found if m.kind != "country" for t in range(m.start, m.end)}
         out: list[ActorMention] = []
         consumed: set[int] = set()
-        i = 0
-        while i < len(doc):
-            if i in covered or doc[i].is_punct or not doc[i].is_alpha:
-                i += 1
+        lo = 0
+        for tok in doc:
+            e = tok.i
+            if e < lo or tok.lower_ not in self.title_ends or e in covered:
                 continue
+            # extend to the longest title ending here or a little further ("minister of the armies")
             hit = None
-            for size in range(min(self.max_title, len(doc) - i), 0, -1):
-                span = doc[i : i + size]
-                if any(t.i in covered for t in span) or span.end > span.sent.end:
-                    continue
-                words = [t.lower_ for t in span]
-                if words[0] in SKIP_WORDS or self._is_country_word(words[-1]):
-                    continue
-                key = self._title_key(words)
-                if key in self.title_keys and key:
-                    hit = (span, self.title_keys[key])
-                    break
+            for e2 in range(min(len(doc) - 1, e + 4), e - 1, -1):
+                if doc[e2].lower_ in self.title_ends:
+                    hit = self._find_title(doc, e2, lo, covered)
+                    if hit is not None:
+                        break
             if hit is None:
-                i += 1
                 continue
             span, title = hit
-            info = self.registry.titles[title]
-            inner = [
-                by_start[t.i] for t in span if t.i in by_start and by_start[t.i].kind == "country"
-            ]
-            country, start, end = self._country_near(doc, span.start, span.end, by_start)
-            if inner:
-                country = inner[0].country
-            det = next(
-                (t for t in doc[max(start - 3, span.sent.start) : span.start] if t.dep_ == "det"),
-                None,
-            )
-            indefinite = det is not None and det.lower_ in INDEFINITE
-            prior = sorted((m for m in found + out if m.end <= start), key=lambda m: m.start)
-            # a person named right after the title: "Prime Minister Mustafa al-Kadhimi"
-            after = end + 1 if end < len(doc) and doc[end].text == "," else end
-            named = by_start.get(after)
-            if named is not None and named.kind == "person":
-                consumed.update(
-                    {m.start for m in found if start <= m.start < named.end and m is not named}
-                )
-                consumed.add(named.start)
-                out.append(replace(named, start=start, end=named.end, text=doc[start:named.end].text,
-                                   role=named.role or title))  # fmt: skip
-                i = named.end
-                continue
-            if after < len(doc) and doc[after].ent_type_ == "PERSON" and after not in covered:
-                ent_end = after
-                while ent_end < len(doc) and doc[ent_end].ent_type_ == "PERSON":
-                    ent_end += 1
-                consumed.update({m.start for m in found if start <= m.start < ent_end})
-                out.append(ActorMention(
-                    start=start, end=ent_end, text=doc[start:ent_end].text, actor_id=None,
-                    name=doc[after:ent_end].text, kind="person", country=country or focus,
-                    sector=info.sector, role=title, confidence=0.6, how="title",
-                ))  # fmt: skip
-                i = ent_end
-                continue
-            i = end
-            if indefinite and country is None:
-                continue  # "any leader", "a minister": nobody in particular
-            consumed.update({m.start for m in found if start <= m.start < end})
-            resolved: tuple[Actor, Role] | None = None
-            antecedent = None
-            if doc[end - 1].lower_ in ("to", "of", "in") and end - 1 > span.start:
-                end -= 1
-            host = self._host(doc, end, by_start) if title == "ambassador" else None
-            if not indefinite and host and country:
-                resolved = self.registry.holder(country, title, on, host)
-            elif not indefinite and info.generic:
-                antecedent = self._antecedent(prior, country, title)
-            elif not indefinite and (country or focus):
-                resolved = self.registry.holder(country or focus or "", title, on)
-            text = doc[start:end].text
-            if antecedent is not None:
-                out.append(
-                    replace(
-                        antecedent,
-                        start=start,
-                        end=end,
-                        text=text,
-                        confidence=round(antecedent.confidence * 0.85, 3),
-                        how="coref",
-                    )
-                )
-            elif resolved is not None:
-                actor, role = resolved
-                out.append(ActorMention(
-                    start=start, end=end, text=text, actor_id=actor.id, name=actor.name,
-                    kind=actor.kind, country=actor.country,
-                    sector=role.sector or info.sector or actor.sector, role=role.title,
-                    confidence=0.9 if country else 0.7, how="office",
-                ))  # fmt: skip
-            else:
-                out.append(ActorMention(
-                    start=start, end=end, text=text, actor_id=None, name=text, kind="person",
-                    country=country or (None if indefinite else focus), sector=info.sector or "GOV",
-                    role=title, confidence=0.5 if country else 0.35, how="title",
-                ))  # fmt: skip
+            lo = self._resolve_title(doc, span, title, on, found, out, by_start, covered,
+                                     consumed, focus)  # fmt: skip
         kept = [m for m in found if m.start not in consumed]
         return kept + out
 
+    def _resolve_title(
+        self, doc: Doc, span: Span, title: str, on: date | None, found: list[ActorMention],
+        out: list[ActorMention], by_start: dict[int, ActorMention], covered: set[int],
+        consumed: set[int], focus: str | None,
+    ) -> int:  # fmt: skip
+        """Resolve one title span; returns the token index where scanning resumes."""
+        info = self.registry.titles[title]
+        inner = [by_start[t.i] for t in span if t.i in by_start and by_start[t.i].kind == "country"]
+        country, start, end = self._country_near(doc, span.start, span.end, by_start)
+        if inner:
+            country = inner[0].country
+        region = None
+        if title == "governor" or title == "mayor":
+            near = self._region_near(doc, start, end)
+            if near is not None:
+                region, start, end = near
+                country = country or region[1]
+        org = None  # "the leader of the Popular Mobilization Forces"
+        if info.generic and region is None and end + 1 < len(doc) and doc[end].lower_ == "of":
+            k = end + 1
+            while k < len(doc) and (doc[k].lower_ == "the" or doc[k].is_quote):
+                k += 1
+            m = by_start.get(k)
+            if m is not None and m.kind in ("organisation", "igo") and m.actor_id:
+                org = m
+                end = m.end + (m.end < len(doc) and doc[m.end].is_quote)
+        det = next(
+            (t for t in doc[max(start - 3, span.sent.start) : span.start] if t.dep_ == "det"), None
+        )
+        indefinite = det is not None and det.lower_ in INDEFINITE
+        prior = sorted((m for m in found + out if m.end <= start), key=lambda m: m.start)
+        # a person named right after the title: "Prime Minister Mustafa al-Kadhimi"
+        after = end + 1 if end < len(doc) and doc[end].text == "," else end
+        named = by_start.get(after)
+        if named is not None and named.kind == "person":
+            consumed.update({m.start for m in found if start <= m.start < named.end
+                             and m is not named and m is not org})  # fmt: skip
+            consumed.add(named.start)
+            person = self.registry.get(named.actor_id) if named.actor_id else None
+            held = named.role if person is not None and person.roles else named.role or title
+            out.append(replace(named, start=start, end=named.end, text=doc[start:named.end].text,
+                               role=held))  # fmt: skip
+            return named.end
+        if after < len(doc) and doc[after].ent_type_ == "PERSON" and after not in covered:
+            ent_end = after
+            while ent_end < len(doc) and doc[ent_end].ent_type_ == "PERSON":
+                ent_end += 1
+            consumed.update({m.start for m in found if start <= m.start < ent_end})
+            name = doc[after:ent_end].text
+            out.append(ActorMention(
+                start=start, end=ent_end, text=doc[start:ent_end].text, actor_id=None,
+                name=name, kind="person", country=country or focus,
+                sector=info.sector, role=title, confidence=0.6, how="ner",
+                provisional=provisional_key(name),
+            ))  # fmt: skip
+            return ent_end
+        if indefinite and country is None:
+            return span.end  # "any leader", "a minister": nobody in particular
+        resolved: tuple[Actor, Role] | None = None
+        if org is not None and org.actor_id and not indefinite:
+            resolved = self.registry.head_of(
+                self.registry.actors[org.actor_id], title, on, self.cues.head_titles
+            )
+            if resolved is None:  # nobody known: the title alone, the organisation stays
+                end = span.end
+        # the organisation stays a mention of its own, nested in the office-holder's
+        consumed.update({m.start for m in found if start <= m.start < end and m is not org})
+        if doc[end - 1].lower_ in ("to", "of", "in") and end - 1 > span.start:
+            end -= 1
+        antecedent = None
+        host = self._host(doc, end, by_start) if title == "ambassador" else None
+        if resolved is not None:
+            pass
+        elif not indefinite and host and country:
+            resolved = self.registry.holder(country, title, on, host)
+        elif not indefinite and region is not None:
+            resolved = self.registry.holder(region[1], title, on, region=region[0])
+        elif not indefinite and info.generic:
+            antecedent = self._antecedent(prior, country, title)
+        elif not indefinite and (country or focus):
+            resolved = self.registry.holder(country or focus or "", title, on)
+        text = doc[start:end].text
+        if antecedent is not None:
+            out.append(replace(antecedent, start=start, end=end, text=text,
+                               confidence=round(antecedent.confidence * 0.85, 3), how="coref"))  # fmt: skip
+        elif resolved is not None:
+            actor, role = resolved
+            out.append(ActorMention(
+                start=start, end=end, text=text, actor_id=actor.id, name=actor.name,
+                kind=actor.kind, country=actor.country,
+                sector=role.sector or info.sector or actor.sector, role=role.title,
+                confidence=0.9 if country else 0.7, how="office",
+            ))  # fmt: skip
+        else:
+            out.append(ActorMention(
+                start=start, end=end, text=text, actor_id=None, name=text, kind="person",
+                country=country or (None if indefinite else focus), sector=info.sector or "GOV",
+                role=title, confidence=0.5 if country else 0.35, how="title",
+            ))  # fmt: skip
+        return end
+
+    # -- pass 3: "the Kingdom" -------------------------------------------------------------
+    def _country_mention(self, doc: Doc, start: int, end: int, country: str) -> ActorMention:
+        actor = self.registry.actors[country]
+        return ActorMention(
+            start=start, end=end, text=doc[start:end].text, actor_id=actor.id, name=actor.name,
+            kind="country", country=actor.country, sector="GOV", confidence=0.75, how="coref",
+        )  # fmt: skip
+
+    # -- pass 4: agent nouns ---------------------------------------------------------------
     def _agent_pass(
         self, doc: Doc, found: list[ActorMention], focus: str | None
     ) -> list[ActorMention]:
@@ -330,75 +457,43 @@ class ActorTagger:
         kept = [m for m in found if not (m.kind == "country" and m.start in drop)]
         return kept + out
 
+    # -- pass 5: unknown names ---------------------------------------------------------------
     def _ner_pass(
-        self, doc: Doc, found: list[ActorMention], focus: str | None
+        self, doc: Doc, on: date | None, found: list[ActorMention], focus: str | None
     ) -> list[ActorMention]:
         covered = {t for m in found for t in range(m.start, m.end)}
         out = []
         for ent in doc.ents:
             if ent.label_ not in ("PERSON", "ORG") or any(t.i in covered for t in ent):
                 continue
-            country, sector = None, "UNK" if ent.label_ == "ORG" else "CVL"
-            for t in doc[max(ent.start - 3, ent.sent.start) : ent.start]:
-                c = self.registry.country_of_demonym(t.text)
-                if c is not None:
-                    country = c.id
-                s = self.registry.agents.get(t.lower_)
-                if s is not None:
-                    sector = s
+            if ent[0].lower_ == "the" and len(ent) > 1:
+                ent = ent[1:]
+            if not any(t.text[:1].isupper() or not t.is_ascii for t in ent if t.is_alpha):
+                continue
+            key = name_key(ent.text)
+            if key in self.registry.not_actors or all(w in self.honorifics for w in key.split()):
+                continue
+            if self.registry.lookup(ent.text)[0]:
+                continue  # a capital or seat used as a place, or a name the registry passed over
+            hits, score = self.registry.fuzzy(ent.text)
+            if hits:
+                actor, _, _ = self._choose(hits, on, ent)
+                out.append(self._mention(ent, actor, on, "fuzzy", 0.9 * score / 100))
+                continue
+            ctx = describe(ent, self.registry, self.cues)
+            country = ctx.country or (focus if ctx.found else None)
+            person = ent.label_ == "PERSON" or ctx.person
             out.append(ActorMention(
                 start=ent.start, end=ent.end, text=ent.text, actor_id=None, name=ent.text,
-                kind="person" if ent.label_ == "PERSON" else "organisation",
-                country=country, sector=sector, confidence=0.4, how="ner",
+                kind="person" if person else "organisation", country=country,
+                sector=ctx.sector or "UNK", confidence=0.5 if ctx.found else 0.4, how="ner",
+                provisional=provisional_key(ent.text),
             ))  # fmt: skip
         return found + out
 
-    def _coref_pass(self, doc: Doc, found: list[ActorMention]) -> list[ActorMention]:
-        """Pronouns and provisional surnames to the latest person resolved before them."""
-        found.sort(key=lambda m: m.start)
-        surnames: dict[str, ActorMention] = {}
-        out: list[ActorMention] = []
-        covered = {t for m in found for t in range(m.start, m.end)}
-        pronouns = [
-            t
-            for t in doc
-            if t.lower_ in PERSON_PRONOUNS and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
-        ]
-        events = sorted(
-            [(m.start, "m", m) for m in found] + [(t.i, "p", t) for t in pronouns],
-            key=lambda x: x[0],
-        )
-        last_person: ActorMention | None = None
-        for _, what, obj in events:
-            if what == "m":
-                m = obj
-                assert isinstance(m, ActorMention)
-                if m.kind == "person" and m.actor_id is None and m.how == "ner":
-                    prior = surnames.get(name_key(m.text).split()[-1] if name_key(m.text) else "")
-                    if prior is not None:
-                        m = replace(m, actor_id=prior.actor_id, name=prior.name, country=prior.country,
-                                    sector=prior.sector, role=prior.role, confidence=0.8, how="coref")  # fmt: skip
-                if m.kind == "person":
-                    last_person = m
-                    key = name_key(m.name)
-                    if m.actor_id and key:
-                        surnames[key.split()[-1]] = m
-                out.append(m)
-            else:
-                tok = obj
-                assert isinstance(tok, Token)
-                if last_person is not None and tok.i not in covered and last_person.actor_id:
-                    out.append(replace(last_person, start=tok.i, end=tok.i + 1, text=tok.text,
-                                       confidence=round(last_person.confidence * 0.8, 3), how="coref"))  # fmt: skip
-        return out
-
     @staticmethod
     def _focus(found: list[ActorMention]) -> str | None:
-        counts = Counter(
-            m.country
-            for m in found
-            if m.country and m.how in ("exact", "skeleton", "registry", "office")
-        )
+        counts = Counter(m.country for m in found if m.country and m.how in RESOLVED)
         return counts.most_common(1)[0][0] if counts else None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -406,9 +501,12 @@ class ActorTagger:
         found = self._registry_pass(doc, on)
         focus = self._focus(found)
         found = self._title_pass(doc, on, found, focus)
+        found = resolve_country_nouns(doc, found, self.registry, self.cues, focus,
+                                      self.nouns_of, self._country_mention)  # fmt: skip
         found = self._agent_pass(doc, found, focus)
-        found = self._ner_pass(doc, found, focus)
-        found = self._coref_pass(doc, found)
+        found = self._ner_pass(doc, on, found, focus)
+        found = merge_names(found, self.registry)
+        found = resolve_pronouns(doc, found, self.registry, self.cues)
         found.sort(key=lambda m: (m.start, -m.end))
         doc._.mizan_actors = found
         doc._.mizan_focus = focus or self._focus(found)

@@ -1,0 +1,101 @@
+"""Context rules of the actor stage: when a capital is the government (metonymy), and who an
+unknown name is (provisional actors with a country and sector taken from the words around it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..actors.cues import Cues
+from ..actors.normalize import name_key, skeleton_key
+from ..actors.registry import Registry
+
+CONJ_LIMIT = 4
+
+
+def acts_as_government(span: Span, cues: Cues) -> bool:
+    """Is a capital or seat used as the government here? Only as the subject of a verb that
+    is not a place verb ("Tehran rejected", "the Kremlin said"), the possessor of a noun
+    ("Tehran's response"), the agent of a passive ("denied by Washington"), the source after
+    "according to", or a qualifier of a government noun ("Tehran officials")."""
+    root = span.root
+    for _ in range(CONJ_LIMIT):  # "Tehran and Moscow rejected": climb the coordination
+        if root.dep_ != "conj":
+            break
+        root = root.head
+    dep, head = root.dep_, root.head
+    if dep == "nsubj":
+        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in cues.place_verbs
+    if dep == "poss":
+        return True
+    if dep == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
+        return True
+    if dep == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    if dep in ("compound", "amod", "nmod"):
+        return head.lemma_.lower() in cues.government_nouns or head.lower_ in cues.government_nouns
+    return False
+
+
+def provisional_key(text: str) -> str:
+    """The cluster key of an unknown name: its consonant skeleton (so "Reham Yaqoub" and
+    "Raham Yaqoub" meet), else its name key."""
+    return skeleton_key(text) or name_key(text)
+
+
+def _descriptor(tok: Token, registry: Registry, cues: Cues) -> str | None:
+    word, lemma = tok.lower_, tok.lemma_.lower()
+    return (
+        cues.descriptors.get(word)
+        or cues.descriptors.get(lemma)
+        or registry.agents.get(word)
+        or registry.agents.get(lemma)
+    )
+
+
+@dataclass
+class Context:
+    """What the words around an unknown name say about it."""
+
+    country: str | None = None
+    sector: str | None = None
+    found: bool = False
+    person: bool = False  # described by a noun for a person ("activist", "commander")
+
+
+def describe(ent: Span, registry: Registry, cues: Cues) -> Context:
+    """Country and sector of an unknown name from its context: modifiers before it ("Iraqi
+    activist Reham Yaqoub"), an apposition after it ("Reham Yaqoub, an Iraqi activist"), or
+    the words of an organisation's own name ("Syrian Democratic Forces")."""
+    doc = ent.doc
+    ctx = Context()
+    window: list[Token] = []
+    j = ent.start - 1
+    while j >= ent.sent.start and ent.start - j <= 4:
+        t = doc[j]
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"):
+            break
+        window.append(t)
+        j -= 1
+    heads = [window[0]] if window else []  # the noun right before the name
+    for t in ent.root.children:  # apposition: "Reham Yaqoub, an Iraqi activist,"
+        if t.dep_ == "appos" and t.i >= ent.end:
+            window.extend(x for x in t.subtree if x.i <= t.i)
+            heads.append(t)
+    if ent.label_ != "PERSON":
+        window.extend(ent)
+    for t in window:
+        c = registry.country_of_demonym(t.text)
+        if c is not None and t.ent_type_ != "PERSON":
+            ctx.country = ctx.country or c.id
+            ctx.found = True
+            continue
+        s = _descriptor(t, registry, cues)
+        if s is not None:
+            ctx.sector = ctx.sector or s
+            ctx.found = True
+            if t in heads and t.tag_ in ("NN", "NNP") and t.lower_ not in cues.group_nouns:
+                ctx.person = True
+    return ctx

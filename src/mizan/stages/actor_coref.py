@@ -1,0 +1,198 @@
+"""Coreference within a document for the actor stage.
+
+* surnames and later spellings: "Al-Asadi" after "Abdul-Ghani al-Asadi", "Raham Yaqoub" after
+  "Reham Yaqoub" (unknown names meet by their consonant skeleton, or by their last word);
+* pronouns ("he", "she", "his") to the most salient person before them: a subject in the
+  same sentence, else the subject of the nearest sentence before that names a person, else
+  the latest person; "she" never goes to a man nor "he" to a woman;
+* "the Kingdom", "the Islamic Republic" to the latest country mentioned whose names say so.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Doc, Token
+
+from ..actors.cues import Cues
+from ..actors.normalize import name_key
+from ..actors.registry import Registry
+from .actor_context import provisional_key
+
+if TYPE_CHECKING:
+    from .actors import ActorMention
+
+SENTENCES_BACK = 3
+PRONOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative")
+
+
+def _gender(m: ActorMention, registry: Registry) -> str | None:
+    actor_id = getattr(m, "actor_id", None)
+    if actor_id is None:
+        return None  # unknown people may be either
+    actor = registry.get(actor_id)
+    if actor is None or actor.kind != "person":
+        return None
+    return actor.gender or "m"
+
+
+def _last_word(text: str) -> str:
+    key = name_key(text)
+    return key.split()[-1] if key else ""
+
+
+def merge_names(mentions: list[ActorMention], registry: Registry) -> list[ActorMention]:
+    """Unknown names and bare surnames take the identity of a fuller earlier mention."""
+    mentions.sort(key=lambda m: m.start)
+    people: dict[str, ActorMention] = {}  # last word → latest resolved or provisional person
+    clusters: dict[str, ActorMention] = {}  # provisional key → first mention of the cluster
+    out = []
+    for m in mentions:
+        if m.kind in ("person", "organisation") and m.actor_id is None and m.how == "ner":
+            key = m.provisional or provisional_key(m.text)
+            first = clusters.get(key)
+            if first is None and len(name_key(m.text).split()) == 1:
+                first = people.get(_last_word(m.text))
+            if first is not None:
+                m = replace(m, actor_id=first.actor_id, name=first.name, kind=first.kind,
+                            country=first.country or m.country, sector=first.sector or m.sector,
+                            role=first.role, provisional=first.provisional,
+                            confidence=round(min(0.8, first.confidence + 0.1), 3),
+                            how="coref" if first.actor_id else "ner")  # fmt: skip
+            else:
+                clusters[key] = m
+        elif m.how == "surname":
+            prior = people.get(_last_word(m.text))
+            if prior is not None and prior.actor_id != m.actor_id:
+                m = replace(m, actor_id=prior.actor_id, name=prior.name, country=prior.country,
+                            sector=prior.sector, role=prior.role, how="coref")  # fmt: skip
+        if m.kind == "person" and (m.actor_id or m.provisional):
+            for text in {m.name, m.text}:
+                w = _last_word(text)
+                if len(w) >= 3:
+                    people[w] = m
+        out.append(m)
+    _unify_clusters(out)
+    return out
+
+
+def _unify_clusters(mentions: list[ActorMention]) -> None:
+    """Every mention of one unknown name gets the cluster's best country, sector and kind."""
+    best: dict[str, ActorMention] = {}
+    for m in mentions:
+        if m.provisional and m.actor_id is None:
+            b = best.get(m.provisional)
+            if b is None or (m.country, m.sector, m.kind == "person") > (
+                b.country, b.sector, b.kind == "person"
+            ):  # fmt: skip
+                best[m.provisional] = m
+    for i, m in enumerate(mentions):
+        b = best.get(m.provisional) if m.provisional and m.actor_id is None else None
+        if b is not None and b is not m:
+            kind = "person" if any(x.kind == "person" for x in mentions
+                                   if x.provisional == m.provisional) else m.kind  # fmt: skip
+            mentions[i] = replace(m, name=b.name, kind=kind, country=m.country or b.country,
+                                  sector=b.sector or m.sector)  # fmt: skip
+
+
+def _is_subject(m: ActorMention, doc: Doc) -> bool:
+    root = doc[m.start : m.end].root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def resolve_pronouns(
+    doc: Doc, mentions: list[ActorMention], registry: Registry, cues: Cues
+) -> list[ActorMention]:
+    """Add a mention for each personal pronoun that refers to a person named before it."""
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    persons = [m for m in mentions if m.kind == "person" and (m.actor_id or m.provisional)]
+    if not persons:
+        return mentions
+    sent_starts = sorted({s.start for s in doc.sents})
+    out = list(mentions)
+    for tok in doc:
+        gender = cues.pronouns.get(tok.lower_)
+        if gender is None or tok.i in covered or tok.dep_ not in PRONOUN_DEPS:
+            continue
+        if tok.lower_ == "her" and tok.dep_ not in ("poss", "dobj", "pobj", "dative"):
+            continue
+        ante = _antecedent(tok, persons, doc, sent_starts, gender, registry)
+        if ante is not None:
+            m = replace(ante, start=tok.i, end=tok.i + 1, text=tok.text,
+                        confidence=round(max(0.3, ante.confidence * 0.9), 3), how="coref")  # fmt: skip
+            out.append(m)
+            persons.append(m)  # a chain: the next "he" may refer back to this one
+            persons.sort(key=lambda x: x.start)
+    return out
+
+
+def _antecedent(
+    tok: Token, persons: list[ActorMention], doc: Doc, sent_starts: list[int], gender: str,
+    registry: Registry,
+) -> ActorMention | None:
+    sent = tok.sent
+    ok = [m for m in persons if _gender(m, registry) in (None, gender) and m.end <= tok.i]
+    if not ok:
+        return None
+    same = [m for m in ok if m.start >= sent.start]
+    subj = [m for m in same if _is_subject(m, doc)]
+    if subj:
+        return subj[-1]
+    k = sent_starts.index(sent.start) if sent.start in sent_starts else 0
+    before: list[list[ActorMention]] = []
+    for back in range(1, SENTENCES_BACK + 1):
+        if k - back < 0:
+            break
+        lo, hi = sent_starts[k - back], sent_starts[k - back + 1]
+        cands = [m for m in ok if lo <= m.start < hi]
+        subj = [m for m in cands if _is_subject(m, doc)]
+        if subj:
+            return subj[-1]
+        before.append(cands)
+    if same:  # no subject anywhere near: the person the document is most about
+        seen = Counter(m.actor_id or m.provisional for m in persons if m.end <= tok.i)
+        return max(same, key=lambda m: (seen[m.actor_id or m.provisional], m.start))
+    return before[0][-1] if before and before[0] else None
+
+
+def resolve_country_nouns(
+    doc: Doc, mentions: list[ActorMention], registry: Registry, cues: Cues, focus: str | None,
+    nouns_of: dict[str, frozenset[str]], make_mention: Any,
+) -> list[ActorMention]:  # fmt: skip
+    """ "the Kingdom" → the latest country mentioned before whose names contain "kingdom"."""
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    out = list(mentions)
+    prior = sorted((m for m in mentions if m.country), key=lambda m: m.start)
+    i = 0
+    while i < len(doc) - 1:
+        tok = doc[i]
+        if tok.lower_ != "the":
+            i += 1
+            continue
+        match = None
+        for size in (2, 1):
+            words = " ".join(t.lower_ for t in doc[i + 1 : i + 1 + size])
+            if words in cues.country_nouns and i + size < len(doc):
+                match = (size, words)
+                break
+        if match is None:
+            i += 1
+            continue
+        size, noun = match
+        end = i + 1 + size
+        if any(t in covered for t in range(i, end)) or (end < len(doc) and doc[end].lower_ == "of"):
+            i = end
+            continue
+        country = next((m.country for m in reversed(prior) if m.end <= i
+                        and noun in nouns_of.get(m.country or "", ())), None)  # fmt: skip
+        if country is None and focus and noun in nouns_of.get(focus, ()):
+            country = focus
+        if country is not None:
+            out.append(make_mention(doc, i, end, country))
+        i = end
+    return out

@@ -19,6 +19,9 @@ class Cues:
     descriptors: dict[str, str]  # word → PLOVER sector
     group_nouns: frozenset[str]
     head_titles: tuple[str, ...]
+    first_person: frozenset[str]
+    first_person_plural: frozenset[str]
+    speech_verbs: frozenset[str]
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -53,6 +56,9 @@ def _build() -> Cues:
         descriptors={str(k).lower(): str(v) for k, v in descriptors.items()},
         group_nouns=_words(raw, "group_nouns", path),
         head_titles=tuple(sorted(_words(raw, "head_titles", path))),
+        first_person=_words(raw, "first_person", path),
+        first_person_plural=_words(raw, "first_person_plural", path),
+        speech_verbs=_words(raw, "speech_verbs", path),
     )
 
 

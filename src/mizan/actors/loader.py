@@ -269,9 +269,14 @@ def _agents(path: Path, out: dict[str, str]) -> dict[str, str]:
     for i, raw in enumerate(data, start=1):
         if not isinstance(raw, dict) or not isinstance(raw.get("word"), str):
             raise DataFileError(path, "each agent needs a 'word'", f"#{i}", "word")
+        words = (raw["word"], *(raw.get("plurals") or ()))
+        if raw.get("sector") == "none":  # not an actor after all ("village", "artillery")
+            for w in words:
+                out.pop(w.lower(), None)
+            continue
         sector = _check_sector(raw.get("sector"), path, raw["word"], "sector")
         if sector:
-            for w in (raw["word"], *(raw.get("plurals") or ())):
+            for w in words:
                 out[w.lower()] = sector
     return out
 
@@ -316,8 +321,8 @@ def _prune_underlay(reg: Registry, underlay: Iterable[Actor]) -> None:
         same = False
         for text in (actor.name, *actor.aliases):
             key = name_key(text)
-            if not key or key in reg.not_actors:
-                continue
+            if not key or key in reg.not_actors or key in reg.title_index:
+                continue  # an office ("Secretary of State") is not an actor
             owners = [reg.actors[h.actor_id] for h in reg.exact.get(key, ()) if h.tier == PRIMARY]
             skel = skeleton_key(text)
             if not owners and actor.kind == "person" and skeleton_size(skel) >= 4:

@@ -110,6 +110,12 @@ class Title:
     generic: bool = False  # names no single office ("the minister"): never an office-holder
 
 
+def is_acronym(text: str) -> bool:
+    """A short all-capitals word ("IS", "U.N.", "PMF"), matched case-sensitively."""
+    bare = text.replace(".", "")
+    return bare.isalpha() and bare.isupper() and 2 <= len(bare) <= 5 and " " not in text
+
+
 def _add_hit(index: dict[str, list[AliasHit]], key: str, hit: AliasHit) -> None:
     hits = index[key]
     if hit not in hits:
@@ -128,6 +134,7 @@ class Registry:
     exact: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     skeleton: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     surnames: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
+    acronyms: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     titles: dict[str, Title] = field(default_factory=dict)
     title_index: dict[str, str] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)
@@ -160,6 +167,9 @@ class Registry:
             if not key:
                 continue
             hit = AliasHit(actor.id, form, sector, actor.tier)
+            if is_acronym(text):  # "IS", "UN", "PMF": only when written in capitals
+                _add_hit(self.acronyms, text.replace(".", ""), hit)
+                continue
             _add_hit(self.exact, key, hit)
             skel = skeleton_key(text)
             if skeleton_size(skel) >= 3:
@@ -185,7 +195,7 @@ class Registry:
             _add_hit(self.surnames, ws[-1], AliasHit(actor.id, "surname", None, actor.tier))
 
     def _unindex(self, actor_id: str) -> None:
-        for index in (self.exact, self.skeleton, self.surnames):
+        for index in (self.exact, self.skeleton, self.surnames, self.acronyms):
             for key in list(index):
                 index[key] = [h for h in index[key] if h.actor_id != actor_id]
                 if not index[key]:
@@ -208,6 +218,10 @@ class Registry:
         key = name_key(text)
         if key in self.not_actors:
             return [], ""
+        if is_acronym(text):
+            hits = self.acronyms.get(text.replace(".", ""))
+            if hits:
+                return _best_tier(hits), "exact"
         hits = self.exact.get(key)
         if hits:
             return _best_tier(hits), "exact"

@@ -124,7 +124,10 @@ def re3d_cmd(
 ) -> None:
     """Entity P/R/F1 (Person, Organisation, Location), synonym pairs merged, and gold
     locations geocoded, against bare spaCy NER in the same run."""
+    from ..config import get_settings
     from ..eval.re3d import evaluate, report
-    from ..nlp import load_nlp
+    from ..nlp import load_nlp, load_spacy
 
-    typer.echo(report(evaluate(path, load_nlp(model)), errors=errors))
+    name = get_settings(model=model).model
+    result = evaluate(path, load_nlp(name), load_spacy(name), errors=errors)
+    typer.echo(report(result, errors=errors))

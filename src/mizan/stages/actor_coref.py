@@ -79,15 +79,17 @@ def merge_names(mentions: list[ActorMention], registry: Registry) -> list[ActorM
     return out
 
 
+def _richness(m: ActorMention) -> tuple[bool, bool, bool]:
+    return (m.country is not None, m.sector not in (None, "UNK"), m.kind == "person")
+
+
 def _unify_clusters(mentions: list[ActorMention]) -> None:
     """Every mention of one unknown name gets the cluster's best country, sector and kind."""
     best: dict[str, ActorMention] = {}
     for m in mentions:
         if m.provisional and m.actor_id is None:
             b = best.get(m.provisional)
-            if b is None or (m.country, m.sector, m.kind == "person") > (
-                b.country, b.sector, b.kind == "person"
-            ):  # fmt: skip
+            if b is None or _richness(m) > _richness(b):
                 best[m.provisional] = m
     for i, m in enumerate(mentions):
         b = best.get(m.provisional) if m.provisional and m.actor_id is None else None
@@ -195,4 +197,54 @@ def resolve_country_nouns(
         if country is not None:
             out.append(make_mention(doc, i, end, country))
         i = end
+    return out
+
+
+def _speaker_of(m: ActorMention, doc: Doc, cues: Cues) -> bool:
+    root = doc[m.start : m.end].root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.speech_verbs:
+        return True
+    head = root.head  # "according to X"
+    return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def resolve_first_person(
+    doc: Doc, mentions: list[ActorMention], registry: Registry, cues: Cues, country_mention: Any
+) -> list[ActorMention]:
+    """ "I", "me", "my" → the speaker; "we", "us", "our" → the speaker's government (or
+    organisation). The speaker is the nearest person (or organisation) that is the subject of
+    a speech verb in the same sentence or the two before it."""
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    speakers = [m for m in mentions if m.kind in ("person", "organisation", "igo")
+                and (m.actor_id or m.provisional) and _speaker_of(m, doc, cues)]  # fmt: skip
+    if not speakers:
+        return mentions
+    sents = list(doc.sents)
+    index = {s.start: k for k, s in enumerate(sents)}
+    out = list(mentions)
+    for tok in doc:
+        word = tok.lower_
+        plural = word in cues.first_person_plural
+        if tok.i in covered or not (plural or word in cues.first_person):
+            continue
+        if word == "i" and tok.text != "I":
+            continue
+        k = index.get(tok.sent.start, 0)
+        lo = sents[max(0, k - 2)].start
+        near = [m for m in speakers if lo <= m.start < tok.sent.end]
+        if not near:
+            continue
+        sp = min(near, key=lambda m: abs(m.start - tok.i))
+        if not plural:
+            if sp.kind == "person":
+                out.append(replace(sp, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
+                                   confidence=round(sp.confidence * 0.8, 3)))  # fmt: skip
+        elif sp.kind != "person":
+            out.append(replace(sp, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
+                               confidence=round(sp.confidence * 0.7, 3)))  # fmt: skip
+        elif sp.country and sp.country in registry.actors:
+            m = country_mention(doc, tok.i, tok.i + 1, sp.country)
+            out.append(replace(m, metonym="government", confidence=round(sp.confidence * 0.6, 3)))
     return out

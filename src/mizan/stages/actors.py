@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -32,9 +33,15 @@ from ..actors.normalize import name_key, rules
 from ..actors.normalize import words as name_words
 from ..actors.registry import PRIMARY, Actor, AliasHit, Registry, Role
 from .actor_context import acts_as_government, describe, provisional_key
-from .actor_coref import merge_names, resolve_country_nouns, resolve_pronouns
+from .actor_coref import (
+    merge_names,
+    resolve_country_nouns,
+    resolve_first_person,
+    resolve_pronouns,
+)
 
 SKIP_WORDS = {"the", "a", "an"}
+LEADING = {"the", "near", "in", "at", "from", "to"}  # words the NER sometimes takes into a name
 INDEFINITE = {"a", "an", "any", "some", "every", "each", "no", "another", "several", "many"}
 INNER_PUNCT = {"-", ".", "'", "’", "&", "'s", "’s"}
 NAME_ENTS = {"PERSON", "ORG", "NORP", "GPE", "FAC", "LOC"}
@@ -74,6 +81,7 @@ class ActorTagger:
         self.title_ends = {k.split()[-1] for k in self.title_keys if k}
         self.max_title = max((len(k.split()) for k in self.title_keys), default=1) + 3
         self.honorifics = rules().honorifics | rules().articles
+        self._gazetteer: Any = None
         self.nouns_of: dict[str, frozenset[str]] = {}
         for a in registry.actors.values():
             if a.kind == "country" and a.tier == PRIMARY:
@@ -142,6 +150,12 @@ class ActorTagger:
                        for t in span)  # fmt: skip
         return bool(alpha) and alpha[0].pos_ == "PROPN" and alpha[0].ent_type_ in NAME_ENTS
 
+    @staticmethod
+    def _people(span: Span) -> bool:
+        """A plural demonym used as a noun ("Syrians", "the Iraqis"), not as a modifier."""
+        root = span.root
+        return root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound", "nmod")
+
     def _surname(self, span: Span, on: date | None) -> Actor | None:
         """A bare surname ("Al-Asadi") for the one person with that surname in office."""
         if not all(t.pos_ == "PROPN" or t.ent_type_ == "PERSON" or t.text == "-" for t in span):
@@ -192,6 +206,14 @@ class ActorTagger:
             actor, hit, n_cand = self._choose(hits, on, span)
             if hit.form in ("capital", "seat") and not acts_as_government(span, self.cues):
                 i = span.end  # a place here: the gazetteer's business, not an actor
+                continue
+            if hit.form == "demonym" and actor.kind == "country" and self._people(span):
+                found.append(ActorMention(  # "Syrians fled": the people, not the state
+                    start=span.start, end=span.end, text=span.text, actor_id=None,
+                    name=span.text, kind="group", country=actor.id, sector="CVL",
+                    confidence=0.7, how="agent",
+                ))  # fmt: skip
+                i = span.end
                 continue
             conf = (1.0 if how == "exact" else 0.85) * (1.0 if n_cand == 1 else 0.7)
             metonym = hit.form if hit.form in ("capital", "seat", "demonym") else None
@@ -415,10 +437,14 @@ class ActorTagger:
     def _agent_pass(
         self, doc: Doc, found: list[ActorMention], focus: str | None
     ) -> list[ActorMention]:
+        """ "Iraqi security forces" → IRQ COP; "ISIL fighters" → ISIS itself; "the Asad
+        regime", "the Obama administration" → the government of that person's country;
+        "the government of Iraq" → IRQ GOV."""
         covered = {t for m in found for t in range(m.start, m.end)}
         by_start = {m.start: m for m in found}
         by_token = {t: m for m in found for t in range(m.start, m.end)}
         out: list[ActorMention] = []
+        absorbed: set[int] = set()  # ids of mentions that became part of an agent phrase
         agents = self.registry.agents
         for tok in doc:
             if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
@@ -433,44 +459,95 @@ class ActorTagger:
                 )
             if sector is None or tok.dep_ == "compound":
                 continue
-            country = None
-            left = tok.left_edge.i
+            country = owner = ruler = None
+            left, end = tok.left_edge.i, tok.i + 1
             for child in tok.children:
                 m = by_token.get(child.i)
-                if (
-                    m is not None
-                    and m.kind == "country"
-                    and child.dep_ in ("amod", "compound", "poss", "nmod")
-                ):
+                if m is None or child.dep_ not in ("amod", "compound", "poss", "nmod"):
+                    continue
+                if m.kind == "country":
                     country = m.country
-            if country is None:
-                c, s, _ = self._country_near(doc, tok.i, tok.i + 1, by_start)
-                country = c
-            start = left if country else tok.i
-            text = doc[start : tok.i + 1].text
+                elif m.kind in ("organisation", "igo") and m.actor_id:
+                    owner = m
+                elif m.kind == "person" and m.actor_id and sector == "GOV" and m.country:
+                    ruler = m
+            if country is None and owner is None and ruler is None:
+                country, _, after = self._country_near(doc, tok.i, end, by_start)
+                if country is not None and after > end:  # "the government of Iraq"
+                    absorbed.update(id(m) for m in found if end <= m.start < after)
+                    end = after
+            start = left if (country or owner or ruler) else tok.i
+            text = doc[start:end].text
+            if owner is not None:
+                absorbed.add(id(owner))
+                out.append(replace(owner, start=start, end=end, text=text, how="agent",
+                                   confidence=round(owner.confidence * 0.9, 3), metonym=None))  # fmt: skip
+                continue
+            if ruler is not None and ruler.country in self.registry.actors:
+                absorbed.add(id(ruler))
+                out.append(replace(self._country_mention(doc, start, end, ruler.country),
+                                   metonym="government", how="agent", confidence=0.8))  # fmt: skip
+                continue
             out.append(ActorMention(
-                start=start, end=tok.i + 1, text=text, actor_id=None, name=text,
+                start=start, end=end, text=text, actor_id=None, name=text,
                 kind="group", country=country or focus, sector=sector,
                 confidence=0.8 if country else 0.55, how="agent",
             ))  # fmt: skip
         drop = {t for m in out for t in range(m.start, m.end)}
-        kept = [m for m in found if not (m.kind == "country" and m.start in drop)]
+        kept = [m for m in found if id(m) not in absorbed
+                and not (m.kind == "country" and m.start in drop)]  # fmt: skip
         return kept + out
 
     # -- pass 5: unknown names ---------------------------------------------------------------
+    def _is_place(self, text: str, focus: str | None) -> bool:
+        """A single name the gazetteer knows as a notable place (the parser sometimes takes
+        "Raqqah" or "Palmyra" for a person)."""
+        if self._gazetteer is None:
+            from ..gazetteer import load_gazetteer
+
+            self._gazetteer = load_gazetteer()
+        place = self._gazetteer.lookup(text, focus)
+        return place is not None and (
+            place.precision in ("country", "admin1") or place.landmark
+            or place.country == focus or place.population >= 100_000
+        )  # fmt: skip
+
+    @staticmethod
+    def _name_parts(found: list[ActorMention]) -> dict[str, ActorMention]:
+        """First and last words of the people named in full so far ("Karim" → Karim Wasifi)."""
+        parts: dict[str, ActorMention] = {}
+        for m in found:
+            if m.kind != "person" or not (m.actor_id or m.provisional) or m.how == "coref":
+                continue
+            ws = [w for w in name_key(m.name).split() if w not in ("bin", "abu", "abd", "umm")]
+            if len(ws) >= 2:
+                for w in (ws[0], ws[-1]):
+                    if len(w) >= 3:
+                        parts.setdefault(w, m)
+        return parts
+
     def _ner_pass(
         self, doc: Doc, on: date | None, found: list[ActorMention], focus: str | None
     ) -> list[ActorMention]:
         covered = {t for m in found for t in range(m.start, m.end)}
-        out = []
+        parts = self._name_parts(found)
+        out: list[ActorMention] = []
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG") or any(t.i in covered for t in ent):
+            if ent.label_ not in ("PERSON", "ORG", "GPE") or any(t.i in covered for t in ent):
                 continue
-            if ent[0].lower_ == "the" and len(ent) > 1:
+            while len(ent) > 1 and ent[0].lower_ in LEADING:
                 ent = ent[1:]
             if not any(t.text[:1].isupper() or not t.is_ascii for t in ent if t.is_alpha):
                 continue
             key = name_key(ent.text)
+            single = len(key.split()) == 1
+            if single and key in parts:  # "Karim", after "Karim Wasifi"
+                p = parts[key]
+                out.append(replace(p, start=ent.start, end=ent.end, text=ent.text, how="coref",
+                                   confidence=round(p.confidence * 0.85, 3)))  # fmt: skip
+                continue
+            if ent.label_ == "GPE":
+                continue
             if key in self.registry.not_actors or all(w in self.honorifics for w in key.split()):
                 continue
             if self.registry.lookup(ent.text)[0]:
@@ -480,15 +557,22 @@ class ActorTagger:
                 actor, _, _ = self._choose(hits, on, ent)
                 out.append(self._mention(ent, actor, on, "fuzzy", 0.9 * score / 100))
                 continue
+            if single and self._is_place(ent.text, focus):
+                continue
             ctx = describe(ent, self.registry, self.cues)
             country = ctx.country or (focus if ctx.found else None)
             person = ent.label_ == "PERSON" or ctx.person
-            out.append(ActorMention(
+            m = ActorMention(
                 start=ent.start, end=ent.end, text=ent.text, actor_id=None, name=ent.text,
                 kind="person" if person else "organisation", country=country,
                 sector=ctx.sector or "UNK", confidence=0.5 if ctx.found else 0.4, how="ner",
                 provisional=provisional_key(ent.text),
-            ))  # fmt: skip
+            )  # fmt: skip
+            out.append(m)
+            if person and not single:
+                for w in (key.split()[0], key.split()[-1]):
+                    if len(w) >= 3:
+                        parts.setdefault(w, m)
         return found + out
 
     @staticmethod
@@ -507,6 +591,7 @@ class ActorTagger:
         found = self._ner_pass(doc, on, found, focus)
         found = merge_names(found, self.registry)
         found = resolve_pronouns(doc, found, self.registry, self.cues)
+        found = resolve_first_person(doc, found, self.registry, self.cues, self._country_mention)
         found.sort(key=lambda m: (m.start, -m.end))
         doc._.mizan_actors = found
         doc._.mizan_focus = focus or self._focus(found)

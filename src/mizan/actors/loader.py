@@ -323,6 +323,8 @@ def _prune_underlay(reg: Registry, underlay: Iterable[Actor]) -> None:
             key = name_key(text)
             if not key or key in reg.not_actors or key in reg.title_index:
                 continue  # an office ("Secretary of State") is not an actor
+            if actor.kind == "person" and " " not in key:
+                continue  # a bare "Hassan" is anybody
             owners = [reg.actors[h.actor_id] for h in reg.exact.get(key, ()) if h.tier == PRIMARY]
             skel = skeleton_key(text)
             if not owners and actor.kind == "person" and skeleton_size(skel) >= 4:

@@ -248,3 +248,56 @@ def resolve_first_person(
             m = country_mention(doc, tok.i, tok.i + 1, sp.country)
             out.append(replace(m, metonym="government", confidence=round(sp.confidence * 0.6, 3)))
     return out
+
+
+def _root(m: ActorMention, doc: Doc) -> Token:
+    return doc[m.start : m.end].root
+
+
+def link_appositions(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "Rupert Colville, spokesman for the UN", "the CJTF-OIR spokesperson, Col. Dorrian":
+    a title in apposition to a named person is that person."""
+    by_root = {_root(m, doc).i: m for m in mentions if m.kind == "person" and m.how != "title"
+               and (m.actor_id or m.provisional)}  # fmt: skip
+    out = []
+    for m in mentions:
+        if m.how == "title":
+            r = _root(m, doc)
+            other = by_root.get(r.head.i) if r.dep_ == "appos" else None
+            if other is None:
+                other = next((by_root[c.i] for c in r.children if c.dep_ == "appos"
+                              and c.i in by_root), None)  # fmt: skip
+            if other is not None and other is not m:
+                m = replace(m, actor_id=other.actor_id, name=other.name, country=other.country,
+                            sector=other.sector if other.sector not in (None, "UNK") else m.sector,
+                            provisional=other.provisional, how="coref",
+                            confidence=round(other.confidence * 0.85, 3))  # fmt: skip
+        out.append(m)
+    return out
+
+
+def link_acronyms(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "the State Board of Antiquities and Heritage (SBAH)": the acronym in brackets after a
+    name, and every later use of it, is that actor."""
+    by_end = {m.end: m for m in mentions if m.kind not in ("group",) and m.how != "title"}
+    alias: dict[str, ActorMention] = {}
+    for tok in doc:
+        if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
+            acr = doc[tok.i + 1]
+            owner = by_end.get(tok.i)
+            if owner is None and tok.i > 0 and doc[tok.i - 1].lower_ in ("'s", "’s"):
+                owner = by_end.get(tok.i - 1)
+            if owner is not None and acr.is_upper and 2 <= len(acr.text) <= 8:
+                alias.setdefault(acr.text, owner)
+    if not alias:
+        return mentions
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    out = [m for m in mentions if not (m.end - m.start == 1 and doc[m.start].text in alias
+                                       and m.actor_id is None)]  # fmt: skip
+    kept = {t for m in out for t in range(m.start, m.end)}
+    for tok in doc:
+        owner = alias.get(tok.text)
+        if owner is not None and tok.i not in kept and (tok.i in covered or tok.is_upper):
+            out.append(replace(owner, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
+                               metonym=None, confidence=round(owner.confidence * 0.9, 3)))  # fmt: skip
+    return out

@@ -34,6 +34,8 @@ from ..actors.normalize import words as name_words
 from ..actors.registry import PRIMARY, Actor, AliasHit, Registry, Role
 from .actor_context import acts_as_government, describe, provisional_key
 from .actor_coref import (
+    link_acronyms,
+    link_appositions,
     merge_names,
     resolve_country_nouns,
     resolve_first_person,
@@ -387,8 +389,6 @@ class ActorTagger:
             resolved = self.registry.head_of(
                 self.registry.actors[org.actor_id], title, on, self.cues.head_titles
             )
-            if resolved is None:  # nobody known: the title alone, the organisation stays
-                end = span.end
         # the organisation stays a mention of its own, nested in the office-holder's
         consumed.update({m.start for m in found if start <= m.start < end and m is not org})
         if doc[end - 1].lower_ in ("to", "of", "in") and end - 1 > span.start:
@@ -530,11 +530,18 @@ class ActorTagger:
         self, doc: Doc, on: date | None, found: list[ActorMention], focus: str | None
     ) -> list[ActorMention]:
         covered = {t for m in found for t in range(m.start, m.end)}
+        countries = {t for m in found if m.kind == "country" for t in range(m.start, m.end)}
         parts = self._name_parts(found)
         out: list[ActorMention] = []
+        dropped: set[int] = set()  # country names inside a longer organisation name
         for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "GPE") or any(t.i in covered for t in ent):
+            if ent.label_ not in ("PERSON", "ORG", "GPE"):
                 continue
+            inside = [t.i for t in ent if t.i in covered]
+            if inside and not (ent.label_ == "ORG" and len(ent) > len(inside) + 1
+                               and all(i in countries for i in inside)
+                               and ent[-1].i not in covered):  # fmt: skip
+                continue  # "the Syria Recovery Trust Fund" is not Syria
             while len(ent) > 1 and ent[0].lower_ in LEADING:
                 ent = ent[1:]
             if not any(t.text[:1].isupper() or not t.is_ascii for t in ent if t.is_alpha):
@@ -569,11 +576,12 @@ class ActorTagger:
                 provisional=provisional_key(ent.text),
             )  # fmt: skip
             out.append(m)
+            dropped.update(inside)
             if person and not single:
                 for w in (key.split()[0], key.split()[-1]):
                     if len(w) >= 3:
                         parts.setdefault(w, m)
-        return found + out
+        return [m for m in found if m.start not in dropped] + out
 
     @staticmethod
     def _focus(found: list[ActorMention]) -> str | None:
@@ -590,6 +598,7 @@ class ActorTagger:
         found = self._agent_pass(doc, found, focus)
         found = self._ner_pass(doc, on, found, focus)
         found = merge_names(found, self.registry)
+        found = link_acronyms(doc, link_appositions(doc, found))
         found = resolve_pronouns(doc, found, self.registry, self.cues)
         found = resolve_first_person(doc, found, self.registry, self.cues, self._country_mention)
         found.sort(key=lambda m: (m.start, -m.end))

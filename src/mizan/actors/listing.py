@@ -25,7 +25,8 @@ from .normalize import name_key, rules, skeleton_key
 from .registry import Registry, Role
 
 GENERIC = ("agent", "title")  # "Iraqi forces", "the minister": not an actor of their own
-PRONOUNS = frozenset(load_cues().pronouns)
+_CUES = load_cues()
+PRONOUNS = frozenset(_CUES.pronouns) | _CUES.first_person | _CUES.first_person_plural
 
 
 @dataclass
@@ -81,7 +82,7 @@ def summarise(
     unknown: dict[str, ActorSummary] = {}
     for doc_id, mentions in docs:
         for m in mentions:
-            if m.how in GENERIC or m.kind == "group":
+            if m.how in GENERIC or m.kind == "group" or m.metonym == "place":
                 continue
             if m.actor_id and not unknown_only:
                 s = known.get(m.actor_id)

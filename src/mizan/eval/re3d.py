@@ -169,8 +169,10 @@ def mizan_entities(doc: Any) -> list[Entity]:
         if m.kind == "country":
             if m.metonym == "demonym":
                 continue
-            acting = m.metonym in ("capital", "seat", "government") or m.how == "coref"
-            typ = "Organisation" if acting or acts_as_government(span, cues) else "Location"
+            acting = m.metonym in ("capital", "seat", "government") or (
+                m.how == "coref" and m.metonym != "place"
+            ) or (m.metonym is None and acts_as_government(span, cues))
+            typ = "Organisation" if acting else "Location"
         elif m.kind == "person":
             typ = "Person"
         else:

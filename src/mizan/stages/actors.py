@@ -63,7 +63,11 @@ class ActorMention:
     role: str | None = None
     confidence: float = 1.0
     how: str = "registry"  # exact | skeleton | surname | fuzzy | title | office | agent | ner | coref
-    metonym: str | None = None  # "capital"/"seat": a place name acting as the government
+    # how a country is named: "demonym" ("Iraqi"); "capital"/"seat" when a capital or seat of
+    # government acts as the government ("Tehran rejected", "the Kremlin said"); "place" when
+    # it is only where something happens ("in Tehran", "visited the Kremlin"): not an actor
+    # of its own, but a visit's destination; "government" for "the Asad regime", "we"
+    metonym: str | None = None
     provisional: str | None = None  # an unknown actor's cluster key, the same across documents
 
     def as_actor(self) -> dict[str, object]:
@@ -206,9 +210,6 @@ class ActorTagger:
                 continue
             span, hits, how = matched
             actor, hit, n_cand = self._choose(hits, on, span)
-            if hit.form in ("capital", "seat") and not acts_as_government(span, self.cues):
-                i = span.end  # a place here: the gazetteer's business, not an actor
-                continue
             if hit.form == "demonym" and actor.kind == "country" and self._people(span):
                 found.append(ActorMention(  # "Syrians fled": the people, not the state
                     start=span.start, end=span.end, text=span.text, actor_id=None,
@@ -219,6 +220,8 @@ class ActorTagger:
                 continue
             conf = (1.0 if how == "exact" else 0.85) * (1.0 if n_cand == 1 else 0.7)
             metonym = hit.form if hit.form in ("capital", "seat", "demonym") else None
+            if metonym in ("capital", "seat") and not acts_as_government(span, self.cues):
+                metonym = "place"  # "in Tehran", "visited the Kremlin": the place, not an actor
             found.append(self._mention(span, actor, on, how, conf, hit.sector, metonym))
             i = span.end
         return found

@@ -141,6 +141,12 @@ def _antecedent(
     ok = [m for m in persons if _gender(m, registry) in (None, gender) and m.end <= tok.i]
     if not ok:
         return None
+    for anc in tok.ancestors:  # "Macron, who promised his support": the relative's head
+        if anc.dep_ == "relcl":
+            head = [m for m in ok if m.start <= anc.head.i < m.end]
+            if head:
+                return head[-1]
+            break
     same = [m for m in ok if m.start >= sent.start]
     subj = [m for m in same if _is_subject(m, doc)]
     if subj:

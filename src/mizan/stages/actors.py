@@ -378,10 +378,11 @@ class ActorTagger:
                 ent_end += 1
             consumed.update({m.start for m in found if start <= m.start < ent_end})
             name = doc[after:ent_end].text
+            sector = info.sector or self.cues.descriptors.get(span[-1].lower_) or "UNK"
             out.append(ActorMention(
                 start=start, end=ent_end, text=doc[start:ent_end].text, actor_id=None,
                 name=name, kind="person", country=country or focus,
-                sector=info.sector, role=title, confidence=0.6, how="ner",
+                sector=sector, role=title, confidence=0.6, how="ner",
                 provisional=provisional_key(name),
             ))  # fmt: skip
             return ent_end

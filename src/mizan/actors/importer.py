@@ -179,8 +179,8 @@ def _tsv_date(value: str, path: Path, entry: str, fld: str) -> date | None:
         raise DataFileError(path, f"bad date {value!r}", entry, fld) from None
 
 
-def read_underlay(path: Path, tier: int) -> Iterator[Actor]:
-    """Entries of the underlay TSV, validated (errors name the file, the line and the field)."""
+def read_underlay(path: Path) -> Iterator[tuple[str, ...]]:
+    """Rows of the underlay TSV, validated (errors name the file, the line and the field)."""
     text = read_bytes(path).decode("utf-8")
     reader = csv.reader(io.StringIO(text), delimiter="\t")
     header = next(reader, None)
@@ -196,19 +196,28 @@ def read_underlay(path: Path, tier: int) -> Iterator[Actor]:
             raise DataFileError(path, f"{kind!r} is not one of {', '.join(KINDS)}", entry, "kind")
         if country and not (len(country) == 3 and country.isupper() or country in countries_ok):
             raise DataFileError(path, f"{country!r} is not a country code", entry, "country")
-        sects = tuple(sectors.split())
-        for s in sects:
+        for s in sectors.split():
             if s not in SECTORS:
                 raise DataFileError(path, f"{s!r} is not a PLOVER sector code", entry, "sectors")
-        parsed: list[Role] = []
         for j, spec in enumerate(r for r in roles.split(";") if r):
             parts = spec.split()
             if len(parts) != 3:
                 raise DataFileError(path, f"role {spec!r} is not 'CODE START END'", entry, f"roles[{j}]")
-            c, secs = split_code(parts[0])
-            parsed.append(Role(title=parts[0], country=c, sector=secs[0] if secs else None,
-                               start=_tsv_date(parts[1], path, entry, f"roles[{j}].start"),
-                               end=_tsv_date(parts[2], path, entry, f"roles[{j}].end")))  # fmt: skip
-        yield Actor(id=aid, name=name, kind=kind, country=country or None, sectors=sects,
-                    aliases=tuple(a for a in aliases.split("|") if a), roles=tuple(parsed),
-                    note=note or None, source=path.name, tier=tier)  # fmt: skip
+            _tsv_date(parts[1], path, entry, f"roles[{j}].start")
+            _tsv_date(parts[2], path, entry, f"roles[{j}].end")
+        yield tuple(row) + (path.name,)
+
+
+def actor_from_row(row: tuple[str, ...], tier: int = 1) -> Actor:
+    """The :class:`Actor` of a validated underlay row."""
+    aid, name, kind, country, sectors, aliases, roles, note, source = row
+    parsed: list[Role] = []
+    for spec in (r for r in roles.split(";") if r):
+        code, start, end = spec.split()
+        c, secs = split_code(code)
+        parsed.append(Role(title=code, country=c, sector=secs[0] if secs else None,
+                           start=None if start == "-" else date.fromisoformat(start),
+                           end=None if end == "-" else date.fromisoformat(end)))  # fmt: skip
+    return Actor(id=aid, name=name, kind=kind, country=country or None,
+                 sectors=tuple(sectors.split()), aliases=tuple(a for a in aliases.split("|") if a),
+                 roles=tuple(parsed), note=note or None, source=source, tier=tier)  # fmt: skip

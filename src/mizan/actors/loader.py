@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from ..datafiles import cached, load_yaml, package_file
 from ..errors import DataFileError, close_matches
 from ..ontology import PSEUDO_COUNTRIES, SECTORS
 from .normalize import name_key, skeleton_key, skeleton_size
-from .registry import KINDS, PRIMARY, UNDERLAY, Actor, Registry, Role, Title
+from .registry import KINDS, PRIMARY, Actor, Registry, Role, Title
 
 SPECIAL_FILES = {"titles.yaml", "agents.yaml", "agents-mizan.yaml", "names.yaml", "cues.yaml"}
 UNDERLAY_FILES = ("phoenix-actors.tsv",)
@@ -205,9 +205,9 @@ def read_file(path: Path, tier: int = PRIMARY) -> ActorFile:
     out = ActorFile(path)
     suffix = path.suffix.lower()
     if suffix == ".tsv":
-        from .importer import read_underlay
+        from .importer import actor_from_row, read_underlay
 
-        out.actors = list(read_underlay(path, tier))
+        out.actors = [actor_from_row(r, tier) for r in read_underlay(path)]
         return out
     if suffix not in (".yaml", ".yml"):
         from .importer import actors_from_petrarch
@@ -289,8 +289,8 @@ def actor_files(folder: Path | None = None) -> list[Path]:
 # -- cross-entry checks ------------------------------------------------------------------
 def _check_references(reg: Registry, files: dict[str, Path]) -> None:
     """Affiliations name known ids, role titles are known titles, countries are known."""
-    countries = {a.id for a in reg.actors.values() if a.kind == "country"} | set(PSEUDO_COUNTRIES)
-    for actor in reg.actors.values():
+    countries = {a.id for a in reg.actors.primary() if a.kind == "country"} | set(PSEUDO_COUNTRIES)
+    for actor in reg.actors.primary():
         if actor.tier != PRIMARY or actor.source not in files:
             continue
         path = files[actor.source]
@@ -309,36 +309,41 @@ def _check_references(reg: Registry, files: dict[str, Path]) -> None:
                                     actor.id, f"roles[{j}].title")  # fmt: skip
 
 
-def _prune_underlay(reg: Registry, underlay: Iterable[Actor]) -> None:
+def _prune_underlay(reg: Registry, rows: Iterable[tuple[str, ...]]) -> None:
     """Add underlay entries unless mizan's registry already knows them: an entry one of whose
     names is a name of a mizan entry of the same kind is dropped (mizan's is newer); names
-    that a different mizan entry owns are dropped from it."""
+    that a different mizan entry owns, or that are offices ("Secretary of State"), are
+    dropped from it. Bare one-word names of people ("Hassan") are dropped too."""
+    from .importer import actor_from_row
+
     group = {"person": "person", "organisation": "org", "igo": "org", "country": "country"}
-    for actor in underlay:
-        if actor.kind == "country":
+    for row in rows:
+        name, kind, country, aliases = row[1], row[2], row[3] or None, row[5]
+        if kind == "country":
             continue  # countries.yaml covers every country; the underlay's lists cities as aliases
         keep: list[str] = []
         same = False
-        for text in (actor.name, *actor.aliases):
+        for text in (name, *(a for a in aliases.split("|") if a)):
             key = name_key(text)
             if not key or key in reg.not_actors or key in reg.title_index:
-                continue  # an office ("Secretary of State") is not an actor
-            if actor.kind == "person" and " " not in key:
-                continue  # a bare "Hassan" is anybody
+                continue
+            if kind == "person" and " " not in key:
+                continue
             owners = [reg.actors[h.actor_id] for h in reg.exact.get(key, ()) if h.tier == PRIMARY]
             skel = skeleton_key(text)
-            if not owners and actor.kind == "person" and skeleton_size(skel) >= 4:
+            if not owners and kind == "person" and skeleton_size(skel) >= 4:
                 owners = [reg.actors[h.actor_id] for h in reg.skeleton.get(skel, ())
                           if h.tier == PRIMARY and reg.actors[h.actor_id].kind == "person"
-                          and reg.actors[h.actor_id].country == actor.country]  # fmt: skip
-            if any(group[o.kind] == group[actor.kind] for o in owners):
+                          and reg.actors[h.actor_id].country == country]  # fmt: skip
+            if any(group[o.kind] == group[kind] for o in owners):
                 same = True
                 break
             if not owners:
                 keep.append(text)
         if same or not keep:
             continue
-        reg.add(replace(actor, name=keep[0], aliases=tuple(keep[1:])))
+        row = (row[0], keep[0], *row[2:5], "|".join(keep[1:]), *row[6:])
+        reg.add_underlay(row, actor_from_row, keep)
 
 
 def build_registry(
@@ -369,7 +374,9 @@ def build_registry(
         reg.exact.pop(key, None)
     _check_references(reg, files)
     for path in underlay:
-        _prune_underlay(reg, read_file(path, tier=UNDERLAY).actors)
+        from .importer import read_underlay
+
+        _prune_underlay(reg, read_underlay(path))
     for path in agents:
         if path.suffix.lower() not in (".yaml", ".yml"):
             from .importer import agents_from_petrarch

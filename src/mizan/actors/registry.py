@@ -10,10 +10,10 @@ own entries win every name they share with the underlay. Loading and validation 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from .normalize import name_key, rules, skeleton_key, skeleton_size
 
@@ -94,8 +94,7 @@ class Actor:
         return self.sector
 
 
-@dataclass(frozen=True, slots=True)
-class AliasHit:
+class AliasHit(NamedTuple):
     actor_id: str
     form: str  # name | alias | demonym | capital | seat | surname
     sector: str | None = None  # seats carry their own sector
@@ -108,6 +107,52 @@ class Title:
     sector: str | None
     aliases: tuple[str, ...]
     generic: bool = False  # names no single office ("the minister"): never an office-holder
+
+
+class ActorTable(MutableMapping[str, Actor]):
+    """Actors by id. Underlay entries are kept as their raw rows and become :class:`Actor`
+    objects only when asked for, which keeps the cached registry small and quick to load."""
+
+    def __init__(self) -> None:
+        self._actors: dict[str, Actor] = {}
+        self._rows: dict[str, tuple[str, ...]] = {}
+        self._make: Callable[[tuple[str, ...]], Actor] | None = None
+
+    def add_row(self, actor_id: str, row: tuple[str, ...], make: Callable[..., Actor]) -> None:
+        self._rows[actor_id] = row
+        self._actors.pop(actor_id, None)
+        self._make = make
+
+    def __getitem__(self, key: str) -> Actor:
+        a = self._actors.get(key)
+        if a is None:
+            row = self._rows[key]
+            assert self._make is not None
+            a = self._actors[key] = self._make(row)
+        return a
+
+    def __setitem__(self, key: str, value: Actor) -> None:
+        self._rows.pop(key, None)
+        self._actors[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        found = self._actors.pop(key, None) is not None
+        if self._rows.pop(key, None) is None and not found:
+            raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._actors or key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._actors
+        yield from (k for k in self._rows if k not in self._actors)
+
+    def __len__(self) -> int:
+        return len(self._actors) + sum(1 for k in self._rows if k not in self._actors)
+
+    def primary(self) -> Iterator[Actor]:
+        """mizan's own and the analyst's entries (not the underlay)."""
+        return (a for a in self._actors.values() if a.tier == PRIMARY)
 
 
 def is_acronym(text: str) -> bool:
@@ -130,7 +175,7 @@ def _best_tier(hits: list[AliasHit]) -> list[AliasHit]:
 
 @dataclass
 class Registry:
-    actors: dict[str, Actor] = field(default_factory=dict)
+    actors: ActorTable = field(default_factory=ActorTable)
     exact: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     skeleton: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     surnames: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
@@ -184,6 +229,28 @@ class Registry:
                 self.members[name_key(role.organisation)].append((role, actor.id))
             if role.region and role.country:
                 self.regions.setdefault(name_key(role.region), (role.region, role.country))
+
+    def add_underlay(self, row: tuple[str, ...], make: Callable[..., Actor],
+                     names: Iterable[str]) -> None:  # fmt: skip
+        """Index an underlay entry by its names; the Actor is built from ``row`` on demand."""
+        actor_id = row[0]
+        if actor_id in self.actors:
+            self._unindex(actor_id)
+        self.actors.add_row(actor_id, row, make)
+        self._fuzzy = None
+        for text in names:
+            key = name_key(text)
+            if not key:
+                continue
+            hit = AliasHit(actor_id, "alias", None, UNDERLAY)
+            if is_acronym(text):
+                _add_hit(self.acronyms, text.replace(".", ""), hit)
+                continue
+            _add_hit(self.exact, key, hit)
+            skel = skeleton_key(text)
+            if skeleton_size(skel) >= 3:
+                _add_hit(self.skeleton, skel, hit)
+            self.max_alias_words = max(self.max_alias_words, len(key.split()))
 
     def _index_surnames(self, actor: Actor) -> None:
         """ "al-Asadi" alone for Abdul-Ghani al-Asadi: the last word of a full name, when it is
@@ -241,13 +308,16 @@ class Registry:
         """Entries whose key is within the tuned rapidfuzz cutoff of ``text`` (names of at
         least two words only), and the score; ``([], 0)`` when none is close or when two
         different actors are about equally close."""
-        from .fuzzy import FuzzyIndex
+        from .fuzzy import FuzzyIndex, eligible
 
         if self._fuzzy is None:
+            settings = rules().fuzzy
             names = {k: hs for k, hs in self.exact.items()
-                     if any(h.form in ("name", "alias")
-                            and self.actors[h.actor_id].kind != "country" for h in hs)}  # fmt: skip
-            self._fuzzy = FuzzyIndex(names, rules().fuzzy)
+                     if eligible(k, settings) and any(h.form in ("name", "alias") and (
+                                         h.tier != PRIMARY
+                                         or self.actors[h.actor_id].kind != "country")
+                                         for h in hs)}  # fmt: skip
+            self._fuzzy = FuzzyIndex(names, settings)
         found = self._fuzzy.best(name_key(text))
         if found is None:
             return [], 0.0

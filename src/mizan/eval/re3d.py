@@ -132,9 +132,9 @@ def load_corpus(folder: Path) -> tuple[list[dict[str, Any]], dict[str, list[Enti
             if pair not in pairs[r["documentId"]]:
                 pairs[r["documentId"]].append(pair)
     gold: dict[str, list[Entity]] = defaultdict(list)
-    for (doc_id, b, e), ent in spans.items():
+    for (doc_id, begin, end), ent in spans.items():
         if ent["type"] in TYPES and ent["confidence"] >= MIN_CONFIDENCE:
-            gold[doc_id].append(Entity(b, e, ent["type"], ent["value"]))
+            gold[doc_id].append(Entity(begin, end, ent["type"], ent["value"]))
     return docs, gold, pairs
 
 

@@ -4,9 +4,13 @@ unknown name is (provisional actors with a country and sector taken from the wor
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+import numpy
+from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.cues import Cues
 from ..actors.normalize import name_key, skeleton_key
@@ -99,3 +103,46 @@ def describe(ent: Span, registry: Registry, cues: Cues) -> Context:
             if t in heads and t.tag_ in ("NN", "NNP") and t.lower_ not in cues.group_nouns:
                 ctx.person = True
     return ctx
+
+
+class DocInfo:
+    """Per-document arrays shared by the actor passes, so that each pass visits only the
+    tokens it cares about instead of building every Token object again."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.n = len(doc)
+        cols = [LOWER, LEMMA, IS_ALPHA, IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_DIGIT, IS_ASCII]
+        arr = doc.to_array(cols) if self.n else numpy.zeros((0, len(cols)), dtype="uint64")
+        self.lower_h = arr[:, 0]
+        self.lemma_h = arr[:, 1]
+        self.alpha = arr[:, 2].astype(bool)
+        self.idx: list[int] = arr[:, 3].tolist()
+        self.length: list[int] = arr[:, 4].tolist()
+        self.punct: list[bool] = arr[:, 5].astype(bool).tolist()
+        self.space: list[bool] = arr[:, 6].astype(bool).tolist()
+        self.digit: list[bool] = arr[:, 7].astype(bool).tolist()
+        self.ascii: list[bool] = arr[:, 8].astype(bool).tolist()
+        self.strings = doc.vocab.strings
+        self.sent_start = [0] * self.n
+        self.sent_end = [0] * self.n
+        self.sent_starts: list[int] = []
+        for s in doc.sents:
+            self.sent_starts.append(s.start)
+            for t in range(s.start, s.end):
+                self.sent_start[t] = s.start
+                self.sent_end[t] = s.end
+
+    def lower(self, i: int) -> str:
+        return str(self.strings[int(self.lower_h[i])])
+
+    def lemma(self, i: int) -> str:
+        return str(self.strings[int(self.lemma_h[i])]).lower()
+
+    def where(self, words: Iterable[str], lemma: bool = False) -> list[int]:
+        """Token positions whose lower-case form (or lemma) is one of ``words``, in order."""
+        hashes = numpy.array([hash_string(w) for w in words], dtype="uint64")
+        found = numpy.isin(self.lower_h, hashes)
+        if lemma:
+            found |= numpy.isin(self.lemma_h, hashes)
+        return [int(i) for i in numpy.nonzero(found)[0]]

@@ -10,9 +10,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import replace
-
 from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc, Token
@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from ..actors.cues import Cues
 from ..actors.normalize import name_key
 from ..actors.registry import Registry
-from .actor_context import provisional_key
+from .actor_context import DocInfo, provisional_key
 
 if TYPE_CHECKING:
     from .actors import ActorMention
@@ -108,16 +108,17 @@ def _is_subject(m: ActorMention, doc: Doc) -> bool:
 
 
 def resolve_pronouns(
-    doc: Doc, mentions: list[ActorMention], registry: Registry, cues: Cues
+    doc: Doc, mentions: list[ActorMention], registry: Registry, cues: Cues, info: DocInfo
 ) -> list[ActorMention]:
     """Add a mention for each personal pronoun that refers to a person named before it."""
     covered = {t for m in mentions for t in range(m.start, m.end)}
     persons = [m for m in mentions if m.kind == "person" and (m.actor_id or m.provisional)]
     if not persons:
         return mentions
-    sent_starts = sorted({s.start for s in doc.sents})
+    sent_starts = info.sent_starts
     out = list(mentions)
-    for tok in doc:
+    for i in info.where(cues.pronouns):
+        tok = doc[i]
         gender = cues.pronouns.get(tok.lower_)
         if gender is None or tok.i in covered or tok.dep_ not in PRONOUN_DEPS:
             continue
@@ -137,7 +138,7 @@ def _antecedent(
     tok: Token, persons: list[ActorMention], doc: Doc, sent_starts: list[int], gender: str,
     registry: Registry,
 ) -> ActorMention | None:
-    sent = tok.sent
+    sent_start = sent_starts[bisect_right(sent_starts, tok.i) - 1]
     ok = [m for m in persons if _gender(m, registry) in (None, gender) and m.end <= tok.i]
     if not ok:
         return None
@@ -147,11 +148,11 @@ def _antecedent(
             if head:
                 return head[-1]
             break
-    same = [m for m in ok if m.start >= sent.start]
+    same = [m for m in ok if m.start >= sent_start]
     subj = [m for m in same if _is_subject(m, doc)]
     if subj:
         return subj[-1]
-    k = sent_starts.index(sent.start) if sent.start in sent_starts else 0
+    k = sent_starts.index(sent_start)
     before: list[list[ActorMention]] = []
     for back in range(1, SENTENCES_BACK + 1):
         if k - back < 0:
@@ -169,18 +170,18 @@ def _antecedent(
 
 
 def resolve_country_nouns(
-    doc: Doc, mentions: list[ActorMention], registry: Registry, cues: Cues, focus: str | None,
-    nouns_of: dict[str, frozenset[str]], make_mention: Any,
+    doc: Doc, mentions: list[ActorMention], cues: Cues, focus: str | None,
+    nouns_of: dict[str, frozenset[str]], make_mention: Any, info: DocInfo,
 ) -> list[ActorMention]:  # fmt: skip
     """ "the Kingdom" → the latest country mentioned before whose names contain "kingdom"."""
     covered = {t for m in mentions for t in range(m.start, m.end)}
     out = list(mentions)
     prior = sorted((m for m in mentions if m.country), key=lambda m: m.start)
-    i = 0
-    while i < len(doc) - 1:
-        tok = doc[i]
-        if tok.lower_ != "the":
-            i += 1
+    heads = {n.split()[0] for n in cues.country_nouns}
+    done = -1
+    for k in info.where(heads):
+        i = k - 1
+        if i <= done or i < 0 or info.lower(i) != "the":
             continue
         match = None
         for size in (2, 1):
@@ -189,12 +190,11 @@ def resolve_country_nouns(
                 match = (size, words)
                 break
         if match is None:
-            i += 1
             continue
         size, noun = match
         end = i + 1 + size
+        done = end - 1
         if any(t in covered for t in range(i, end)) or (end < len(doc) and doc[end].lower_ == "of"):
-            i = end
             continue
         country = next((m.country for m in reversed(prior) if m.end <= i
                         and noun in nouns_of.get(m.country or "", ())), None)  # fmt: skip
@@ -202,7 +202,6 @@ def resolve_country_nouns(
             country = focus
         if country is not None:
             out.append(make_mention(doc, i, end, country))
-        i = end
     return out
 
 
@@ -217,7 +216,8 @@ def _speaker_of(m: ActorMention, doc: Doc, cues: Cues) -> bool:
 
 
 def resolve_first_person(
-    doc: Doc, mentions: list[ActorMention], registry: Registry, cues: Cues, country_mention: Any
+    doc: Doc, mentions: list[ActorMention], registry: Registry, cues: Cues, country_mention: Any,
+    info: DocInfo,
 ) -> list[ActorMention]:
     """ "I", "me", "my" → the speaker; "we", "us", "our" → the speaker's government (or
     organisation). The speaker is the nearest person (or organisation) that is the subject of
@@ -227,19 +227,19 @@ def resolve_first_person(
                 and (m.actor_id or m.provisional) and _speaker_of(m, doc, cues)]  # fmt: skip
     if not speakers:
         return mentions
-    sents = list(doc.sents)
-    index = {s.start: k for k, s in enumerate(sents)}
+    starts = info.sent_starts
     out = list(mentions)
-    for tok in doc:
+    for i in info.where(cues.first_person | cues.first_person_plural):
+        tok = doc[i]
         word = tok.lower_
         plural = word in cues.first_person_plural
         if tok.i in covered or not (plural or word in cues.first_person):
             continue
         if word == "i" and tok.text != "I":
             continue
-        k = index.get(tok.sent.start, 0)
-        lo = sents[max(0, k - 2)].start
-        near = [m for m in speakers if lo <= m.start < tok.sent.end]
+        k = bisect_right(starts, tok.i) - 1
+        lo = starts[max(0, k - 2)]
+        near = [m for m in speakers if lo <= m.start < info.sent_end[tok.i]]
         if not near:
             continue
         sp = min(near, key=lambda m: abs(m.start - tok.i))
@@ -282,13 +282,14 @@ def link_appositions(doc: Doc, mentions: list[ActorMention]) -> list[ActorMentio
     return out
 
 
-def link_acronyms(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def link_acronyms(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list[ActorMention]:
     """ "the State Board of Antiquities and Heritage (SBAH)": the acronym in brackets after a
     name, and every later use of it, is that actor."""
     by_end = {m.end: m for m in mentions if m.kind not in ("group",) and m.how != "title"}
     alias: dict[str, ActorMention] = {}
-    for tok in doc:
-        if tok.text == "(" and tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
+    for i in info.where(["("]):
+        tok = doc[i]
+        if tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
             acr = doc[tok.i + 1]
             owner = by_end.get(tok.i)
             if owner is None and tok.i > 0 and doc[tok.i - 1].lower_ in ("'s", "’s"):
@@ -301,7 +302,8 @@ def link_acronyms(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     out = [m for m in mentions if not (m.end - m.start == 1 and doc[m.start].text in alias
                                        and m.actor_id is None)]  # fmt: skip
     kept = {t for m in out for t in range(m.start, m.end)}
-    for tok in doc:
+    for i in info.where(a.lower() for a in alias):
+        tok = doc[i]
         owner = alias.get(tok.text)
         if owner is not None and tok.i not in kept and (tok.i in covered or tok.is_upper):
             out.append(replace(owner, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",

@@ -24,7 +24,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import numpy
 from spacy.language import Language
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span
 
 from ..actors.cues import Cues, load_cues
@@ -32,7 +34,7 @@ from ..actors.loader import load_registry
 from ..actors.normalize import name_key, rules
 from ..actors.normalize import words as name_words
 from ..actors.registry import PRIMARY, Actor, AliasHit, Registry, Role
-from .actor_context import acts_as_government, describe, provisional_key
+from .actor_context import DocInfo, acts_as_government, describe, provisional_key
 from .actor_coref import (
     link_acronyms,
     link_appositions,
@@ -81,29 +83,49 @@ class ActorTagger:
 
     def __init__(self, registry: Registry, cues: Cues | None = None) -> None:
         self.registry = registry
+        self._country_words: dict[str, bool] = {}
         self.cues = cues or load_cues()
         self.max_n = min(10, registry.max_alias_words * 2 + 2)
         self.title_keys = {self._title_key(a.split()): t for a, t in self._title_aliases()}
         self.title_ends = {k.split()[-1] for k in self.title_keys if k}
         self.max_title = max((len(k.split()) for k in self.title_keys), default=1) + 3
         self.honorifics = rules().honorifics | rules().articles
+        self.connectors = self._connectors(registry)
+        self.connector_hashes = numpy.array([hash_string(w) for w in self.connectors],
+                                            dtype="uint64")  # fmt: skip
+        self.agent_words = frozenset(w.split()[-1] for w in registry.agents)
         self._gazetteer: Any = None
         self.nouns_of: dict[str, frozenset[str]] = {}
-        for a in registry.actors.values():
-            if a.kind == "country" and a.tier == PRIMARY:
+        for a in registry.actors.primary():
+            if a.kind == "country":
                 text = " ".join(name_words(" ".join((a.name, *a.aliases))))
                 nouns = frozenset(n for n in self.cues.country_nouns if f" {n} " in f" {text} ")
                 if nouns:
                     self.nouns_of[a.id] = nouns
 
     # -- helpers ----------------------------------------------------------------------
+    @staticmethod
+    def _connectors(registry: Registry) -> frozenset[str]:
+        """Short lower-case words inside names ("of", "al", "bin", "the")."""
+        out: set[str] = set()
+        for a in registry.actors.primary():
+            for alias in (a.name, *a.aliases):
+                for w in alias.replace("-", " ").split()[1:]:
+                    if w.islower() and len(w) <= 4:
+                        out.add(w)
+        r = rules()
+        return frozenset(out | r.articles | set(r.kinship) | {"'s", "’s", "of", "the", "and"})
+
     def _title_aliases(self) -> Iterable[tuple[str, str]]:
         for title in self.registry.titles.values():
             for alias in (title.title, *title.aliases):
                 yield alias.lower(), title.title
 
     def _is_country_word(self, text: str) -> bool:
-        return self.registry.country_of_demonym(text) is not None
+        known = self._country_words.get(text)
+        if known is None:
+            known = self._country_words[text] = self.registry.country_of_demonym(text) is not None
+        return known
 
     def _title_key(self, ws: list[str]) -> str:
         return " ".join(w for w in ws if w not in SKIP_WORDS and not self._is_country_word(w))
@@ -170,26 +192,45 @@ class ActorTagger:
         active = {h.actor_id for h in hits if self.registry.actors[h.actor_id].role_on(on)}
         return self.registry.actors[next(iter(active))] if len(active) == 1 else None
 
-    def _registry_pass(self, doc: Doc, on: date | None) -> list[ActorMention]:
-        sent_end = [0] * len(doc)
-        for s in doc.sents:
-            for t in range(s.start, s.end):
-                sent_end[t] = s.end
+    def _registry_pass(self, doc: Doc, on: date | None, info: DocInfo) -> list[ActorMention]:
+        n = len(doc)
+        sent_end = info.sent_end
+        text = doc.text
+        idx = info.idx
+        ends = [a + b for a, b in zip(idx, info.length, strict=True)]
+        alpha = info.alpha.tolist()
+        connectors = numpy.isin(info.lower_h, self.connector_hashes).tolist()
+        starts = [False] * n  # may start a name
+        namey = [False] * n  # may be inside a name
+        last_ok = [False] * n  # may end a name
+        for i in range(n):
+            if info.space[i]:
+                continue
+            first = text[idx[i]]
+            cap = not info.punct[i] and (first.isupper() or alpha[i] and not info.ascii[i])
+            starts[i] = cap
+            namey[i] = cap or info.digit[i] or connectors[i] or (
+                info.punct[i] and text[idx[i] : ends[i]] in INNER_PUNCT
+            )
+            last_ok[i] = not info.punct[i] and (cap or info.digit[i] or alpha[i])
         found: list[ActorMention] = []
-        i, n = 0, len(doc)
+        i = 0
         while i < n:
-            tok = doc[i]
-            if tok.is_punct or not (tok.text[:1].isupper() or tok.is_alpha and not tok.is_ascii):
+            if not starts[i]:
                 i += 1
                 continue
+            limit = min(n, sent_end[i], i + self.max_n)
+            run = i + 1
+            while run < limit and namey[run]:
+                run += 1
             matched = None
-            for size in range(min(self.max_n, n - i), 0, -1):
-                span = doc[i : i + size]
-                if not self._span_ok(span, sent_end):
+            for j in range(run, i, -1):  # the longest name first
+                if not last_ok[j - 1]:
                     continue
-                hits, how = self.registry.lookup(span.text)
+                hits, how = self.registry.lookup(text[idx[i] : ends[j - 1]])
                 if not hits:
                     continue
+                span = doc[i:j]
                 if how == "skeleton" and not all(t.pos_ == "PROPN" or t.is_punct for t in span):
                     continue
                 if all(h.tier != PRIMARY for h in hits) and not self._underlay_ok(span):
@@ -197,16 +238,16 @@ class ActorTagger:
                 matched = (span, hits, how)
                 break
             if matched is None:
-                for size in (3, 2, 1):
-                    span = doc[i : i + size]
-                    if i + size <= n and self._span_ok(span, sent_end):
-                        actor = self._surname(span, on)
-                        if actor is not None:
-                            found.append(self._mention(span, actor, on, "surname", 0.75))
-                            i = span.end
-                            break
-                else:
-                    i += 1
+                for j in range(min(run, i + 3), i, -1):
+                    if not last_ok[j - 1] or not self.registry.surname(text[idx[i] : ends[j - 1]]):
+                        continue
+                    span = doc[i:j]
+                    actor = self._surname(span, on)
+                    if actor is not None:
+                        found.append(self._mention(span, actor, on, "surname", 0.75))
+                        i = j - 1
+                        break
+                i += 1
                 continue
             span, hits, how = matched
             actor, hit, n_cand = self._choose(hits, on, span)
@@ -288,37 +329,42 @@ class ActorTagger:
                 return m
         return None
 
-    def _find_title(self, doc: Doc, e: int, lo: int, covered: set[int]) -> tuple[Span, str] | None:
+    def _find_title(
+        self, doc: Doc, e: int, lo: int, covered: set[int], info: DocInfo
+    ) -> tuple[Span, str] | None:
         """The longest title ending at token ``e`` and starting at or after ``lo``."""
-        for s in range(max(lo, e - self.max_title + 1), e + 1):
-            span = doc[s : e + 1]
-            if any(t.i in covered for t in span) or span.sent.start > s:
+        first = max(lo, e - self.max_title + 1, info.sent_start[e])
+        ws = [info.lower(k) for k in range(first, e + 1)]
+        for s in range(first, e + 1):
+            if any(k in covered for k in range(s, e + 1)):
                 continue
-            ws = [t.lower_ for t in span]
-            if ws[0] in SKIP_WORDS or not span[0].is_alpha:
+            w = ws[s - first :]
+            if w[0] in SKIP_WORDS or not info.alpha[s]:
                 continue
-            key = self._title_key(ws)
+            key = self._title_key(w)
             if key and key in self.title_keys:
-                return span, self.title_keys[key]
+                return doc[s : e + 1], self.title_keys[key]
         return None
 
     def _title_pass(
-        self, doc: Doc, on: date | None, found: list[ActorMention], focus: str | None
-    ) -> list[ActorMention]:
+        self, doc: Doc, on: date | None, found: list[ActorMention], focus: str | None,
+        info: DocInfo,
+    ) -> list[ActorMention]:  # fmt: skip
         by_start = {m.start: m for m in found}
         covered = {t for m in found if m.kind != "country" for t in range(m.start, m.end)}
         out: list[ActorMention] = []
         consumed: set[int] = set()
         lo = 0
-        for tok in doc:
-            e = tok.i
-            if e < lo or tok.lower_ not in self.title_ends or e in covered:
+        ends = info.where(self.title_ends)
+        is_end = set(ends)
+        for e in ends:
+            if e < lo or e in covered:
                 continue
-            # extend to the longest title ending here or a little further ("minister of the armies")
+            # the longest title ending here or a little further ("minister of the armies")
             hit = None
             for e2 in range(min(len(doc) - 1, e + 4), e - 1, -1):
-                if doc[e2].lower_ in self.title_ends:
-                    hit = self._find_title(doc, e2, lo, covered)
+                if e2 in is_end:
+                    hit = self._find_title(doc, e2, lo, covered, info)
                     if hit is not None:
                         break
             if hit is None:
@@ -439,7 +485,7 @@ class ActorTagger:
 
     # -- pass 4: agent nouns ---------------------------------------------------------------
     def _agent_pass(
-        self, doc: Doc, found: list[ActorMention], focus: str | None
+        self, doc: Doc, found: list[ActorMention], focus: str | None, info: DocInfo
     ) -> list[ActorMention]:
         """ "Iraqi security forces" → IRQ COP; "ISIL fighters" → ISIS itself; "the Asad
         regime", "the Obama administration" → the government of that person's country;
@@ -450,7 +496,8 @@ class ActorTagger:
         out: list[ActorMention] = []
         absorbed: set[int] = set()  # ids of mentions that became part of an agent phrase
         agents = self.registry.agents
-        for tok in doc:
+        for i in info.where(self.agent_words, lemma=True):
+            tok = doc[i]
             if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             sector = agents.get(tok.lower_) or agents.get(tok.lemma_.lower())
@@ -487,7 +534,7 @@ class ActorTagger:
                 out.append(replace(owner, start=start, end=end, text=text, how="agent",
                                    confidence=round(owner.confidence * 0.9, 3), metonym=None))  # fmt: skip
                 continue
-            if ruler is not None and ruler.country in self.registry.actors:
+            if ruler is not None and ruler.country and ruler.country in self.registry.actors:
                 absorbed.add(id(ruler))
                 out.append(replace(self._country_mention(doc, start, end, ruler.country),
                                    metonym="government", how="agent", confidence=0.8))  # fmt: skip
@@ -594,17 +641,19 @@ class ActorTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         on = doc._.mizan_date
-        found = self._registry_pass(doc, on)
+        info = DocInfo(doc)
+        found = self._registry_pass(doc, on, info)
         focus = self._focus(found)
-        found = self._title_pass(doc, on, found, focus)
-        found = resolve_country_nouns(doc, found, self.registry, self.cues, focus,
-                                      self.nouns_of, self._country_mention)  # fmt: skip
-        found = self._agent_pass(doc, found, focus)
+        found = self._title_pass(doc, on, found, focus, info)
+        found = resolve_country_nouns(doc, found, self.cues, focus, self.nouns_of,
+                                      self._country_mention, info)  # fmt: skip
+        found = self._agent_pass(doc, found, focus, info)
         found = self._ner_pass(doc, on, found, focus)
         found = merge_names(found, self.registry)
-        found = link_acronyms(doc, link_appositions(doc, found))
-        found = resolve_pronouns(doc, found, self.registry, self.cues)
-        found = resolve_first_person(doc, found, self.registry, self.cues, self._country_mention)
+        found = link_acronyms(doc, link_appositions(doc, found), info)
+        found = resolve_pronouns(doc, found, self.registry, self.cues, info)
+        found = resolve_first_person(doc, found, self.registry, self.cues,
+                                     self._country_mention, info)  # fmt: skip
         found.sort(key=lambda m: (m.start, -m.end))
         doc._.mizan_actors = found
         doc._.mizan_focus = focus or self._focus(found)

@@ -22,6 +22,7 @@ class Cues:
     first_person: frozenset[str]
     first_person_plural: frozenset[str]
     speech_verbs: frozenset[str]
+    plural_pronouns: frozenset[str]
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -59,6 +60,7 @@ def _build() -> Cues:
         first_person=_words(raw, "first_person", path),
         first_person_plural=_words(raw, "first_person_plural", path),
         speech_verbs=_words(raw, "speech_verbs", path),
+        plural_pronouns=_words(raw, "plural_pronouns", path),
     )
 
 

@@ -220,8 +220,9 @@ def resolve_first_person(
     info: DocInfo,
 ) -> list[ActorMention]:
     """ "I", "me", "my" → the speaker; "we", "us", "our" → the speaker's government (or
-    organisation). The speaker is the nearest person (or organisation) that is the subject of
-    a speech verb in the same sentence or the two before it."""
+    organisation). The speaker is the latest person (or organisation) before the pronoun that
+    is the subject of a speech verb, else one in the same or the next sentence ('"I condemn
+    this," Johnson said')."""
     covered = {t for m in mentions for t in range(m.start, m.end)}
     speakers = [m for m in mentions if m.kind in ("person", "organisation", "igo")
                 and (m.actor_id or m.provisional) and _speaker_of(m, doc, cues)]  # fmt: skip
@@ -238,11 +239,14 @@ def resolve_first_person(
         if word == "i" and tok.text != "I":
             continue
         k = bisect_right(starts, tok.i) - 1
-        lo = starts[max(0, k - 2)]
-        near = [m for m in speakers if lo <= m.start < info.sent_end[tok.i]]
+        hi = starts[k + 1] if k + 1 < len(starts) else len(doc)
+        nxt = starts[k + 2] if k + 2 < len(starts) else len(doc)
+        before = [m for m in speakers if m.start < tok.i]
+        # the latest speaker before, else one in the same sentence or the next
+        near = before[-1:] or [m for m in speakers if tok.i < m.start < max(hi, nxt)][:1]
         if not near:
             continue
-        sp = min(near, key=lambda m: abs(m.start - tok.i))
+        sp = near[0]
         if not plural:
             if sp.kind == "person":
                 out.append(replace(sp, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
@@ -308,4 +312,30 @@ def link_acronyms(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list
         if owner is not None and tok.i not in kept and (tok.i in covered or tok.is_upper):
             out.append(replace(owner, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
                                metonym=None, confidence=round(owner.confidence * 0.9, 3)))  # fmt: skip
+    return out
+
+
+def resolve_plural(
+    doc: Doc, mentions: list[ActorMention], cues: Cues, info: DocInfo
+) -> list[ActorMention]:
+    """ "they", "them", "their" → the group or organisation that is the subject of the same
+    sentence or of one of the two before it ("Militants stormed the town. They burned…").
+    Nothing is guessed when no group is a subject nearby."""
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    groups = [m for m in mentions if m.kind in ("group", "organisation", "igo")
+              and m.metonym != "place" and _is_subject(m, doc)]  # fmt: skip
+    if not groups:
+        return mentions
+    out = list(mentions)
+    starts = info.sent_starts
+    for i in info.where(cues.plural_pronouns):
+        if i in covered:
+            continue
+        k = bisect_right(starts, i) - 1
+        lo = starts[max(0, k - 2)]
+        cands = [m for m in groups if lo <= m.start and m.end <= i]
+        if cands:
+            m = cands[-1]
+            out.append(replace(m, start=i, end=i + 1, text=doc[i].text, how="coref",
+                               confidence=round(m.confidence * 0.7, 3)))  # fmt: skip
     return out

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from ..actors.cues import Cues, load_cues
 from ..actors.loader import load_registry
-from ..actors.normalize import name_key, rules
+from ..actors.normalize import name_key, rules, skeleton_key
 from ..actors.normalize import words as name_words
 from ..actors.registry import PRIMARY, Actor, AliasHit, Registry, Role
 from .actor_context import DocInfo, acts_as_government, describe, provisional_key
@@ -41,6 +41,7 @@ from .actor_coref import (
     merge_names,
     resolve_country_nouns,
     resolve_first_person,
+    resolve_plural,
     resolve_pronouns,
 )
 
@@ -550,18 +551,20 @@ class ActorTagger:
         return kept + out
 
     # -- pass 5: unknown names ---------------------------------------------------------------
-    def _is_place(self, text: str, focus: str | None) -> bool:
-        """A single name the gazetteer knows as a notable place (the parser sometimes takes
-        "Raqqah" or "Palmyra" for a person)."""
+    def _is_place(self, text: str, focus: str | None, countries: set[str]) -> bool:
+        """A single name the gazetteer knows as a place in the focus country or in a country
+        the document names, spelled like that place (the parser sometimes takes "Raqqah" or
+        "Palmyra" for a person; "Ali" is not the Turkish city of Agri)."""
         if self._gazetteer is None:
             from ..gazetteer import load_gazetteer
 
             self._gazetteer = load_gazetteer()
         place = self._gazetteer.lookup(text, focus)
-        return place is not None and (
-            place.precision in ("country", "admin1") or place.landmark
-            or place.country == focus or place.population >= 100_000
-        )  # fmt: skip
+        if place is None or (place.country != focus and place.country not in countries):
+            return False
+        return place.precision != "city" or place.landmark or (
+            skeleton_key(place.name) == skeleton_key(text)
+        )
 
     @staticmethod
     def _name_parts(found: list[ActorMention]) -> dict[str, ActorMention]:
@@ -583,6 +586,7 @@ class ActorTagger:
         covered = {t for m in found for t in range(m.start, m.end)}
         countries = {t for m in found if m.kind == "country" for t in range(m.start, m.end)}
         parts = self._name_parts(found)
+        doc_countries = {m.country for m in found if m.kind == "country" and m.country}
         out: list[ActorMention] = []
         dropped: set[int] = set()  # country names inside a longer organisation name
         for ent in doc.ents:
@@ -615,7 +619,7 @@ class ActorTagger:
                 actor, _, _ = self._choose(hits, on, ent)
                 out.append(self._mention(ent, actor, on, "fuzzy", 0.9 * score / 100))
                 continue
-            if single and self._is_place(ent.text, focus):
+            if single and self._is_place(ent.text, focus, doc_countries):
                 continue
             ctx = describe(ent, self.registry, self.cues)
             country = ctx.country or (focus if ctx.found else None)
@@ -654,6 +658,7 @@ class ActorTagger:
         found = resolve_pronouns(doc, found, self.registry, self.cues, info)
         found = resolve_first_person(doc, found, self.registry, self.cues,
                                      self._country_mention, info)  # fmt: skip
+        found = resolve_plural(doc, found, self.cues, info)
         found.sort(key=lambda m: (m.start, -m.end))
         doc._.mizan_actors = found
         doc._.mizan_focus = focus or self._focus(found)

@@ -30,7 +30,9 @@ OFFICES = {
 NO_PM = {"USA", "IRN"}  # no prime minister in the period (Iran's post was abolished in 1989)
 
 
-def gaps(reg, country: str, titles: tuple[str, ...], start: date, end: date) -> list[tuple[date, date]]:  # type: ignore[no-untyped-def]
+def gaps(
+    reg, country: str, titles: tuple[str, ...], start: date, end: date
+) -> list[tuple[date, date]]:  # type: ignore[no-untyped-def]
     out: list[tuple[date, date]] = []
     day, open_gap = start, None
     while day <= end:

@@ -43,7 +43,9 @@ def seed_actors(shared, nlp):
     return actors_in([Document(text=text, id="seed", date=date(2020, 8, 28))], nlp)
 
 
-@pytest.mark.parametrize("actor_id,name,country,sectors,forms", TARGETS, ids=[t[1] for t in TARGETS])
+@pytest.mark.parametrize(
+    "actor_id,name,country,sectors,forms", TARGETS, ids=[t[1] for t in TARGETS]
+)
 def test_seed_actor(seed_actors, actor_id, name, country, sectors, forms):
     if actor_id is None:
         found = [s for s in seed_actors if s.id is None and s.name.split()[-1] in name]

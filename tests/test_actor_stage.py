@@ -136,7 +136,9 @@ COREF = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("text,on,surface,nth,expected", COREF, ids=[f"{r[2]}:{r[0][:30]}" for r in COREF])
+@pytest.mark.parametrize(
+    "text,on,surface,nth,expected", COREF, ids=[f"{r[2]}:{r[0][:30]}" for r in COREF]
+)
 def test_coreference(nlp, text, on, surface, nth, expected):
     doc, ms = actors(nlp, text, on)
     assert mention(ms, doc, surface, nth).actor_id == expected
@@ -151,7 +153,9 @@ UNKNOWN = [
 
 
 @pytest.mark.parametrize("text,name,country,sector,kind", UNKNOWN, ids=[r[1] for r in UNKNOWN])
-def test_unknown_actor_takes_country_and_sector_from_context(nlp, text, name, country, sector, kind):
+def test_unknown_actor_takes_country_and_sector_from_context(
+    nlp, text, name, country, sector, kind
+):
     doc, ms = actors(nlp, text)
     m = mention(ms, doc, name)
     assert m.actor_id is None and m.provisional

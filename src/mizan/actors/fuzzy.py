@@ -22,9 +22,7 @@ def scorer(name: str) -> Any:
 
 
 def eligible(key: str, settings: Mapping[str, Any]) -> bool:
-    return len(key) >= int(settings["min_chars"]) and len(key.split()) >= int(
-        settings["min_words"]
-    )
+    return len(key) >= int(settings["min_chars"]) and len(key.split()) >= int(settings["min_words"])
 
 
 class FuzzyIndex:

@@ -125,7 +125,9 @@ def actor_from_entry(
     )
 
 
-def actors_from_petrarch(path: Path, source: str | None = None, tier: int = PRIMARY) -> Iterator[Actor]:
+def actors_from_petrarch(
+    path: Path, source: str | None = None, tier: int = PRIMARY
+) -> Iterator[Actor]:
     """Registry entries from a PETRARCH/TABARI actor dictionary."""
     sectors = sector_map()
     src = source or Path(path).stem.lower()
@@ -202,7 +204,9 @@ def read_underlay(path: Path) -> Iterator[tuple[str, ...]]:
         for j, spec in enumerate(r for r in roles.split(";") if r):
             parts = spec.split()
             if len(parts) != 3:
-                raise DataFileError(path, f"role {spec!r} is not 'CODE START END'", entry, f"roles[{j}]")
+                raise DataFileError(
+                    path, f"role {spec!r} is not 'CODE START END'", entry, f"roles[{j}]"
+                )
             _tsv_date(parts[1], path, entry, f"roles[{j}].start")
             _tsv_date(parts[2], path, entry, f"roles[{j}].end")
         yield tuple(row) + (path.name,)

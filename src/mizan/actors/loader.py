@@ -119,7 +119,9 @@ def _role(r: Any, j: int, raw: dict[str, Any], path: Path, entry: str) -> Role:
         raise DataFileError(path, f"role #{j + 1} needs a 'title'", entry, f"{where}.title")
     for key in r:
         if key not in ROLE_FIELDS:
-            raise _unknown_field(path, entry, f"{where}.{key}", [f"{where}.{f}" for f in ROLE_FIELDS])
+            raise _unknown_field(
+                path, entry, f"{where}.{key}", [f"{where}.{f}" for f in ROLE_FIELDS]
+            )
     start = _as_date(r.get("start"), path, entry, f"{where}.start")
     end = _as_date(r.get("end"), path, entry, f"{where}.end")
     if start and end and end < start:
@@ -224,7 +226,9 @@ def read_file(path: Path, tier: int = PRIMARY) -> ActorFile:
         out.not_actors = list(_str_list(data.get("not_actors"), path, "(top level)", "not_actors"))
         data = data.get("actors") or []
     if not isinstance(data, list):
-        raise DataFileError(path, "an actor file holds a YAML list of entries (or {actors, not_actors})")
+        raise DataFileError(
+            path, "an actor file holds a YAML list of entries (or {actors, not_actors})"
+        )
     seen: set[str] = set()
     for i, raw in enumerate(data, start=1):
         actor = parse_actor(raw, path, i, tier=tier)
@@ -298,9 +302,13 @@ def _check_references(reg: Registry, files: dict[str, Path]) -> None:
             if aff not in reg.actors:
                 near = close_matches(aff, reg.actors)
                 hint = f"; did you mean {', '.join(near)}?" if near else ""
-                raise DataFileError(path, f"no actor has the id {aff!r}{hint}", actor.id, "affiliations")
+                raise DataFileError(
+                    path, f"no actor has the id {aff!r}{hint}", actor.id, "affiliations"
+                )
         if actor.country and actor.country not in countries and countries - set(PSEUDO_COUNTRIES):
-            raise DataFileError(path, f"{actor.country!r} is not a known country id", actor.id, "country")
+            raise DataFileError(
+                path, f"{actor.country!r} is not a known country id", actor.id, "country"
+            )
         for j, role in enumerate(actor.roles):
             if reg.titles and role.title not in reg.titles:
                 near = close_matches(role.title, reg.titles)

@@ -65,7 +65,10 @@ def _build_rules() -> NameRules:
     fuzzy = raw.get("fuzzy") or {}
     if fuzzy.get("scorer") not in ("ratio", "token_sort_ratio"):
         raise DataFileError(
-            path, f"{fuzzy.get('scorer')!r} is not one of ratio, token_sort_ratio", "fuzzy", "scorer"
+            path,
+            f"{fuzzy.get('scorer')!r} is not one of ratio, token_sort_ratio",
+            "fuzzy",
+            "scorer",
         )
     for k in ("cutoff", "min_words", "min_chars", "margin"):
         if not isinstance(fuzzy.get(k), int | float):

@@ -81,13 +81,18 @@ def _table(found: list[Any], fh: TextIO) -> None:
 
 @app.command("who")
 def who_cmd(
-    name: Annotated[str, typer.Argument(help='A name in any spelling, or a title such as '
-                                        '"the Iraqi prime minister".')],  # fmt: skip
+    name: Annotated[
+        str,
+        typer.Argument(
+            help='A name in any spelling, or a title such as "the Iraqi prime minister".'
+        ),
+    ],  # fmt: skip
     date: Annotated[
         str | None, typer.Option("--date", help="The date (YYYY-MM-DD); default: today.")
     ] = None,
     country: Annotated[
-        str | None, typer.Option("--country", help="Country for a title that names none (ISO alpha-3).")
+        str | None,
+        typer.Option("--country", help="Country for a title that names none (ISO alpha-3)."),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or jsonl.")] = "table",
     actors: ActorsOption = None,
@@ -119,7 +124,9 @@ def who_cmd(
 @eval_app.command("re3d")
 def re3d_cmd(
     path: Annotated[Path, typer.Argument(help="The re3d folder (one sub-folder per source).")],
-    errors: Annotated[bool, typer.Option("--errors", help="List missed and extra entities.")] = False,
+    errors: Annotated[
+        bool, typer.Option("--errors", help="List missed and extra entities.")
+    ] = False,
     model: ModelOption = None,
 ) -> None:
     """Entity P/R/F1 (Person, Organisation, Location), synonym pairs merged, and gold

@@ -79,8 +79,12 @@ class Scores:
 @dataclass
 class Re3dResult:
     documents: int = 0
-    strict: dict[str, Scores] = field(default_factory=lambda: {"mizan": Scores(), "spacy": Scores()})
-    overlap: dict[str, Scores] = field(default_factory=lambda: {"mizan": Scores(), "spacy": Scores()})
+    strict: dict[str, Scores] = field(
+        default_factory=lambda: {"mizan": Scores(), "spacy": Scores()}
+    )
+    overlap: dict[str, Scores] = field(
+        default_factory=lambda: {"mizan": Scores(), "spacy": Scores()}
+    )
     pairs: int = 0
     merged: int = 0
     merged_baseline: int = 0
@@ -106,7 +110,11 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
 def load_corpus(folder: Path) -> tuple[list[dict[str, Any]], dict[str, list[Entity]], dict[str, list[tuple[Entity, Entity]]]]:  # fmt: skip
     """Documents, gold entities and gold synonym pairs per document id."""
     folder = Path(folder)
-    sources = sorted(p for p in folder.iterdir() if (p / "documents.json").exists()) if folder.is_dir() else []
+    sources = (
+        sorted(p for p in folder.iterdir() if (p / "documents.json").exists())
+        if folder.is_dir()
+        else []
+    )
     if not sources:
         raise EvalError(f"{folder}: no re3d sources found (sub-folders with documents.json)")
     docs: list[dict[str, Any]] = []
@@ -169,9 +177,11 @@ def mizan_entities(doc: Any) -> list[Entity]:
         if m.kind == "country":
             if m.metonym == "demonym":
                 continue
-            acting = m.metonym in ("capital", "seat", "government") or (
-                m.how == "coref" and m.metonym != "place"
-            ) or (m.metonym is None and acts_as_government(span, cues))
+            acting = (
+                m.metonym in ("capital", "seat", "government")
+                or (m.how == "coref" and m.metonym != "place")
+                or (m.metonym is None and acts_as_government(span, cues))
+            )
             typ = "Organisation" if acting else "Location"
         elif m.kind == "person":
             typ = "Person"
@@ -293,22 +303,33 @@ def evaluate(folder: Path, nlp: Language, bare: Language, errors: bool = False) 
 def report(res: Re3dResult, errors: bool = False) -> str:
     lines = [f"re3d: {res.documents} documents; gold entities with confidence >= {MIN_CONFIDENCE}"]
     for mode, table in (("strict", res.strict), ("overlap", res.overlap)):
-        lines.append(f"\n{mode} match   {'n_gold':>7}  {'mizan P':>8} {'R':>6} {'F1':>6}   {'spaCy P':>8} {'R':>6} {'F1':>6}")
+        lines.append(
+            f"\n{mode} match   {'n_gold':>7}  {'mizan P':>8} {'R':>6} {'F1':>6}   {'spaCy P':>8} {'R':>6} {'F1':>6}"
+        )
         for t in TYPES:
             mp, mr, mf = table["mizan"].prf(t)
             sp, sr, sf = table["spacy"].prf(t)
-            lines.append(f"{t:<14} {table['mizan'].n_gold[t]:>7}  {mp:>8.3f} {mr:>6.3f} {mf:>6.3f}   {sp:>8.3f} {sr:>6.3f} {sf:>6.3f}")
+            lines.append(
+                f"{t:<14} {table['mizan'].n_gold[t]:>7}  {mp:>8.3f} {mr:>6.3f} {mf:>6.3f}   {sp:>8.3f} {sr:>6.3f} {sf:>6.3f}"
+            )
     share = res.merged / res.pairs if res.pairs else 0.0
     base = res.merged_baseline / res.pairs if res.pairs else 0.0
-    lines.append(f"\nsynonym pairs (Person/Organisation): {res.pairs}; merged by mizan {share:.3f}; "
-                 f"same string (baseline) {base:.3f}")
+    lines.append(
+        f"\nsynonym pairs (Person/Organisation): {res.pairs}; merged by mizan {share:.3f}; "
+        f"same string (baseline) {base:.3f}"
+    )
     if res.places:
-        lines.append(f"gold locations with a known country: {res.places}; geocoded "
-                     f"{res.places_resolved / res.places:.3f}; right country "
-                     f"{res.places_right / res.places:.3f}")
+        lines.append(
+            f"gold locations with a known country: {res.places}; geocoded "
+            f"{res.places_resolved / res.places:.3f}; right country "
+            f"{res.places_right / res.places:.3f}"
+        )
     if errors:
         lines += ["", *res.misses]
     f1 = {t: res.strict["mizan"].prf(t)[2] for t in TYPES}
-    lines.append("\nsummary: strict F1 " + " ".join(f"{t}={f1[t]:.3f}" for t in TYPES)
-                 + f" synonyms_merged={share:.3f}")
+    lines.append(
+        "\nsummary: strict F1 "
+        + " ".join(f"{t}={f1[t]:.3f}" for t in TYPES)
+        + f" synonyms_merged={share:.3f}"
+    )
     return "\n".join(lines)

@@ -135,7 +135,11 @@ def resolve_pronouns(
 
 
 def _antecedent(
-    tok: Token, persons: list[ActorMention], doc: Doc, sent_starts: list[int], gender: str,
+    tok: Token,
+    persons: list[ActorMention],
+    doc: Doc,
+    sent_starts: list[int],
+    gender: str,
     registry: Registry,
 ) -> ActorMention | None:
     sent_start = sent_starts[bisect_right(sent_starts, tok.i) - 1]
@@ -216,7 +220,11 @@ def _speaker_of(m: ActorMention, doc: Doc, cues: Cues) -> bool:
 
 
 def resolve_first_person(
-    doc: Doc, mentions: list[ActorMention], registry: Registry, cues: Cues, country_mention: Any,
+    doc: Doc,
+    mentions: list[ActorMention],
+    registry: Registry,
+    cues: Cues,
+    country_mention: Any,
     info: DocInfo,
 ) -> list[ActorMention]:
     """ "I", "me", "my" → the speaker; "we", "us", "our" → the speaker's government (or

@@ -65,7 +65,9 @@ class ActorMention:
     sector: str | None
     role: str | None = None
     confidence: float = 1.0
-    how: str = "registry"  # exact | skeleton | surname | fuzzy | title | office | agent | ner | coref
+    how: str = (
+        "registry"  # exact | skeleton | surname | fuzzy | title | office | agent | ner | coref
+    )
     # how a country is named: "demonym" ("Iraqi"); "capital"/"seat" when a capital or seat of
     # government acts as the government ("Tehran rejected", "the Kremlin said"); "place" when
     # it is only where something happens ("in Tehran", "visited the Kremlin"): not an actor
@@ -210,8 +212,11 @@ class ActorTagger:
             first = text[idx[i]]
             cap = not info.punct[i] and (first.isupper() or alpha[i] and not info.ascii[i])
             starts[i] = cap
-            namey[i] = cap or info.digit[i] or connectors[i] or (
-                info.punct[i] and text[idx[i] : ends[i]] in INNER_PUNCT
+            namey[i] = (
+                cap
+                or info.digit[i]
+                or connectors[i]
+                or (info.punct[i] and text[idx[i] : ends[i]] in INNER_PUNCT)
             )
             last_ok[i] = not info.punct[i] and (cap or info.digit[i] or alpha[i])
         found: list[ActorMention] = []
@@ -291,7 +296,9 @@ class ActorTagger:
                 return m.country, start, m.end
         return None, start, end
 
-    def _region_near(self, doc: Doc, start: int, end: int) -> tuple[tuple[str, str], int, int] | None:
+    def _region_near(
+        self, doc: Doc, start: int, end: int
+    ) -> tuple[tuple[str, str], int, int] | None:
         """ "governor of Basra", "the Basra governor": a region of a sub-national office."""
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             for size in (3, 2, 1):
@@ -562,8 +569,10 @@ class ActorTagger:
         place = self._gazetteer.lookup(text, focus)
         if place is None or (place.country != focus and place.country not in countries):
             return False
-        return place.precision != "city" or place.landmark or (
-            skeleton_key(place.name) == skeleton_key(text)
+        return (
+            place.precision != "city"
+            or place.landmark
+            or (skeleton_key(place.name) == skeleton_key(text))
         )
 
     @staticmethod

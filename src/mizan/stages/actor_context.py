@@ -124,6 +124,8 @@ class DocInfo:
         self.digit: list[bool] = arr[:, 7].astype(bool).tolist()
         self.ascii: list[bool] = arr[:, 8].astype(bool).tolist()
         self.strings = doc.vocab.strings
+        self._lower: list[int] | None = None
+        self._lemma: list[int] | None = None
         self.sent_start = [0] * self.n
         self.sent_end = [0] * self.n
         self.sent_starts: list[int] = []
@@ -141,8 +143,18 @@ class DocInfo:
 
     def where(self, words: Iterable[str], lemma: bool = False) -> list[int]:
         """Token positions whose lower-case form (or lemma) is one of ``words``, in order."""
-        hashes = numpy.array([hash_string(w) for w in words], dtype="uint64")
-        found = numpy.isin(self.lower_h, hashes)
+        key = words if isinstance(words, frozenset) else frozenset(words)
+        hashes = _HASHES.get(key)
+        if hashes is None:
+            hashes = _HASHES[key] = frozenset(hash_string(w) for w in key)
+        if self._lower is None:
+            self._lower = self.lower_h.tolist()
+            self._lemma = self.lemma_h.tolist()
         if lemma:
-            found |= numpy.isin(self.lemma_h, hashes)
-        return [int(i) for i in numpy.nonzero(found)[0]]
+            assert self._lemma is not None
+            return [i for i, (a, b) in enumerate(zip(self._lower, self._lemma, strict=True))
+                    if a in hashes or b in hashes]  # fmt: skip
+        return [i for i, a in enumerate(self._lower) if a in hashes]
+
+
+_HASHES: dict[frozenset[str], frozenset[int]] = {}

@@ -203,3 +203,18 @@ def test_mentions_are_well_formed(nlp):
     for m in ms:
         assert 0 <= m.start < m.end <= len(doc) and doc[m.start : m.end].text == m.text
         assert m.country is None or len(m.country) == 3
+
+
+@pytest.mark.parametrize(
+    "text,surface,acts",
+    [
+        ("Washington is concerned about the new law.", "Washington", True),
+        ("Baghdad is the largest city of Iraq.", "Baghdad", False),
+        ("Ankara remained committed to the ceasefire.", "Ankara", True),
+        ("Tehran remained calm after the vote.", "Tehran", False),
+    ],
+)
+def test_capital_taking_a_stand(nlp, text, surface, acts):
+    doc, ms = actors(nlp, text)
+    m = mention(ms, doc, surface)
+    assert (m.metonym != "place") == acts

@@ -23,6 +23,7 @@ class Cues:
     first_person_plural: frozenset[str]
     speech_verbs: frozenset[str]
     plural_pronouns: frozenset[str]
+    stance_words: frozenset[str]
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -61,6 +62,7 @@ def _build() -> Cues:
         first_person_plural=_words(raw, "first_person_plural", path),
         speech_verbs=_words(raw, "speech_verbs", path),
         plural_pronouns=_words(raw, "plural_pronouns", path),
+        stance_words=_words(raw, "stance_words", path),
     )
 
 

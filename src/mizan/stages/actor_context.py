@@ -31,7 +31,12 @@ def acts_as_government(span: Span, cues: Cues) -> bool:
         root = root.head
     dep, head = root.dep_, root.head
     if dep == "nsubj":
-        return head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in cues.place_verbs
+        if head.pos_ not in ("VERB", "AUX"):
+            return False
+        if head.lemma_.lower() not in cues.place_verbs:
+            return True
+        return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in cues.stance_words
+                   for c in head.children)  # fmt: skip
     if dep == "poss":
         return True
     if dep == "pobj" and head.lower_ == "by" and head.dep_ == "agent":

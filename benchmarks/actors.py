@@ -7,7 +7,9 @@ Measures, on this machine:
   warm (reading the cached build), each in a fresh process;
 * words per second of bare spaCy, of spaCy plus mizan's actor stage, and of the whole
   mizan pipeline, on the bundled demo corpus repeated to ``--words`` words (the standard
-  is: the whole pipeline keeps at least 0.8 of bare spaCy's words per second).
+  is: the whole pipeline keeps at least 0.8 of bare spaCy's words per second);
+* the time each pipeline component takes, document by document (less sensitive to the load
+  of a shared machine than two separate runs).
 
 Usage: python benchmarks/actors.py [--words 40000] [--model NAME]
 """
@@ -92,6 +94,23 @@ def main() -> None:
     print(f"bare spaCy           {w_bare:8.0f} words/s")
     print(f"spaCy + actors       {w_actors:8.0f} words/s  ({w_actors / w_bare:.2f} of bare)")
     print(f"full mizan pipeline  {w_full:8.0f} words/s  ({w_full / w_bare:.2f} of bare)")
+
+    cost: dict[str, float] = {}
+    for t in texts:
+        doc = mdoc(t)
+        for pname, proc in nlp.pipeline:
+            t0 = time.perf_counter()
+            doc = proc(doc)
+            cost[pname] = cost.get(pname, 0.0) + time.perf_counter() - t0
+    spacy_s = sum(v for k, v in cost.items() if not k.startswith("mizan_"))
+    mizan_s = sum(v for k, v in cost.items() if k.startswith("mizan_"))
+    for pname, v in cost.items():
+        if pname.startswith("mizan_"):
+            print(f"  {pname:<18} {v:6.2f} s  ({v / spacy_s:.1%} of spaCy's time)")
+    print(
+        f"per component: spaCy {spacy_s:.2f} s, mizan stages {mizan_s:.2f} s; "
+        f"the pipeline keeps {spacy_s / (spacy_s + mizan_s):.2f} of bare spaCy's speed"
+    )
 
 
 if __name__ == "__main__":

@@ -18,14 +18,14 @@ from mizan.verbs import load_verbs
         ("- {id: x, name: X, kind: person, country: IRQ, sectors: [GOVERNMENT]}", "sectors"),
         ("- {id: x, kind: person, country: IRQ}", "name"),
         (
-            "- {id: x, name: X, kind: person, country: IRQ, roles: [{title: pm, start: 2020-13-01}]}",
+            "- {id: x, name: X, kind: person, country: IRQ, sectors: [GOV], roles: [{title: pm, start: 2020-13-01}]}",
             "roles[0].start",
         ),
         (
-            "- {id: x, name: X, kind: person, country: IRQ, roles: [{title: pm, start: 2021-01-01, end: 2020-01-01}]}",
+            "- {id: x, name: X, kind: person, country: IRQ, sectors: [GOV], roles: [{title: pm, start: 2021-01-01, end: 2020-01-01}]}",
             "roles[0]",
         ),
-        ("- {id: x, name: X, kind: person, country: IRQ, aliases: X}", "aliases"),
+        ("- {id: x, name: X, kind: person, country: IRQ, sectors: [GOV], aliases: X}", "aliases"),
     ],
 )
 def test_malformed_actor_entry(tmp_path, yaml_text, field):

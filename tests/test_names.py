@@ -20,12 +20,29 @@ SAME = [
     ("Abdel Fattah el-Sisi", "Abdel Fattah Al-Sisi"),
     ("Faisal ibn Farhan", "Faisal bin Farhan"),
     ("Kata'ib Hezbollah", "Kataib Hezbollah"),
+    ("Mustafa al-Kazimi", "Mustafa Kathimi"),
+    ("Mohamed al-Halbousi", "Muhammad al-Halbusi"),
+    ("Abdul-Ghani al-Asadi", "Abd al-Ghani al-Asadi"),
+    ("Abdulghani al-Asadi", "Abdel Ghani al-Asadi"),
+    ("Abdallah", "Abdullah"),
+    ("Hizballah", "Hezbollah"),
+    ("Qais al-Khazali", "Qays al-Khazaali"),
+    ("Ash-Shahristani", "al-Shahristani"),
+    ("Moqtada al-Sadr", "Muqtada as-Sadr"),
+    ("Juma", "Jumah"),
+    ("Salih", "Saleh"),
 ]
 DIFFERENT = [
     ("Muhammad", "Mahmoud"),
     ("Amiri", "Ameen"),
     ("Donald Trump", "Donald Tusk"),
     ("Iran", "Iraq"),
+    # a final -i (the nisba "of") tells these apart
+    ("al-Asadi", "al-Assad"),
+    ("al-Saadi", "Saudi Arabia"),
+    ("Jabouri", "Jubeir"),
+    ("Aqaba", "AQAP"),
+    ("Hikma", "Hakim"),
 ]
 
 
@@ -46,6 +63,12 @@ def test_different_names_stay_apart(a, b):
         ("Dr. Al-Abadi", "abadi"),
         ("Sheikh Al-Faihan", "faihan"),
         ("Mustafa Al-Kazemi", "mustafa kazemi"),
+        ("Brother Al-Fayyad", "fayyad"),
+        ("Faisal ibn Farhan", "faisal bin farhan"),
+        ("Abu Mahdi al-Muhandis", "abu mahdi muhandis"),
+        ("Abdul-Mahdi", "abd mahdi"),
+        ("Sayyid Ammar al-Hakim", "ammar hakim"),
+        ("Hajj", "hajj"),  # an honorific alone is kept: it may be the whole name
     ],
 )
 def test_name_key_drops_articles_and_honorifics(text, key):

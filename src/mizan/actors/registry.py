@@ -1,30 +1,29 @@
 """The actor registry: who is who, in every spelling, and who held which office when.
 
-Entries live in ``data/actors/*.yaml`` (format in docs/data-files.md); an analyst can load
-more files on top (``extra`` paths), and later files override earlier entries with the same id.
+Entries live in ``data/actors/*.yaml`` (format in docs/data-files.md) on top of an underlay
+converted from the Phoenix dictionaries (``phoenix-actors.tsv``). An analyst loads more files
+on top (``extra`` paths); later files override earlier entries with the same id, and mizan's
+own entries win every name they share with the underlay. Loading and validation are in
+:mod:`mizan.actors.loader`.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from ..datafiles import cached, load_yaml, package_file
-from ..errors import DataFileError
-from ..ontology import PSEUDO_COUNTRIES, SECTORS
-from .normalize import name_key, skeleton_key
+from .normalize import name_key, rules, skeleton_key, skeleton_size
 
 KINDS = ("person", "organisation", "country", "igo")
-SPECIAL_FILES = {"titles.yaml", "agents.yaml", "agents-mizan.yaml"}
-_ALPHA3 = re.compile(r"^[A-Z]{3}$")
+PRIMARY, UNDERLAY = 0, 1  # tiers: mizan's own and the analyst's entries; the Phoenix underlay
+ELITE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")  # out of office: ELI
+_RANK = {**{s: 3 for s in ELITE_SECTORS}, "PRM": 2, "PTY": 1}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     title: str
     country: str | None
@@ -34,6 +33,8 @@ class Role:
     organisation: str | None = None
     host: str | None = None  # an ambassador's host country
     region: str | None = None  # a sub-national office: "Kurdistan Region", "Basra"
+    acting: bool = False
+    note: str | None = None
 
     def active(self, on: date | None) -> bool:
         if on is None:
@@ -41,7 +42,7 @@ class Role:
         return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
 
 
-@dataclass
+@dataclass(slots=True)
 class Actor:
     id: str
     name: str
@@ -58,28 +59,49 @@ class Actor:
     blocs: tuple[str, ...] = ()
     note: str | None = None
     roles: tuple[Role, ...] = ()
+    gender: str | None = None
     source: str = ""
+    tier: int = PRIMARY
 
     @property
     def sector(self) -> str | None:
         return self.sectors[0] if self.sectors else None
 
     def role_on(self, on: date | None) -> Role | None:
-        """The most specific office held on ``on`` (the latest started), if any."""
+        """The office held on ``on``, if any. Of several: a substantive one before an acting
+        one, a state office before a paramilitary one before a party one (a prime minister
+        who also leads his party acts as prime minister), then the latest started."""
         active = [r for r in self.roles if r.active(on)]
         if not active:
             return None
-        return max(active, key=lambda r: r.start or date.min)
+        return max(active, key=lambda r: (not r.acting, _RANK.get(r.sector or "", 0),
+                                          r.start or date.min))  # fmt: skip
+
+    def sector_on(self, on: date | None) -> str | None:
+        """The sector on ``on``: the office's, else ELI for a former official of a state
+        sector (PLOVER: "former government officials"), else the entry's default."""
+        role = self.role_on(on)
+        if role is not None and role.sector:
+            return role.sector
+        if self.kind == "person" and on is not None and self.roles:
+            if all(r.end is not None and r.end <= on for r in self.roles) and all(
+                (r.sector or self.sector) in ELITE_SECTORS for r in self.roles
+            ):
+                return "ELI"
+            if all(r.start is not None and r.start > on for r in self.roles):
+                later = [s for s in self.sectors if s not in ELITE_SECTORS]
+                return later[0] if later else self.sector
+        return self.sector
 
 
-@dataclass(frozen=True)
-class AliasHit:
+class AliasHit(NamedTuple):
     actor_id: str
-    form: str  # name | alias | demonym | capital | seat
+    form: str  # name | alias | demonym | capital | seat | surname
     sector: str | None = None  # seats carry their own sector
+    tier: int = PRIMARY
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Title:
     title: str
     sector: str | None
@@ -87,24 +109,97 @@ class Title:
     generic: bool = False  # names no single office ("the minister"): never an office-holder
 
 
+class ActorTable(MutableMapping[str, Actor]):
+    """Actors by id. Underlay entries are kept as their raw rows and become :class:`Actor`
+    objects only when asked for, which keeps the cached registry small and quick to load."""
+
+    def __init__(self) -> None:
+        self._actors: dict[str, Actor] = {}
+        self._rows: dict[str, tuple[str, ...]] = {}
+        self._make: Callable[[tuple[str, ...]], Actor] | None = None
+
+    def add_row(self, actor_id: str, row: tuple[str, ...], make: Callable[..., Actor]) -> None:
+        self._rows[actor_id] = row
+        self._actors.pop(actor_id, None)
+        self._make = make
+
+    def __getitem__(self, key: str) -> Actor:
+        a = self._actors.get(key)
+        if a is None:
+            row = self._rows[key]
+            assert self._make is not None
+            a = self._actors[key] = self._make(row)
+        return a
+
+    def __setitem__(self, key: str, value: Actor) -> None:
+        self._rows.pop(key, None)
+        self._actors[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        found = self._actors.pop(key, None) is not None
+        if self._rows.pop(key, None) is None and not found:
+            raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._actors or key in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._actors
+        yield from (k for k in self._rows if k not in self._actors)
+
+    def __len__(self) -> int:
+        return len(self._actors) + sum(1 for k in self._rows if k not in self._actors)
+
+    def primary(self) -> Iterator[Actor]:
+        """mizan's own and the analyst's entries (not the underlay)."""
+        return (a for a in self._actors.values() if a.tier == PRIMARY)
+
+
+def is_acronym(text: str) -> bool:
+    """A short all-capitals word ("IS", "U.N.", "PMF"), matched case-sensitively."""
+    bare = text.replace(".", "")
+    return bare.isalpha() and bare.isupper() and 2 <= len(bare) <= 5 and " " not in text
+
+
+def _add_hit(index: dict[str, list[AliasHit]], key: str, hit: AliasHit) -> None:
+    hits = index[key]
+    if hit not in hits:
+        hits.append(hit)
+
+
+def _best_tier(hits: list[AliasHit]) -> list[AliasHit]:
+    """mizan's own entries win a name over the underlay's."""
+    top = min(h.tier for h in hits)
+    return [h for h in hits if h.tier == top]
+
+
 @dataclass
 class Registry:
-    actors: dict[str, Actor] = field(default_factory=dict)
+    actors: ActorTable = field(default_factory=ActorTable)
     exact: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     skeleton: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
+    surnames: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
+    acronyms: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     titles: dict[str, Title] = field(default_factory=dict)
     title_index: dict[str, str] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)
     offices: dict[tuple[str, str], list[tuple[Role, str]]] = field(
         default_factory=lambda: defaultdict(list)
     )
+    regions: dict[str, tuple[str, str]] = field(default_factory=dict)  # key → (region, country)
+    members: dict[str, list[tuple[Role, str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # name key of a role's organisation → roles in it
+    not_actors: set[str] = field(default_factory=set)  # name keys an analyst ruled out
     max_alias_words: int = 1
+    _fuzzy: Any = field(default=None, repr=False, compare=False)
 
     # -- building -----------------------------------------------------------------
     def add(self, actor: Actor) -> None:
         if actor.id in self.actors:  # override: drop the old entry's index rows
             self._unindex(actor.id)
         self.actors[actor.id] = actor
+        self._fuzzy = None
         forms: list[tuple[str, str, str | None]] = [(actor.name, "name", None)]
         forms += [(a, "alias", None) for a in actor.aliases]
         forms += [(d, "demonym", None) for d in actor.demonyms]
@@ -116,25 +211,65 @@ class Registry:
             key = name_key(text)
             if not key:
                 continue
-            hit = AliasHit(actor.id, form, sector)
-            if hit not in self.exact[key]:
-                self.exact[key].append(hit)
+            hit = AliasHit(actor.id, form, sector, actor.tier)
+            if is_acronym(text):  # "IS", "UN", "PMF": only when written in capitals
+                _add_hit(self.acronyms, text.replace(".", ""), hit)
+                continue
+            _add_hit(self.exact, key, hit)
             skel = skeleton_key(text)
-            if len(skel.replace(" ", "")) >= 3 and hit not in self.skeleton[skel]:
-                self.skeleton[skel].append(hit)
+            if skeleton_size(skel) >= 3:
+                _add_hit(self.skeleton, skel, hit)
             self.max_alias_words = max(self.max_alias_words, len(key.split()))
+        if actor.kind == "person" and actor.tier == PRIMARY:
+            self._index_surnames(actor)
         for role in actor.roles:
             if role.country:
                 self.offices[(role.country, role.title)].append((role, actor.id))
+            if role.organisation:
+                self.members[name_key(role.organisation)].append((role, actor.id))
+            if role.region and role.country:
+                self.regions.setdefault(name_key(role.region), (role.region, role.country))
+
+    def add_underlay(self, row: tuple[str, ...], make: Callable[..., Actor],
+                     names: Iterable[str]) -> None:  # fmt: skip
+        """Index an underlay entry by its names; the Actor is built from ``row`` on demand."""
+        actor_id = row[0]
+        if actor_id in self.actors:
+            self._unindex(actor_id)
+        self.actors.add_row(actor_id, row, make)
+        self._fuzzy = None
+        for text in names:
+            key = name_key(text)
+            if not key:
+                continue
+            hit = AliasHit(actor_id, "alias", None, UNDERLAY)
+            if is_acronym(text):
+                _add_hit(self.acronyms, text.replace(".", ""), hit)
+                continue
+            _add_hit(self.exact, key, hit)
+            skel = skeleton_key(text)
+            if skeleton_size(skel) >= 3:
+                _add_hit(self.skeleton, skel, hit)
+            self.max_alias_words = max(self.max_alias_words, len(key.split()))
+
+    def _index_surnames(self, actor: Actor) -> None:
+        """ "al-Asadi" alone for Abdul-Ghani al-Asadi: the last word of a full name, when it is
+        long enough to mean something; used only when no full name matches."""
+        for text in (actor.name, *actor.aliases):
+            ws = name_key(text).split()
+            if len(ws) < 2 or len(ws[-1]) < 4 or ws[-1] in ("bin", "abu"):
+                continue
+            _add_hit(self.surnames, ws[-1], AliasHit(actor.id, "surname", None, actor.tier))
 
     def _unindex(self, actor_id: str) -> None:
-        for index in (self.exact, self.skeleton):
+        for index in (self.exact, self.skeleton, self.surnames, self.acronyms):
             for key in list(index):
                 index[key] = [h for h in index[key] if h.actor_id != actor_id]
                 if not index[key]:
                     del index[key]
-        for office in list(self.offices):
-            self.offices[office] = [(r, a) for r, a in self.offices[office] if a != actor_id]
+        for table in (self.offices, self.members):
+            for k in list(table):
+                table[k] = [(r, a) for r, a in table[k] if a != actor_id]  # type: ignore[index]
 
     def add_title(self, title: Title) -> None:
         self.titles[title.title] = title
@@ -148,15 +283,46 @@ class Registry:
     def lookup(self, text: str) -> tuple[list[AliasHit], str]:
         """Registry entries for a surface string, and how they matched (exact/skeleton/'')."""
         key = name_key(text)
+        if key in self.not_actors:
+            return [], ""
+        if is_acronym(text):
+            hits = self.acronyms.get(text.replace(".", ""))
+            if hits:
+                return _best_tier(hits), "exact"
         hits = self.exact.get(key)
         if hits:
-            return list(hits), "exact"
+            return _best_tier(hits), "exact"
         skel = skeleton_key(text)
-        if len(skel.replace(" ", "")) >= 3:
-            hits = self.skeleton.get(skel)
+        if skeleton_size(skel) >= 3:  # demonyms, capitals and seats have fixed spellings
+            hits = [h for h in self.skeleton.get(skel, ()) if h.form in ("name", "alias")]
             if hits:
-                return list(hits), "skeleton"
+                return _best_tier(hits), "skeleton"
         return [], ""
+
+    def surname(self, text: str) -> list[AliasHit]:
+        """Persons whose full name ends in this one word ("Al-Asadi")."""
+        key = name_key(text)
+        return list(self.surnames.get(key, ())) if " " not in key else []
+
+    def fuzzy(self, text: str) -> tuple[list[AliasHit], float]:
+        """Entries whose key is within the tuned rapidfuzz cutoff of ``text`` (names of at
+        least two words only), and the score; ``([], 0)`` when none is close or when two
+        different actors are about equally close."""
+        from .fuzzy import FuzzyIndex, eligible
+
+        if self._fuzzy is None:
+            settings = rules().fuzzy
+            names = {k: hs for k, hs in self.exact.items()
+                     if eligible(k, settings) and any(h.form in ("name", "alias") and (
+                                         h.tier != PRIMARY
+                                         or self.actors[h.actor_id].kind != "country")
+                                         for h in hs)}  # fmt: skip
+            self._fuzzy = FuzzyIndex(names, settings)
+        found = self._fuzzy.best(name_key(text))
+        if found is None:
+            return [], 0.0
+        key, score = found
+        return _best_tier(self.exact[key]), score
 
     def holder(
         self,
@@ -167,18 +333,40 @@ class Registry:
         region: str | None = None,
     ) -> tuple[Actor, Role] | None:
         """Who held ``title`` in ``country`` on ``on``: a national office unless ``region`` is
-        given; for an ambassador, the one posted to ``host``."""
+        given; for an ambassador, the one posted to ``host``. A substantive holder wins over
+        an acting one."""
         best: tuple[Role, str] | None = None
         for role, actor_id in self.offices.get((country, title), ()):
             if (host is not None and role.host != host) or role.region != region:
                 continue
             if role.active(on) and (
-                best is None or (role.start or date.min) > (best[0].start or date.min)
+                best is None
+                or (not role.acting, role.start or date.min)
+                > (not best[0].acting, best[0].start or date.min)
             ):
                 best = (role, actor_id)
         if best is None:
             return None
         return self.actors[best[1]], best[0]
+
+    def head_of(
+        self, organisation: Actor, title: str, on: date | None, heads: Iterable[str] = ()
+    ) -> tuple[Actor, Role] | None:
+        """Who held ``title`` in ``organisation`` on ``on`` ("the leader of the PMF"); failing
+        that, who held one of the ``heads`` titles there (chairman, secretary-general …)."""
+        roles = [(r, a) for n in (organisation.name, *organisation.aliases)
+                 for r, a in self.members.get(name_key(n), ()) if r.active(on)]  # fmt: skip
+        for wanted in (lambda t: t == title, lambda t: t in set(heads)):
+            found = [(r, a) for r, a in roles if wanted(r.title)]
+            if found:
+                r, a = max(found, key=lambda x: (not x[0].acting, x[0].start or date.min))
+                return self.actors[a], r
+        return None
+
+    def region(self, text: str) -> tuple[str, str] | None:
+        """The region of a sub-national office named by ``text``, and its country
+        ("Basra" → ("Basra", "IRQ"))."""
+        return self.regions.get(name_key(text))
 
     def country_of_demonym(self, text: str) -> Actor | None:
         for hit in self.exact.get(name_key(text), ()):
@@ -190,191 +378,10 @@ class Registry:
         return None
 
 
-# -- loading & validation -------------------------------------------------------------
-def _as_date(value: Any, path: Path, entry: str, fld: str) -> date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value))
-    except ValueError:
-        raise DataFileError(path, f"bad date {value!r}; use YYYY-MM-DD", entry, fld) from None
+def __getattr__(name: str) -> Any:  # loading lives in loader.py; keep the old import paths
+    if name in ("load_registry", "iter_actor_file", "parse_actor", "build_registry",
+                "read_actor_file", "actor_files"):  # fmt: skip
+        from . import loader
 
-
-def _str_list(value: Any, path: Path, entry: str, fld: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise DataFileError(path, "must be a list of strings", entry, fld)
-    return tuple(value)
-
-
-def _check_country(value: Any, path: Path, entry: str, fld: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not (_ALPHA3.match(value) or value in PSEUDO_COUNTRIES):
-        raise DataFileError(
-            path, f"{value!r} is not an ISO alpha-3 code or one of {', '.join(PSEUDO_COUNTRIES)}",
-            entry, fld,
-        )  # fmt: skip
-    return value
-
-
-def _check_sector(value: Any, path: Path, entry: str, fld: str) -> str | None:
-    if value is None:
-        return None
-    if value not in SECTORS:
-        raise DataFileError(
-            path, f"{value!r} is not a PLOVER sector code; valid: {' '.join(SECTORS)}", entry, fld
-        )
-    return str(value)
-
-
-def parse_actor(raw: Any, path: Path, index: int, source: str = "") -> Actor:
-    if not isinstance(raw, dict):
-        raise DataFileError(path, "each entry must be a mapping", f"#{index}")
-    entry = str(raw.get("id") or f"#{index}")
-    for required in ("id", "name", "kind"):
-        if not isinstance(raw.get(required), str) or not raw[required].strip():
-            raise DataFileError(path, "missing or empty", entry, required)
-    kind = raw["kind"]
-    if kind not in KINDS:
-        raise DataFileError(path, f"{kind!r} is not one of {', '.join(KINDS)}", entry, "kind")
-    sectors = _str_list(raw.get("sectors"), path, entry, "sectors")
-    for s in sectors:
-        _check_sector(s, path, entry, "sectors")
-    seats: list[tuple[str, str]] = []
-    for seat in raw.get("seats") or ():
-        if isinstance(seat, str):
-            seats.append((seat, "GOV"))
-        elif isinstance(seat, dict) and isinstance(seat.get("name"), str):
-            seats.append(
-                (
-                    seat["name"],
-                    _check_sector(seat.get("sector", "GOV"), path, entry, "seats") or "GOV",
-                )
-            )
-        else:
-            raise DataFileError(path, "a seat is a name or {name, sector}", entry, "seats")
-    roles = []
-    for j, r in enumerate(raw.get("roles") or ()):
-        if not isinstance(r, dict) or not isinstance(r.get("title"), str):
-            raise DataFileError(path, f"role #{j + 1} needs a 'title'", entry, "roles")
-        start = _as_date(r.get("start"), path, entry, f"roles[{j}].start")
-        end = _as_date(r.get("end"), path, entry, f"roles[{j}].end")
-        if start and end and end < start:
-            raise DataFileError(
-                path, f"role {r['title']!r} ends before it starts", entry, f"roles[{j}]"
-            )
-        roles.append(Role(
-            title=r["title"].strip().lower(),
-            country=_check_country(r.get("country", raw.get("country")), path, entry, f"roles[{j}].country"),
-            sector=_check_sector(r.get("sector"), path, entry, f"roles[{j}].sector"),
-            start=start, end=end,
-            organisation=r.get("organisation"), host=r.get("host"), region=r.get("region"),
-        ))  # fmt: skip
-    return Actor(
-        id=raw["id"].strip(),
-        name=raw["name"].strip(),
-        kind=kind,
-        country=_check_country(raw.get("country"), path, entry, "country"),
-        sectors=sectors,
-        aliases=_str_list(raw.get("aliases"), path, entry, "aliases"),
-        demonyms=_str_list(raw.get("demonyms"), path, entry, "demonyms"),
-        capital=raw.get("capital"),
-        capital_aliases=_str_list(raw.get("capital_aliases"), path, entry, "capital_aliases"),
-        seats=tuple(seats),
-        wikidata=raw.get("wikidata"),
-        affiliations=_str_list(raw.get("affiliations"), path, entry, "affiliations"),
-        blocs=_str_list(raw.get("blocs"), path, entry, "blocs"),
-        note=raw.get("note"),
-        roles=tuple(roles),
-        source=source or path.name,
-    )
-
-
-def iter_actor_file(path: Path) -> Iterator[Actor]:
-    data = load_yaml(path)
-    if data is None:
-        return
-    if not isinstance(data, list):
-        raise DataFileError(path, "an actor file must hold a YAML list of entries")
-    for i, raw in enumerate(data, start=1):
-        yield parse_actor(raw, path, i)
-
-
-def _titles(path: Path) -> Iterator[Title]:
-    data = load_yaml(path) or []
-    if not isinstance(data, list):
-        raise DataFileError(path, "titles.yaml must hold a list")
-    for i, raw in enumerate(data, start=1):
-        if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
-            raise DataFileError(path, "each title needs a 'title'", f"#{i}", "title")
-        yield Title(
-            title=raw["title"].strip().lower(),
-            sector=_check_sector(raw.get("sector"), path, raw["title"], "sector"),
-            aliases=_str_list(raw.get("aliases"), path, raw["title"], "aliases"),
-            generic=bool(raw.get("generic", False)),
-        )
-
-
-def _agents(path: Path, out: dict[str, str]) -> dict[str, str]:
-    """Add one agents file to ``out``; later files override earlier ones."""
-    data = load_yaml(path) or []
-    for i, raw in enumerate(data, start=1):
-        if not isinstance(raw, dict) or not isinstance(raw.get("word"), str):
-            raise DataFileError(path, "each agent needs a 'word'", f"#{i}", "word")
-        sector = _check_sector(raw.get("sector"), path, raw["word"], "sector")
-        if sector:
-            for w in (raw["word"], *(raw.get("plurals") or ())):
-                out[w.lower()] = sector
-    return out
-
-
-def actor_files(folder: Path | None = None) -> list[Path]:
-    folder = folder or package_file("actors")
-    return sorted(p for p in folder.glob("*.yaml") if p.name not in SPECIAL_FILES)
-
-
-def read_actor_file(path: Path) -> Iterator[Actor]:
-    """Entries of a mizan YAML actor file, or of a PETRARCH/TABARI actor dictionary."""
-    if path.suffix.lower() in (".yaml", ".yml"):
-        yield from iter_actor_file(path)
-    else:
-        from .importer import actors_from_petrarch
-
-        yield from actors_from_petrarch(path)
-
-
-def build_registry(paths: Iterable[Path], titles: Path | None, agents: Iterable[Path]) -> Registry:
-    reg = Registry()
-    for path in paths:
-        for actor in read_actor_file(path):
-            reg.add(actor)
-    if titles and titles.exists():
-        for t in _titles(titles):
-            reg.add_title(t)
-    for path in agents:
-        if path.suffix.lower() not in (".yaml", ".yml"):
-            from .importer import agents_from_petrarch
-
-            reg.agents.update(agents_from_petrarch(path))
-        elif path.exists():
-            _agents(path, reg.agents)
-    return reg
-
-
-def load_registry(extra: Iterable[Path] = (), extra_agents: Iterable[Path] = ()) -> Registry:
-    """The packaged registry, with ``extra`` actor files (mizan YAML or PETRARCH/TABARI
-    dictionaries) and ``extra_agents`` files loaded on top; later entries win."""
-    folder = package_file("actors")
-    paths = actor_files(folder) + [Path(p) for p in extra]
-    titles = folder / "titles.yaml"
-    agents = [
-        folder / "agents.yaml",
-        folder / "agents-mizan.yaml",
-        *(Path(p) for p in extra_agents),
-    ]
-    support = [p for p in (titles, *agents) if p.exists()]
-    return cached("registry", paths + support, lambda: build_registry(paths, titles, agents))
+        return getattr(loader, name)
+    raise AttributeError(name)

@@ -17,6 +17,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+from . import actors as _actors  # noqa: E402,F401
 from . import eval as _eval  # noqa: E402,F401  (registers commands)
 from . import extract as _extract  # noqa: E402,F401
 

@@ -1,0 +1,70 @@
+"""Cue words of the actor stage (``data/actors/cues.yaml``), validated on load."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..datafiles import cached, load_yaml, package_file
+from ..errors import DataFileError
+from ..ontology import SECTORS
+
+
+@dataclass(frozen=True)
+class Cues:
+    pronouns: dict[str, str]  # word → f | m
+    country_nouns: frozenset[str]
+    place_verbs: frozenset[str]
+    government_nouns: frozenset[str]
+    descriptors: dict[str, str]  # word → PLOVER sector
+    group_nouns: frozenset[str]
+    head_titles: tuple[str, ...]
+    first_person: frozenset[str]
+    first_person_plural: frozenset[str]
+    speech_verbs: frozenset[str]
+    plural_pronouns: frozenset[str]
+    stance_words: frozenset[str]
+
+
+def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
+    value = raw.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise DataFileError(path, "must be a list of words", None, key)
+    return frozenset(v.lower() for v in value)
+
+
+def _build() -> Cues:
+    path = package_file("actors", "cues.yaml")
+    raw = load_yaml(path)
+    if not isinstance(raw, dict):
+        raise DataFileError(path, "cues.yaml must be a mapping")
+    pronouns = raw.get("pronouns")
+    if not isinstance(pronouns, dict) or any(v not in ("f", "m") for v in pronouns.values()):
+        raise DataFileError(path, "must map each pronoun to f or m", None, "pronouns")
+    descriptors = raw.get("descriptors")
+    if not isinstance(descriptors, dict):
+        raise DataFileError(path, "must map words to PLOVER sectors", None, "descriptors")
+    for word, sector in descriptors.items():
+        if sector not in SECTORS:
+            raise DataFileError(
+                path, f"{sector!r} is not a PLOVER sector; valid: {' '.join(SECTORS)}",
+                "descriptors", str(word),
+            )  # fmt: skip
+    return Cues(
+        pronouns={str(k).lower(): str(v) for k, v in pronouns.items()},
+        country_nouns=_words(raw, "country_nouns", path),
+        place_verbs=_words(raw, "place_verbs", path),
+        government_nouns=_words(raw, "government_nouns", path),
+        descriptors={str(k).lower(): str(v) for k, v in descriptors.items()},
+        group_nouns=_words(raw, "group_nouns", path),
+        head_titles=tuple(sorted(_words(raw, "head_titles", path))),
+        first_person=_words(raw, "first_person", path),
+        first_person_plural=_words(raw, "first_person_plural", path),
+        speech_verbs=_words(raw, "speech_verbs", path),
+        plural_pronouns=_words(raw, "plural_pronouns", path),
+        stance_words=_words(raw, "stance_words", path),
+    )
+
+
+def load_cues() -> Cues:
+    return cached("actor-cues", [package_file("actors", "cues.yaml")], _build)

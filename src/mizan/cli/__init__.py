@@ -19,6 +19,7 @@ app = typer.Typer(
 
 from . import eval as _eval  # noqa: E402,F401  (registers commands)
 from . import extract as _extract  # noqa: E402,F401
+from . import ingest as _ingest  # noqa: E402,F401
 
 
 def main() -> None:

@@ -72,6 +72,30 @@ TABLES = {
             modality VARCHAR,
             confidence DOUBLE PRECISION
         )""",
+    "event_clusters": """
+        CREATE TABLE IF NOT EXISTS event_clusters (
+            event_id VARCHAR PRIMARY KEY,
+            cluster_id VARCHAR NOT NULL
+        )""",
+    "clusters": """
+        CREATE TABLE IF NOT EXISTS clusters (
+            cluster_id VARCHAR PRIMARY KEY,
+            match_key VARCHAR NOT NULL,
+            start_date DATE,
+            end_date DATE,
+            rank_key VARCHAR NOT NULL,
+            loc_name VARCHAR,
+            loc_country VARCHAR,
+            loc_admin1 VARCHAR,
+            lat DOUBLE PRECISION,
+            lon DOUBLE PRECISION,
+            geonameid BIGINT,
+            loc_precision VARCHAR,
+            num_events INTEGER NOT NULL,
+            num_mentions INTEGER NOT NULL,
+            num_documents INTEGER NOT NULL,
+            num_sources INTEGER NOT NULL
+        )""",
     "failures": """
         CREATE TABLE IF NOT EXISTS failures (
             source VARCHAR NOT NULL,
@@ -86,6 +110,9 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id)",
     "CREATE INDEX IF NOT EXISTS actors_actor ON event_actors (actor_id)",
     "CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)",
+    "CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash)",
+    "CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters (cluster_id)",
+    "CREATE INDEX IF NOT EXISTS clusters_key ON clusters (match_key)",
 )
 
 EVENT_COLUMNS = [
@@ -154,3 +181,38 @@ DOCUMENT_COLUMNS = [
     "n_chars",
     "ingested_at",
 ]
+CLUSTER_COLUMNS = [
+    "cluster_id",
+    "match_key",
+    "start_date",
+    "end_date",
+    "rank_key",
+    "loc_name",
+    "loc_country",
+    "loc_admin1",
+    "lat",
+    "lon",
+    "geonameid",
+    "loc_precision",
+    "num_events",
+    "num_mentions",
+    "num_documents",
+    "num_sources",
+]
+LOCATION_COLUMNS = ["loc_name", "loc_country", "loc_admin1", "lat", "lon", "geonameid", "loc_precision"]
+COLUMNS = {
+    "documents": DOCUMENT_COLUMNS,
+    "events": EVENT_COLUMNS,
+    "event_actors": ACTOR_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+    "event_clusters": ["event_id", "cluster_id"],
+    "clusters": CLUSTER_COLUMNS,
+}
+KEYS = {
+    "documents": ["doc_id"],
+    "events": ["event_id"],
+    "event_actors": ["event_id", "side", "position"],
+    "mentions": ["mention_id"],
+    "event_clusters": ["event_id"],
+    "clusters": ["cluster_id"],
+}

@@ -89,7 +89,7 @@ class Store(ClusterWriter):
 
     def fetch_arrow(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """A query's result as a pyarrow Table."""
-        return self.conn.execute(self.sql(sql), params).to_arrow_table()
+        return self.conn.sql(self.sql(sql), params=list(params) or None).to_arrow_table()
 
     def temp_ids(self, name: str, values: Iterable[Any], column: str = "id") -> str:
         """Fill the temporary one-column table ``name`` with ``values``; returns its name."""

@@ -84,14 +84,16 @@ def resolve_actor(store: Store, query: str) -> ActorSelector:
     q = query.strip()
     if not q:
         raise ConfigError("--actor is empty; give an actor id, a country code or a name")
-    rows = store.query("SELECT name FROM event_actors WHERE actor_id = ? LIMIT 1", (q,))
-    if rows:
-        return ActorSelector(rows[0][0] or q, "a.actor_id = ?", (q,))
     code = q.replace("/", "").upper()
     if len(code) == 3 and code.isalpha() and store.query(
         "SELECT 1 FROM event_actors WHERE country = ? LIMIT 1", (code,)
     ):
-        return ActorSelector(code, "(a.actor_id = ? OR a.country = ?)", (code, code), code)
+        rows = store.query("SELECT name FROM event_actors WHERE actor_id = ? LIMIT 1", (code,))
+        return ActorSelector(rows[0][0] if rows and rows[0][0] else code,
+                             "(a.actor_id = ? OR a.country = ?)", (code, code), code)  # fmt: skip
+    rows = store.query("SELECT name FROM event_actors WHERE actor_id = ? LIMIT 1", (q,))
+    if rows:
+        return ActorSelector(rows[0][0] or q, "a.actor_id = ?", (q,))
     if len(code) == 6 and code.isalpha() and store.query(
         "SELECT 1 FROM event_actors WHERE country = ? AND sector = ? LIMIT 1", (code[:3], code[3:])
     ):

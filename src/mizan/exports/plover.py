@@ -77,11 +77,20 @@ def to_plover(r: dict[str, Any], docs: dict[str, dict[str, Any]]) -> dict[str, A
     }  # fmt: skip
 
 
+_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def _line(obj: dict[str, Any]) -> str:
+    """One JSON line, UTF-8 kept readable, with the characters that some readers take for line
+    breaks (NEL, LS, PS: Python's ``str.splitlines``) escaped."""
+    return json.dumps(obj, ensure_ascii=False).translate(_BREAKS) + "\n"
+
+
 def write_plover(store: Store, out: IO[str], start: Any = None, end: Any = None) -> int:
     n = 0
     for records, docs in batches(store, start, end):
         for r in records:
-            out.write(json.dumps(to_plover(r, docs), ensure_ascii=False) + "\n")
+            out.write(_line(to_plover(r, docs)))
             n += 1
     return n
 

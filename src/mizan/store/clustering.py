@@ -67,8 +67,17 @@ class Cluster:
         return c
 
 
+def _place_key(p: Place | None) -> tuple[object, ...]:
+    """Order of preference between compatible places: the more precise, then a GeoNames place,
+    then by name and coordinates (so the choice does not depend on arrival order)."""
+    if not p:
+        return (place_rank(p),)
+    return (place_rank(p), p.get("geonameid") is None, str(p.get("name") or ""),
+            p.get("lat") or 0.0, p.get("lon") or 0.0)  # fmt: skip
+
+
 def _better_place(a: Place | None, b: Place | None) -> Place | None:
-    return b if place_rank(b) < place_rank(a) else a
+    return b if _place_key(b) < _place_key(a) else a
 
 
 def _absorb(target: Cluster, rank: str, rep_id: str, span: Span, place: Place | None,

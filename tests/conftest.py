@@ -125,8 +125,8 @@ def new_store(request):
 
     make.backend = request.param
     yield make
+    import contextlib
+
     for s in opened:
-        try:
+        with contextlib.suppress(Exception):
             s.close()
-        except Exception:  # noqa: BLE001
-            pass

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from storehelp import add, record
 
 from mizan.analysis.alignment import alignment
 from mizan.analysis.blocs import load_blocs
@@ -11,6 +10,7 @@ from mizan.analysis.dyads import dyads, top_dyads
 from mizan.analysis.network import network, to_gexf, to_graphml
 from mizan.analysis.timeline import timeline
 from mizan.errors import ConfigError, DataFileError, UnknownChoiceError
+from storehelp import add, record
 
 K, M, Z = ["kadhimi"], ["macron"], ["zarif"]
 

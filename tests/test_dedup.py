@@ -8,7 +8,6 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from storehelp import add, clusters, document, record
 
 from mizan.store.matching import (
     interval,
@@ -18,6 +17,7 @@ from mizan.store.matching import (
     places_compatible,
 )
 from mizan.store.schema import COLUMNS
+from storehelp import add, clusters, document, record
 
 RULE = load_rule()
 

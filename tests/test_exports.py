@@ -9,12 +9,12 @@ import json
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from storehelp import ACTORS, CAMEO, PLACES, add, record
 
 from mizan.exports import EXPORT_FORMATS, export
 from mizan.exports.acled import ACLED_COLUMNS
 from mizan.exports.cameo import CAMEO_COLUMNS
 from mizan.exports.plover import import_plover, write_plover
+from storehelp import ACTORS, CAMEO, PLACES, add, record
 
 
 def _demo_store(store):

@@ -66,10 +66,10 @@ def interactions(
         if focal_in(acts):
             counterparts += recs
             if is_sym and not recs:
-                counterparts += [x for x in acts if not _is_focal(focal, blocs, *x, day)]
+                counterparts += [x for x in acts if not _is_focal(focal, blocs, x[0], x[1], x[2], day)]
         if focal_in(recs):
             counterparts += acts
-        found = set()
+        found: set[str] = set()
         for a, c, _ in counterparts:
             found |= blocs.member_of(a, c, day)
         for bloc in sorted(found):

@@ -38,7 +38,11 @@ def _svg(fig: Any, salt: str) -> str:
                                 "font.family": "sans-serif", "font.size": 9}):  # fmt: skip
         fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     text = buf.getvalue()
-    return text[text.index("<svg") :]
+    text = text[text.index("<svg") :]
+    a, b = text.find("<metadata>"), text.find("</metadata>")
+    if a >= 0 and b > a:
+        text = text[:a] + text[b + len("</metadata>") :]
+    return text
 
 
 def _style(ax: Any) -> None:
@@ -81,13 +85,13 @@ def alignment_svg(align: dict[str, Any]) -> str | None:
         if not rows:
             continue
         x = [date.fromisoformat(r["period"]) for r in rows]
-        y = [r["lean"] for r in rows]
-        ax2.plot(x, y, color=colour[b], linewidth=1.4, label=f"vs {names[b]}")
+        leans = [r["lean"] for r in rows]
+        ax2.plot(x, leans, color=colour[b], linewidth=1.4, label=f"vs {names[b]}")
         dense = [(xi, r) for xi, r in zip(x, rows, strict=True) if not r["sparse"]]
         if dense:
             ax2.fill_between([d for d, _ in dense], [r["low"] for _, r in dense],
                              [r["high"] for _, r in dense], color=colour[b], alpha=0.15, linewidth=0)  # fmt: skip
-        ax2.scatter(x, y, s=22, color=[colour[b] if not r["sparse"] else "white" for r in rows],
+        ax2.scatter(x, leans, s=22, color=[colour[b] if not r["sparse"] else "white" for r in rows],
                     edgecolors=colour[b], zorder=3)  # fmt: skip
     ax2.axhline(0, color="#888888", linewidth=0.8)
     ax2.set_ylim(-1.05, 1.05)

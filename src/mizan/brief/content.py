@@ -118,7 +118,8 @@ def gather(
         "first": lo.isoformat() if lo else None, "last": hi.isoformat() if hi else None,
     }  # fmt: skip
     title = f"Brief: {label}" if label else "Brief"
-    content = BriefContent(title, label, stats["first"], stats["last"], focal, period, stats, [],
+    first, last = (lo.isoformat() if lo else None), (hi.isoformat() if hi else None)
+    content = BriefContent(title, label, first, last, focal, period, stats, [],
                            align, graph, dy, [])  # fmt: skip
     phrases = load_phrases()
     by_id = {r["id"]: r for r in events}

@@ -17,11 +17,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-from . import eval as _eval  # noqa: E402,F401  (registers commands)
-from . import extract as _extract  # noqa: E402,F401
 from . import analysis as _analysis  # noqa: E402,F401
 from . import brief as _brief  # noqa: E402,F401
+from . import eval as _eval  # noqa: E402,F401  (registers commands)
 from . import export as _export  # noqa: E402,F401
+from . import extract as _extract  # noqa: E402,F401
 from . import ingest as _ingest  # noqa: E402,F401
 
 

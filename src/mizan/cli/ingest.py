@@ -29,8 +29,14 @@ class _Reporter:
         self.progress = None
         if self.tty:
             from rich.console import Console
-            from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                       TimeElapsedColumn, TimeRemainingColumn)  # fmt: skip
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,  # fmt: skip
+                TimeRemainingColumn,
+            )
 
             self.progress = Progress(
                 TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),

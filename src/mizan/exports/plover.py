@@ -53,7 +53,7 @@ def to_plover(r: dict[str, Any], docs: dict[str, dict[str, Any]]) -> dict[str, A
         event_loc = {"extracted_place": loc.get("name"), "resolved_place": loc.get("name"),
                      "geonameid": loc.get("geonameid"), "lat": loc.get("lat"), "lon": loc.get("lon"),
                      "province": loc.get("admin1"), "country_code": loc.get("country"),
-                     "resolution": RESOLUTION.get(loc.get("precision") or "", None),
+                     "resolution": RESOLUTION.get(loc.get("precision") or ""),
                      "precision": loc.get("precision")}  # fmt: skip
     return {
         "id": r["id"], "has_event": True, "date": r.get("date"), "time": None,

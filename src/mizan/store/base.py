@@ -48,7 +48,7 @@ class Store(ClusterWriter):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(self.sql(sql), params)
 
-    def executemany(self, sql: str, rows: list[Sequence[Any]]) -> None:
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         self.conn.executemany(self.sql(sql), rows)
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:

@@ -62,14 +62,29 @@ class ClusterWriter:
     """The merging half of :class:`~mizan.store.base.Store` (it relies on its plumbing)."""
 
     # provided by Store
-    def execute(self, sql: str, params: Any = ()) -> Any: ...  # pragma: no cover
-    def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]: ...  # pragma: no cover
-    def insert(self, table: str, columns: Any, rows: Any, key: Any) -> None: ...  # pragma: no cover
-    def bulk_insert(self, table: str, columns: Any, data: Any, key: Any = None) -> None: ...  # pragma: no cover
-    def temp_ids(self, name: str, values: Iterable[Any], column: str = "id") -> str: ...  # pragma: no cover
-    def begin(self) -> None: ...  # pragma: no cover
-    def commit(self) -> None: ...  # pragma: no cover
-    def rollback(self) -> None: ...  # pragma: no cover
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        raise NotImplementedError
+
+    def query(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def insert(self, table: str, columns: Any, rows: Any, key: Any) -> None:
+        raise NotImplementedError
+
+    def bulk_insert(self, table: str, columns: Any, data: Any, key: Any = None) -> None:
+        raise NotImplementedError
+
+    def temp_ids(self, name: str, values: Iterable[Any], column: str = "id") -> str:
+        raise NotImplementedError
+
+    def begin(self) -> None:
+        raise NotImplementedError
+
+    def commit(self) -> None:
+        raise NotImplementedError
+
+    def rollback(self) -> None:
+        raise NotImplementedError
 
     def cluster_pending(self, doc_id: str | None = None, rule: MatchRule | None = None) -> int:
         """Merge every stored event that is not yet in a cluster (only ``doc_id``'s when

@@ -20,7 +20,7 @@ class PostgresStore(Store):
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self.conn.execute(self.sql(sql), tuple(params) if params else None)
 
-    def executemany(self, sql: str, rows: list[Sequence[Any]]) -> None:
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         with self.conn.cursor() as cur:
             cur.executemany(self.sql(sql), rows)
 

@@ -9,9 +9,11 @@ from typing import Any
 from ..errors import ConfigError, UnknownChoiceError
 from ..store import Store
 from ..store.matching import MatchRule, load_rule
+from ..store.matching import symmetric_sql as _symmetric_sql
+from ..store.schema import ACTOR_KEY as _ACTOR_KEY
 
 PERIODS = ("day", "week", "month", "quarter", "year")
-ACTOR_KEY = "coalesce(a.actor_id, a.country || coalesce(a.sector, ''))"
+ACTOR_KEY = _ACTOR_KEY.format(a="a")
 """An actor's identity in the analyses: its registry id, else its country and sector
 (a CAMEO-style code such as ``IRQCVL``)."""
 
@@ -52,19 +54,8 @@ def date_where(start: Any, end: Any, column: str = "e.date") -> tuple[list[str],
 
 def symmetric_sql(rule: MatchRule | None = None, alias: str = "e") -> tuple[str, list[Any]]:
     """A SQL condition true for symmetric events (a meeting: both sides take part)."""
-    rule = rule or load_rule()
-    parts, params = [], []
-    if rule.symmetric_events:
-        parts.append(f"{alias}.event IN ({', '.join('?' for _ in rule.symmetric_events)})")
-        params += sorted(rule.symmetric_events)
-    for prefix in rule.symmetric_cameo:
-        parts.append(f"{alias}.cameo LIKE ?")
-        params.append(prefix + "%")
-    cond = "(" + (" OR ".join(parts) or "1 = 0") + ")"
-    for prefix in rule.except_cameo:
-        cond += f" AND NOT {alias}.cameo LIKE ?"
-        params.append(prefix + "%")
-    return cond, params
+    cond, params = _symmetric_sql(rule or load_rule(), alias)
+    return cond, list(params)
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..store import CANONICAL, Store
-from .common import ACTOR_KEY, date_where, period_sql, resolve_actor, symmetric_sql
+from ..store import Store
+from .common import date_where, period_sql, resolve_actor
 
 DYAD_COLUMNS = [
     "period", "source", "source_name", "source_country", "target", "target_name",
@@ -16,64 +16,68 @@ DYAD_COLUMNS = [
 
 def pair_sql(store: Store, period: str, start: Any, end: Any, actor: str | None = None
              ) -> tuple[str, list[Any]]:  # fmt: skip
-    """The SQL of the dyad aggregation (one row per period, source and target).
-
-    A dyad is an (actor, recipient) pair of a deduplicated event. Events with several actors
-    or recipients give one pair each. A symmetric event without a recipient ("Iraq and Jordan
-    signed an agreement") pairs its actors with each other."""
-    conds, params = date_where(start, end)
+    """The SQL of the dyad aggregation (one row per period, source and target), over the
+    store's ``dyad_pairs``: the (actor, recipient) pairs of each deduplicated event. Events
+    with several actors or recipients give one pair each; a symmetric event without a
+    recipient ("Iraq and Jordan signed an agreement") pairs its actors with each other."""
+    conds, params = date_where(start, end, "p.date")
     if actor:
         sel = resolve_actor(store, actor)
-        conds.append(f"c.cluster_id IN (SELECT a.event_id FROM event_actors a WHERE {sel.condition})")
+        conds.append(f"p.cluster_id IN (SELECT a.event_id FROM event_actors a WHERE {sel.condition})")
         params += list(sel.params)
-    sym, sym_params = symmetric_sql()
     sql = f"""
-    WITH ev AS (
-        SELECT e.event_id, {period_sql(period)} AS period, e.date, e.goldstein, e.quad_class,
-               CASE WHEN {sym} THEN 1 ELSE 0 END AS sym
-        FROM {CANONICAL} WHERE {' AND '.join(conds)}
-    ), k AS (
-        SELECT a.event_id, a.side, a.position, {ACTOR_KEY} AS key, a.name, a.country
-        FROM event_actors a JOIN ev ON ev.event_id = a.event_id
-    ), pairs AS (
-        SELECT DISTINCT s.event_id, s.key AS src, t.key AS tgt
-        FROM k s JOIN k t ON t.event_id = s.event_id
-        WHERE s.side = 'actor' AND t.side = 'recipient'
-        UNION
-        SELECT DISTINCT s.event_id, s.key, t.key
-        FROM k s JOIN k t ON t.event_id = s.event_id JOIN ev ON ev.event_id = s.event_id
-        WHERE s.side = 'actor' AND t.side = 'actor' AND s.position < t.position AND ev.sym = 1
-          AND NOT EXISTS (SELECT 1 FROM k r WHERE r.event_id = s.event_id AND r.side = 'recipient')
-    ), labels AS (
-        SELECT key, min(name) AS name, min(country) AS country FROM k GROUP BY key
-    )
-    SELECT ev.period, p.src, ls.name, ls.country, p.tgt, lt.name, lt.country, count(*),
-           avg(ev.goldstein), sum(ev.goldstein),
-           sum(CASE WHEN ev.quad_class = 1 THEN 1 ELSE 0 END),
-           sum(CASE WHEN ev.quad_class = 2 THEN 1 ELSE 0 END),
-           sum(CASE WHEN ev.quad_class = 3 THEN 1 ELSE 0 END),
-           sum(CASE WHEN ev.quad_class = 4 THEN 1 ELSE 0 END),
-           min(ev.date), max(ev.date)
-    FROM pairs p JOIN ev ON ev.event_id = p.event_id
-    JOIN labels ls ON ls.key = p.src JOIN labels lt ON lt.key = p.tgt
-    WHERE p.src <> p.tgt
-    GROUP BY ev.period, p.src, ls.name, ls.country, p.tgt, lt.name, lt.country
+    SELECT {period_sql(period, "p.date")} AS period, p.source, p.target, count(*),
+           avg(p.goldstein), sum(p.goldstein),
+           sum(CASE WHEN p.quad_class = 1 THEN 1 ELSE 0 END),
+           sum(CASE WHEN p.quad_class = 2 THEN 1 ELSE 0 END),
+           sum(CASE WHEN p.quad_class = 3 THEN 1 ELSE 0 END),
+           sum(CASE WHEN p.quad_class = 4 THEN 1 ELSE 0 END),
+           min(p.date), max(p.date)
+    FROM dyad_pairs p WHERE {' AND '.join(conds)}
+    GROUP BY 1, 2, 3
     """
-    return sql, [*sym_params, *params]
+    return sql, params
+
+
+def labels(store: Store, keys: Any) -> dict[str, tuple[str | None, str | None]]:
+    """Name and country of each actor key (registry id, or country+sector code)."""
+    store.temp_ids("_mizan_labels", keys)
+    out: dict[str, tuple[str | None, str | None]] = {}
+    for key, name, country in store.query(
+        "SELECT k.id, min(a.name), min(a.country) FROM _mizan_labels k "
+        "JOIN event_actors a ON a.actor_id = k.id GROUP BY k.id "
+        "UNION ALL "
+        "SELECT k.id, min(a.name), min(a.country) FROM _mizan_labels k JOIN event_actors a "
+        "ON a.actor_id IS NULL AND a.country || coalesce(a.sector, '') = k.id GROUP BY k.id"
+    ):
+        if key not in out:
+            out[key] = (name, country)
+    return out
 
 
 def dyads(
     store: Store, period: str = "month", start: Any = None, end: Any = None,
-    actor: str | None = None, limit: int | None = None,
+    actor: str | None = None, top: int | None = None,
 ) -> list[dict[str, Any]]:  # fmt: skip
     """Per period and directed actor pair: event count, mean and summed Goldstein score, and
     counts by quad class (verbal/material cooperation, verbal/material conflict). Ordered by
-    period, then by count."""
+    period, then by count; ``top`` keeps the busiest pairs of each period."""
     sql, params = pair_sql(store, period, start, end, actor)
-    sql += " ORDER BY 1, 8 DESC, 2, 5" + (f" LIMIT {int(limit)}" if limit else "")
+    if top:
+        cols = ", ".join(f"d.c{i}" for i in range(12))
+        named = ", ".join(f"c{i}" for i in range(12))
+        sql = (f"SELECT {cols} FROM (SELECT q.*, row_number() OVER (PARTITION BY q.c0 ORDER BY "
+               f"q.c3 DESC, q.c1, q.c2) AS rn FROM ({sql}) AS q ({named})) d "
+               f"WHERE d.rn <= {int(top)} ORDER BY d.c0, d.c3 DESC, d.c1, d.c2")  # fmt: skip
+    else:
+        sql += " ORDER BY 1, 4 DESC, 2, 3"
+    rows = store.query(sql, params)
+    names = labels(store, {k for r in rows for k in (r[1], r[2])})
     out = []
-    for row in store.query(sql, params):
-        d = dict(zip(DYAD_COLUMNS, row, strict=True))
+    for row in rows:
+        src, tgt = names.get(row[1], (None, None)), names.get(row[2], (None, None))
+        full = (row[0], row[1], src[0], src[1], row[2], tgt[0], tgt[1], *row[3:])
+        d = dict(zip(DYAD_COLUMNS, full, strict=True))
         for k in ("period", "first_date", "last_date"):
             d[k] = d[k].isoformat() if d[k] is not None else None
         d["events"] = int(d["events"])

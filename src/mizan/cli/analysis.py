@@ -48,12 +48,13 @@ def timeline_cmd(
 def dyads_cmd(
     period: PeriodOption = "month", start: FromOption = None, end: ToOption = None,
     actor: Annotated[str | None, typer.Option("--actor", help="Only dyads of this actor.")] = None,
+    top: Annotated[int | None, typer.Option("--top", help="Keep the N busiest pairs a period.")] = None,
     db: DbOption = None, out: OutOption = None, fmt: RowFormatOption = None,
 ) -> None:  # fmt: skip
     """Counts and mean Goldstein scores per actor pair and period, by quad class."""
     settings = get_settings(db=db)
     with open_store(settings.db, read_only=True) as store:
-        rows = dyads(store, period, start, end, actor)
+        rows = dyads(store, period, start, end, actor, top)
     f = row_format(fmt, out)
     cols = DYAD_COLUMNS if f != "table" else ["period", "source_name", "target_name", "events",
                                               "goldstein_mean", "verbal_cooperation",

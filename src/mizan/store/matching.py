@@ -15,6 +15,7 @@ import math
 from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,12 +41,16 @@ class MatchRule:
     generic_max_span_days: int = 7
 
     def symmetric(self, event: str, cameo: str | None) -> bool:
-        cameo = cameo or ""
-        if any(cameo.startswith(c) for c in self.except_cameo):
-            return False
-        return event in self.symmetric_events or any(
-            cameo.startswith(c) for c in self.symmetric_cameo
-        )
+        return _symmetric(self.symmetric_events, self.symmetric_cameo, self.except_cameo,
+                          event, cameo or "")  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def _symmetric(symmetric_events: frozenset[str], symmetric_cameo: tuple[str, ...],
+               except_cameo: tuple[str, ...], event: str, cameo: str) -> bool:  # fmt: skip
+    if any(cameo.startswith(c) for c in except_cameo):
+        return False
+    return event in symmetric_events or any(cameo.startswith(c) for c in symmetric_cameo)
 
 
 def _parse(path: Path) -> MatchRule:
@@ -124,6 +129,7 @@ def match_key(rule: MatchRule, event: str, cameo: str | None, modality: str,
     return f"{event}|{mclass}|{who}"
 
 
+@lru_cache(maxsize=65536)
 def is_generic(key: str) -> bool:
     """Whether a match key has a side made only of generic agents, or no actor at all."""
     for part in key.split("|")[2:]:
@@ -218,3 +224,19 @@ def rank_key(precision: str | None, place: Place | None, confidence: float | Non
     p = DATE_PRECISIONS.index(precision) if precision in DATE_PRECISIONS else len(DATE_PRECISIONS)
     conf = 9999 - round((confidence or 0.0) * 9999)
     return f"{p}{place_rank(place)}{conf:04d}{event_id}"
+
+
+def symmetric_sql(rule: MatchRule, alias: str = "e") -> tuple[str, list[str]]:
+    """A SQL condition (and its parameters) true for symmetric events."""
+    parts, params = [], []
+    if rule.symmetric_events:
+        parts.append(f"{alias}.event IN ({', '.join('?' for _ in rule.symmetric_events)})")
+        params += sorted(rule.symmetric_events)
+    for prefix in rule.symmetric_cameo:
+        parts.append(f"{alias}.cameo LIKE ?")
+        params.append(prefix + "%")
+    cond = "(" + (" OR ".join(parts) or "1 = 0") + ")"
+    for prefix in rule.except_cameo:
+        cond += f" AND NOT {alias}.cameo LIKE ?"
+        params.append(prefix + "%")
+    return cond, params

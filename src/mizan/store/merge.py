@@ -16,9 +16,17 @@ from datetime import date
 from typing import Any
 
 from .clustering import Cluster, Report, assign
-from .matching import MatchRule, actor_key, interval, load_rule, match_key, rank_key
+from .matching import (
+    MatchRule,
+    actor_key,
+    interval,
+    load_rule,
+    match_key,
+    rank_key,
+    symmetric_sql,
+)
 from .rows import Record, event_row, record_from_rows
-from .schema import CLUSTER_COLUMNS, LOCATION_COLUMNS
+from .schema import ACTOR_KEY, CLUSTER_COLUMNS, LOCATION_COLUMNS
 
 _PENDING_COLS = ["event_id", "doc_id", "event", "cameo", "modality", "date", "enddate",
                  "date_precision", "confidence", *LOCATION_COLUMNS]  # fmt: skip
@@ -44,6 +52,23 @@ def report_from_row(rule: MatchRule, row: dict[str, Any], sides: dict[str, list[
         place=place,
         rank=rank_key(row["date_precision"], place, row["confidence"], row["event_id"]),
     )
+
+
+def _report(rule: MatchRule, r: tuple[Any, ...], sides: dict[str, list[str]]) -> Report:
+    """report_from_row for a row in _PENDING_COLS order (the fast path of bulk merging)."""
+    (event_id, doc_id, event, cameo, modality, day, end, precision, confidence,
+     name, country, admin1, lat, lon, geonameid, loc_precision) = r  # fmt: skip
+    place = None
+    if name is not None or lat is not None or country is not None:
+        place = {"name": name, "country": country, "admin1": admin1, "lat": lat, "lon": lon,
+                 "geonameid": int(geonameid) if geonameid is not None else None,
+                 "precision": loc_precision}  # fmt: skip
+    return Report(
+        event_id, doc_id,
+        match_key(rule, event, cameo, modality, sides.get("actor", []), sides.get("recipient", [])),
+        interval(rule, day, end, precision), place,
+        rank_key(precision, place, confidence, event_id),
+    )  # fmt: skip
 
 
 def cluster_record_row(
@@ -111,10 +136,7 @@ class ClusterWriter:
             "FROM event_actors a JOIN _mizan_pending p ON p.event_id = a.event_id"
         ):
             sides[event_id][side].append(actor_key(aid, country, sector, name))
-        reports = [
-            report_from_row(rule, dict(zip(_PENDING_COLS, r, strict=True)), sides.get(r[0], {}))
-            for r in rows
-        ]
+        reports = [_report(rule, r, sides.get(r[0], {})) for r in rows]
         clusters = self._load_clusters(reports)
         self._write_clusters(assign(rule, reports, clusters))
         return len(reports)
@@ -176,6 +198,34 @@ class ClusterWriter:
                          p.get("admin1"), p.get("lat"), p.get("lon"), p.get("geonameid"),
                          p.get("precision"), *n))  # fmt: skip
         self.insert("clusters", CLUSTER_COLUMNS, rows, ["cluster_id"])
+        self._write_pairs(bool(remap))
+
+    def _write_pairs(self, remapped: bool) -> None:
+        """The dyads of the touched clusters (whose ids are in ``_mizan_touched``): actor ×
+        recipient pairs of the representative report, or, for a symmetric event without a
+        recipient, the pairs of its actors. Kept beside the clusters so that dyad and network
+        queries read one narrow table."""
+        self.execute("DELETE FROM dyad_pairs WHERE cluster_id IN (SELECT cluster_id FROM _mizan_touched)")
+        if remapped:
+            self.execute("DELETE FROM dyad_pairs WHERE cluster_id IN (SELECT old_id FROM _mizan_remap)")
+        ks, kr = ACTOR_KEY.format(a="s"), ACTOR_KEY.format(a="r")
+        sym, params = symmetric_sql(load_rule())
+        self.execute(
+            "INSERT INTO dyad_pairs (cluster_id, source, target, date, goldstein, quad_class) "
+            f"SELECT DISTINCT e.event_id, {ks}, {kr}, e.date, e.goldstein, e.quad_class "
+            "FROM _mizan_touched t JOIN events e ON e.event_id = t.cluster_id "
+            "JOIN event_actors s ON s.event_id = e.event_id AND s.side = 'actor' "
+            "JOIN event_actors r ON r.event_id = e.event_id AND r.side = 'recipient' "
+            f"WHERE {ks} IS NOT NULL AND {kr} IS NOT NULL AND {ks} <> {kr} "
+            "UNION "
+            f"SELECT DISTINCT e.event_id, {ks}, {kr}, e.date, e.goldstein, e.quad_class "
+            "FROM _mizan_touched t JOIN events e ON e.event_id = t.cluster_id "
+            "JOIN event_actors s ON s.event_id = e.event_id AND s.side = 'actor' "
+            "JOIN event_actors r ON r.event_id = e.event_id AND r.side = 'actor' "
+            f"WHERE {sym} AND {ks} < {kr} AND NOT EXISTS (SELECT 1 FROM event_actors x "
+            "WHERE x.event_id = e.event_id AND x.side = 'recipient')",
+            params,
+        )
 
     def _counts(self, cluster_ids: Iterable[str]) -> dict[str, tuple[int, int, int, int]]:
         self.temp_ids("_mizan_touched", cluster_ids, "cluster_id")
@@ -196,6 +246,7 @@ class ClusterWriter:
         try:
             self.execute("DELETE FROM event_clusters")
             self.execute("DELETE FROM clusters")
+            self.execute("DELETE FROM dyad_pairs")
             n = self.cluster_pending(rule=rule)
             self.commit()
         except Exception:

@@ -96,6 +96,15 @@ TABLES = {
             num_documents INTEGER NOT NULL,
             num_sources INTEGER NOT NULL
         )""",
+    "dyad_pairs": """
+        CREATE TABLE IF NOT EXISTS dyad_pairs (
+            cluster_id VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            target VARCHAR NOT NULL,
+            date DATE,
+            goldstein DOUBLE PRECISION,
+            quad_class INTEGER
+        )""",
     "failures": """
         CREATE TABLE IF NOT EXISTS failures (
             source VARCHAR NOT NULL,
@@ -113,7 +122,12 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash)",
     "CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters (cluster_id)",
     "CREATE INDEX IF NOT EXISTS clusters_key ON clusters (match_key)",
+    "CREATE INDEX IF NOT EXISTS dyad_pairs_cluster ON dyad_pairs (cluster_id)",
 )
+
+ACTOR_KEY = "coalesce({a}.actor_id, {a}.country || coalesce({a}.sector, ''))"
+"""An actor's identity in dyads and networks: its registry id, else its country and sector (a
+CAMEO-style code such as ``IRQCVL``). Format with the table alias: ``ACTOR_KEY.format(a="a")``."""
 
 EVENT_COLUMNS = [
     "event_id",

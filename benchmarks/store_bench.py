@@ -140,27 +140,35 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--db", default=None, help="store URL (default: a temporary DuckDB file)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary DuckDB file")
+    ap.add_argument("--reuse", action="store_true", help="query the store at --db as it is")
     args = ap.parse_args()
     tmp = None
     url = args.db
     if url is None:
         tmp = tempfile.mkdtemp(prefix="mizan-bench-")
         url = os.path.join(tmp, "bench.duckdb")
-    print(f"mizan store benchmark: {args.events:,} events into {url.split('@')[-1]}")
-    t = time.perf_counter()
-    tables = synthetic(args.events)
-    print(f"  {'generate (Arrow tables)':<44} {time.perf_counter() - t:7.1f} s")
-    store = open_store(url)
-    t = time.perf_counter()
-    store.add_tables(tables, cluster=False)
-    print(f"  {'load (bulk insert)':<44} {time.perf_counter() - t:7.1f} s")
-    t = time.perf_counter()
-    store.begin()
-    merged = store.cluster_pending()
-    store.commit()
-    counts = store.counts()
-    print(f"  {'merge reports into events':<44} {time.perf_counter() - t:7.1f} s   "
-          f"({merged:,} reports -> {counts['clusters']:,} events)")  # fmt: skip
+    if args.reuse:
+        t = time.perf_counter()
+        store = open_store(url)
+        counts = store.counts()
+        print(f"mizan store benchmark on {url.split('@')[-1]}: {counts['events']:,} reports of "
+              f"{counts['clusters']:,} events (opened in {time.perf_counter() - t:.1f} s)")  # fmt: skip
+    else:
+        print(f"mizan store benchmark: {args.events:,} events into {url.split('@')[-1]}")
+        t = time.perf_counter()
+        tables = synthetic(args.events)
+        print(f"  {'generate (Arrow tables)':<44} {time.perf_counter() - t:7.1f} s")
+        store = open_store(url)
+        t = time.perf_counter()
+        store.add_tables(tables, cluster=False)
+        print(f"  {'load (bulk insert)':<44} {time.perf_counter() - t:7.1f} s")
+        t = time.perf_counter()
+        store.begin()
+        merged = store.cluster_pending()
+        store.commit()
+        counts = store.counts()
+        print(f"  {'merge reports into events':<44} {time.perf_counter() - t:7.1f} s   "
+              f"({merged:,} reports -> {counts['clusters']:,} events)")  # fmt: skip
     busiest = store.query("SELECT actor_id, count(*) FROM event_actors GROUP BY actor_id ORDER BY 2 DESC LIMIT 1")
     mid = store.query("SELECT actor_id FROM event_actors WHERE actor_id LIKE 'actor-2%' LIMIT 1")[0][0]
     print("  queries:")
@@ -172,14 +180,18 @@ def main() -> None:
                                            lambda: dyads(store, "month", "2020-01-01", "2020-12-31")),
         "network, one year": timed("network for one year (2020), GEXF",
                                    lambda: to_gexf(network(store, "2020-01-01", "2020-12-31"))),
-        "timeline, one actor": timed(f"timeline of one actor ({mid})", lambda: timeline(store, mid)),
+        "timeline, one actor": timed(f"timeline of one actor ({mid})",
+                                     lambda: timeline(store, mid, sources=False)),
+        "timeline, one actor, sources": timed("  the same, with every source of every event",
+                                              lambda: timeline(store, mid)),
         "timeline, busiest actor": timed(f"timeline of the busiest actor ({busiest[0][0]}, "
-                                         f"{busiest[0][1]:,} events)", lambda: timeline(store, busiest[0][0])),
+                                         f"{busiest[0][1]:,} events)", lambda: timeline(store, busiest[0][0], sources=False)),
     }  # fmt: skip
     out = os.path.join(tmp or tempfile.gettempdir(), "bench.parquet")
-    results["parquet export"] = timed("Parquet export, all events", lambda: write_parquet(store, out), runs=1)
+    results["parquet export"] = timed("Parquet export, all events", lambda: write_parquet(store, out), runs=2)
     store.close()
-    print(f"  store size: {Path(url).stat().st_size / 2**20:.0f} MiB" if tmp else "")
+    if "://" not in url:
+        print(f"  store size: {Path(url).stat().st_size / 2**20:.0f} MiB")
     if tmp and not args.keep:
         import shutil
 

@@ -69,6 +69,10 @@ def test_dyads(new_store):
     assert all(r["period"] in ("2020-09-01", "2020-10-01") for r in rows)
     weekly = dyads(store, "week", "2020-09-01", "2020-09-30")
     assert {r["period"] for r in weekly} == {"2020-08-31", "2020-09-14", "2020-09-21"}
+    busiest = dyads(store, "month", top=1)
+    assert [r["period"] for r in busiest] == ["2020-09-01", "2020-10-01"]
+    assert all(r["events"] == max(x["events"] for x in rows if x["period"] == r["period"]) for r in busiest)
+    assert dyads(store, "month", actor="TUR") == [r for r in rows if "TUR" in (r["source"], r["target"])]
     top = top_dyads(rows, 3)
     assert len(top) == 3 and all(t["events"] >= 1 for t in top)
     with pytest.raises(UnknownChoiceError, match="month"):

@@ -88,8 +88,14 @@ def test_parquet(new_store, tmp_path):
     assert t.num_rows == 4
     rows = {r["event"]: r for r in t.to_pylist()}
     assert rows["CONSULT"]["num_documents"] == 2 and rows["CONSULT"]["num_sources"] == 2
-    assert rows["SUPPORT"]["actor_id"] == ["IRQ", "JOR"] and rows["SUPPORT"]["recipient_id"] is None
-    assert rows["ASSAULT"]["recipient_sector"] == ["CVL"]
+    assert [a["id"] for a in rows["SUPPORT"]["actors"]] == ["IRQ", "JOR"]
+    assert rows["SUPPORT"]["recipients"] is None
+    assert [a["sector"] for a in rows["ASSAULT"]["recipients"]] == ["CVL"]
+    stream = io.BytesIO()  # the stream path (stdout) gives the same table
+    assert export(store, "parquet", stream) == 4
+    stream.seek(0)
+    assert sorted(pq.read_table(stream).column("event_id").to_pylist()) == sorted(
+        t.column("event_id").to_pylist())
 
 
 def test_unknown_format(new_store):

@@ -39,19 +39,21 @@ def pair_sql(store: Store, period: str, start: Any, end: Any, actor: str | None 
     return sql, params
 
 
-def labels(store: Store, keys: Any) -> dict[str, tuple[str | None, str | None]]:
-    """Name and country of each actor key (registry id, or country+sector code)."""
+def labels(store: Store, keys: Any) -> dict[str, tuple[str | None, str | None, str | None]]:
+    """Name, country and (most frequent) sector of each actor key (registry id, or
+    country+sector code)."""
     store.temp_ids("_mizan_labels", keys)
-    out: dict[str, tuple[str | None, str | None]] = {}
-    for key, name, country in store.query(
-        "SELECT k.id, min(a.name), min(a.country) FROM _mizan_labels k "
+    out: dict[str, tuple[str | None, str | None, str | None]] = {}
+    for key, name, country, sector in store.query(
+        "SELECT k.id, min(a.name), min(a.country), min(a.sector) FROM _mizan_labels k "
         "JOIN event_actors a ON a.actor_id = k.id GROUP BY k.id "
         "UNION ALL "
-        "SELECT k.id, min(a.name), min(a.country) FROM _mizan_labels k JOIN event_actors a "
-        "ON a.actor_id IS NULL AND a.country || coalesce(a.sector, '') = k.id GROUP BY k.id"
+        "SELECT k.id, min(a.name), min(a.country), min(a.sector) FROM _mizan_labels k "
+        "JOIN event_actors a ON a.actor_id IS NULL AND a.country || coalesce(a.sector, '') = k.id "
+        "GROUP BY k.id"
     ):
         if key not in out:
-            out[key] = (name, country)
+            out[key] = (name, country, sector)
     return out
 
 
@@ -75,9 +77,10 @@ def dyads(
     names = labels(store, {k for r in rows for k in (r[1], r[2])})
     out = []
     for row in rows:
-        src, tgt = names.get(row[1], (None, None)), names.get(row[2], (None, None))
+        src, tgt = names.get(row[1], (None,) * 3), names.get(row[2], (None,) * 3)
         full = (row[0], row[1], src[0], src[1], row[2], tgt[0], tgt[1], *row[3:])
         d = dict(zip(DYAD_COLUMNS, full, strict=True))
+        d["source_sector"], d["target_sector"] = src[2], tgt[2]
         for k in ("period", "first_date", "last_date"):
             d[k] = d[k].isoformat() if d[k] is not None else None
         d["events"] = int(d["events"])

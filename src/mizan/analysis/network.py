@@ -51,7 +51,8 @@ def network(
         for side in ("source", "target"):
             key = r[side]
             n = nodes.setdefault(key, {"id": key, "label": r[f"{side}_name"] or key,
-                                       "country": r[f"{side}_country"], "events": 0,
+                                       "country": r[f"{side}_country"],
+                                       "sector": r.get(f"{side}_sector"), "events": 0,
                                        "registry": not _is_code(key, r[f"{side}_country"]),
                                        "periods": set()})  # fmt: skip
             n["events"] += r["events"]
@@ -96,7 +97,8 @@ def write_network(graph: dict[str, Any], fmt: str) -> str:
 
 _EDGE_ATTRS = [("goldstein_mean", "double"), ("goldstein_sum", "double"),
                *((q, "integer") for q in QUADS), ("first_date", "string"), ("last_date", "string")]  # fmt: skip
-_NODE_ATTRS = [("country", "string"), ("events", "integer"), ("registry", "boolean")]
+_NODE_ATTRS = [("country", "string"), ("sector", "string"), ("events", "integer"),
+               ("registry", "boolean")]  # fmt: skip
 
 
 def _v(value: Any) -> str:

@@ -138,11 +138,14 @@ def build_brief(
     _dyad_notes(content, store)
     bs = load_blocs(blocs)
 
-    def member_of(node_id: str, country: str | None) -> list[tuple[int, str]]:
-        if content.focal and content.focal in (node_id, country):
-            return [(-1, f"{focal_name} (focal)")]
+    def member_of(node_id: str, country: str | None, sector: str | None) -> list[tuple[int, str]]:
         ids = bs.member_of(node_id, country, None)
-        return [(i, b.name) for i, b in enumerate(bs.blocs) if b.id in ids]
+        if ids:
+            return [(i, b.name) for i, b in enumerate(bs.blocs) if b.id in ids]
+        state = sector in bs.focal_sectors
+        if content.focal and (node_id == content.focal or (country == content.focal and state)):
+            return [(-1, f"{focal_name} (focal)")]
+        return []
 
     graph = content.network
     near, far = frame(content.located) if content.located else ([], [])

@@ -123,7 +123,20 @@ def _layout(n: int, edges: list[tuple[int, int, float]], seed: int = 3, iters: i
         pos += disp / length * np.minimum(length, temp)
         temp *= 0.985
     pos -= pos.min(axis=0)
-    return pos / np.maximum(pos.max(axis=0), 1e-9)
+    pos = pos / np.maximum(pos.max(axis=0), 1e-9)
+    # keep nodes (and their labels) apart: push pairs closer than ``gap`` away from each other
+    gap = min(0.16, 0.9 / math.sqrt(n))
+    for _ in range(60):
+        delta = pos[:, None, :] - pos[None, :, :]
+        delta[..., 1] *= 1.8  # labels sit below the nodes: vertical room matters more
+        dist = np.linalg.norm(delta, axis=-1) + np.eye(n)
+        close = (dist < gap) & ~np.eye(n, dtype=bool)
+        if not close.any():
+            break
+        push = ((gap - dist) * close)[..., None] * delta / dist[..., None]
+        pos += 0.5 * push.sum(axis=1)
+        pos = np.clip(pos, 0.0, 1.0)
+    return pos
 
 
 def network_svg(graph: dict[str, Any], member_of: Any = None, max_nodes: int = 24) -> str | None:
@@ -156,7 +169,7 @@ def network_svg(graph: dict[str, Any], member_of: Any = None, max_nodes: int = 2
     legend: dict[str, str] = {}
     for n in nodes:
         x, y = pos[index[n["id"]]]
-        blocs = sorted(member_of(n["id"], n.get("country")) if member_of else ())
+        blocs = sorted(member_of(n["id"], n.get("country"), n.get("sector")) if member_of else ())
         colour = "#9e9e9e"
         if blocs:
             colour = FOCAL_COLOUR if blocs[0][0] < 0 else BLOC_COLOURS[blocs[0][0] % len(BLOC_COLOURS)]

@@ -33,9 +33,9 @@ def timeline_cmd(
 ) -> None:  # fmt: skip
     """An actor's events in time order, with modality, evidence and sources."""
     settings = get_settings(db=db)
-    with open_store(settings.db, read_only=True) as store:
-        rows = timeline(store, actor, start, end)
     f = row_format(fmt, out)
+    with open_store(settings.db, read_only=True) as store:
+        rows = timeline(store, actor, start, end, sources=f in ("json", "jsonl"))
     cols = TIMELINE_COLUMNS if f != "table" else ["date", "event", "cameo", "actor", "recipient",
                                                   "modality", "place", "evidence", "source",
                                                   "num_sources"]  # fmt: skip

@@ -91,6 +91,20 @@ class Store(ClusterWriter):
         """A query's result as a pyarrow Table."""
         return self.conn.sql(self.sql(sql), params=list(params) or None).to_arrow_table()
 
+    def struct_list(self, fields: Sequence[tuple[str, str]], order: str, condition: str) -> str:
+        """An aggregate: the list of structs ``{name: expr}`` of the group's rows that meet
+        ``condition``, ordered by ``order`` (which must be the first field)."""
+        packed = ", ".join(f"{name} := {expr}" for name, expr in fields)
+        return f"list_sort(list(struct_pack({packed})) FILTER (WHERE {condition}))"
+
+    def copy_parquet(self, sql: str, params: Sequence[Any], path: str) -> int:
+        """Write a query's result to a Parquet file (DuckDB's COPY); returns the row count."""
+        quoted = path.replace("'", "''")
+        self.execute(f"COPY ({sql}) TO '{quoted}' (FORMAT PARQUET, COMPRESSION ZSTD)", params)
+        import pyarrow.parquet as pq
+
+        return int(pq.ParquetFile(path).metadata.num_rows)
+
     def temp_ids(self, name: str, values: Iterable[Any], column: str = "id") -> str:
         """Fill the temporary one-column table ``name`` with ``values``; returns its name."""
         self.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} ({column} VARCHAR)")
@@ -108,6 +122,7 @@ class Store(ClusterWriter):
             self.execute(ddl)
         for ddl in INDEXES:
             self.execute(ddl)
+        self.upgrade()
 
     def begin(self) -> None:
         self.execute("BEGIN TRANSACTION")
@@ -331,6 +346,7 @@ def open_store(url: str | Path, read_only: bool = False) -> Store:
         if url != ":memory:":
             Path(url).parent.mkdir(parents=True, exist_ok=True)
         conn = duckdb.connect(url, read_only=read_only and url != ":memory:")
+        conn.execute("SET enable_progress_bar = false")  # never print on the user's stdout
     except Exception as exc:  # duckdb raises its own IOException etc.
         raise StoreError(f"{url}: cannot open the DuckDB store: {exc}") from exc
     return DuckDBStore(conn, url, read_only=read_only and url != ":memory:")

@@ -240,6 +240,20 @@ class ClusterWriter:
             )
         }
 
+    def upgrade(self) -> None:
+        """Fill tables added after a store was made (``dyad_pairs``) from what it holds."""
+        if self.query("SELECT 1 FROM dyad_pairs LIMIT 1") or not self.query("SELECT 1 FROM clusters LIMIT 1"):
+            return
+        self.begin()
+        try:
+            self.temp_ids("_mizan_touched", (), "cluster_id")
+            self.execute("INSERT INTO _mizan_touched (cluster_id) SELECT cluster_id FROM clusters")
+            self._write_pairs(False)
+            self.commit()
+        except Exception:
+            self.rollback()
+            raise
+
     def recluster(self, rule: MatchRule | None = None) -> int:
         """Drop every cluster and merge all reports again (after editing ``dedup.yaml``)."""
         self.begin()

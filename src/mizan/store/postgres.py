@@ -47,6 +47,10 @@ class PostgresStore(Store):
                          f"ON CONFLICT ({', '.join(key)}) DO NOTHING")  # fmt: skip
             self.execute(f"DROP TABLE {target}")
 
+    def struct_list(self, fields: Any, order: str, condition: str) -> str:
+        packed = ", ".join(f"'{name}', {expr}" for name, expr in fields)
+        return f"json_agg(json_build_object({packed}) ORDER BY {order}) FILTER (WHERE {condition})"
+
     def fetch_arrow(self, sql: str, params: Sequence[Any] = ()) -> Any:
         import pyarrow as pa
 

@@ -40,21 +40,12 @@ def pair_sql(store: Store, period: str, start: Any, end: Any, actor: str | None 
 
 
 def labels(store: Store, keys: Any) -> dict[str, tuple[str | None, str | None, str | None]]:
-    """Name, country and (most frequent) sector of each actor key (registry id, or
-    country+sector code)."""
+    """Name, country and sector of each actor key (registry id, or country+sector code), from
+    the store's ``actor_labels`` (the first name seen for the key)."""
     store.temp_ids("_mizan_labels", keys)
-    out: dict[str, tuple[str | None, str | None, str | None]] = {}
-    for key, name, country, sector in store.query(
-        "SELECT k.id, min(a.name), min(a.country), min(a.sector) FROM _mizan_labels k "
-        "JOIN event_actors a ON a.actor_id = k.id GROUP BY k.id "
-        "UNION ALL "
-        "SELECT k.id, min(a.name), min(a.country), min(a.sector) FROM _mizan_labels k "
-        "JOIN event_actors a ON a.actor_id IS NULL AND a.country || coalesce(a.sector, '') = k.id "
-        "GROUP BY k.id"
-    ):
-        if key not in out:
-            out[key] = (name, country, sector)
-    return out
+    return {key: (name, country, sector) for key, name, country, sector in store.query(
+        "SELECT l.actor_key, l.name, l.country, l.sector FROM actor_labels l "
+        "JOIN _mizan_labels k ON k.id = l.actor_key")}  # fmt: skip
 
 
 def dyads(

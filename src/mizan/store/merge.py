@@ -226,6 +226,13 @@ class ClusterWriter:
             "WHERE x.event_id = e.event_id AND x.side = 'recipient')",
             params,
         )
+        ka = ACTOR_KEY.format(a="a")
+        self.execute(
+            "INSERT INTO actor_labels (actor_key, name, country, sector) "
+            f"SELECT {ka}, min(a.name), min(a.country), min(a.sector) FROM _mizan_touched t "
+            f"JOIN event_actors a ON a.event_id = t.cluster_id WHERE {ka} IS NOT NULL "
+            f"GROUP BY {ka} ON CONFLICT (actor_key) DO NOTHING"
+        )
 
     def _counts(self, cluster_ids: Iterable[str]) -> dict[str, tuple[int, int, int, int]]:
         self.temp_ids("_mizan_touched", cluster_ids, "cluster_id")
@@ -242,7 +249,8 @@ class ClusterWriter:
 
     def upgrade(self) -> None:
         """Fill tables added after a store was made (``dyad_pairs``) from what it holds."""
-        if self.query("SELECT 1 FROM dyad_pairs LIMIT 1") or not self.query("SELECT 1 FROM clusters LIMIT 1"):
+        if (self.query("SELECT 1 FROM dyad_pairs LIMIT 1") and self.query(
+                "SELECT 1 FROM actor_labels LIMIT 1")) or not self.query("SELECT 1 FROM clusters LIMIT 1"):
             return
         self.begin()
         try:

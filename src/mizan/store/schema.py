@@ -105,6 +105,13 @@ TABLES = {
             goldstein DOUBLE PRECISION,
             quad_class INTEGER
         )""",
+    "actor_labels": """
+        CREATE TABLE IF NOT EXISTS actor_labels (
+            actor_key VARCHAR PRIMARY KEY,
+            name VARCHAR,
+            country VARCHAR,
+            sector VARCHAR
+        )""",
     "failures": """
         CREATE TABLE IF NOT EXISTS failures (
             source VARCHAR NOT NULL,

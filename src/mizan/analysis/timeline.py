@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from ..store import CANONICAL, Store
+from ..store import Store
 from .common import date_where, resolve_actor
 
 TIMELINE_COLUMNS = [

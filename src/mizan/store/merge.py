@@ -229,7 +229,9 @@ class ClusterWriter:
         ka = ACTOR_KEY.format(a="a")
         self.execute(
             "INSERT INTO actor_labels (actor_key, name, country, sector) "
-            f"SELECT {ka}, min(a.name), min(a.country), min(a.sector) FROM _mizan_touched t "
+            f"SELECT {ka}, min(CASE WHEN a.actor_id IS NULL THEN a.country || ' ' || "
+            "coalesce(a.sector, '') ELSE a.name END), min(a.country), min(a.sector) "
+            "FROM _mizan_touched t "
             f"JOIN event_actors a ON a.event_id = t.cluster_id WHERE {ka} IS NOT NULL "
             f"GROUP BY {ka} ON CONFLICT (actor_key) DO NOTHING"
         )

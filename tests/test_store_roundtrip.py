@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from mizan.documents import Document
 from mizan.ontology import MODALITIES, PLOVER_EVENTS
-from mizan.store import open_store
 
 text = st.text(
     alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=40
@@ -58,10 +57,12 @@ def records(draw):
     }  # fmt: skip
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(records(), min_size=1, max_size=4, unique_by=lambda r: r["id"]))
-def test_store_round_trip(recs):
-    with open_store(":memory:") as store:
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])  # fmt: skip
+@given(recs=st.lists(records(), min_size=1, max_size=4, unique_by=lambda r: r["id"]))
+def test_store_round_trip(new_store, recs):
+    """On DuckDB and on PostgreSQL."""
+    with new_store() as store:
         doc = Document(text="some text", id="doc-1", date=date(2020, 8, 21))
         new = store.add_document(doc, recs)
         assert new == len(recs)

@@ -18,8 +18,12 @@ app = typer.Typer(
 )
 
 from . import actors as _actors  # noqa: E402,F401
+from . import analysis as _analysis  # noqa: E402,F401
+from . import brief as _brief  # noqa: E402,F401
 from . import eval as _eval  # noqa: E402,F401  (registers commands)
+from . import export as _export  # noqa: E402,F401
 from . import extract as _extract  # noqa: E402,F401
+from . import ingest as _ingest  # noqa: E402,F401
 
 
 def main() -> None:

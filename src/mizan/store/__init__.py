@@ -1,6 +1,7 @@
-"""The event store. It holds documents, events, their actors and their mentions, and never
-imports NLP code: it reads and writes event records (plain dicts, docs/schema.md)."""
+"""The event store. It holds documents, events, their actors and their mentions, and the
+merging of reports of one event across documents. It never imports NLP code: it reads and
+writes event records (plain dicts, docs/schema.md)."""
 
-from .base import Store, open_store
+from .base import CANONICAL, Store, open_store
 
-__all__ = ["Store", "open_store"]
+__all__ = ["CANONICAL", "Store", "open_store"]

@@ -72,6 +72,46 @@ TABLES = {
             modality VARCHAR,
             confidence DOUBLE PRECISION
         )""",
+    "event_clusters": """
+        CREATE TABLE IF NOT EXISTS event_clusters (
+            event_id VARCHAR PRIMARY KEY,
+            cluster_id VARCHAR NOT NULL
+        )""",
+    "clusters": """
+        CREATE TABLE IF NOT EXISTS clusters (
+            cluster_id VARCHAR PRIMARY KEY,
+            match_key VARCHAR NOT NULL,
+            start_date DATE,
+            end_date DATE,
+            rank_key VARCHAR NOT NULL,
+            loc_name VARCHAR,
+            loc_country VARCHAR,
+            loc_admin1 VARCHAR,
+            lat DOUBLE PRECISION,
+            lon DOUBLE PRECISION,
+            geonameid BIGINT,
+            loc_precision VARCHAR,
+            num_events INTEGER NOT NULL,
+            num_mentions INTEGER NOT NULL,
+            num_documents INTEGER NOT NULL,
+            num_sources INTEGER NOT NULL
+        )""",
+    "dyad_pairs": """
+        CREATE TABLE IF NOT EXISTS dyad_pairs (
+            cluster_id VARCHAR NOT NULL,
+            source VARCHAR NOT NULL,
+            target VARCHAR NOT NULL,
+            date DATE,
+            goldstein DOUBLE PRECISION,
+            quad_class INTEGER
+        )""",
+    "actor_labels": """
+        CREATE TABLE IF NOT EXISTS actor_labels (
+            actor_key VARCHAR PRIMARY KEY,
+            name VARCHAR,
+            country VARCHAR,
+            sector VARCHAR
+        )""",
     "failures": """
         CREATE TABLE IF NOT EXISTS failures (
             source VARCHAR NOT NULL,
@@ -86,7 +126,15 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id)",
     "CREATE INDEX IF NOT EXISTS actors_actor ON event_actors (actor_id)",
     "CREATE INDEX IF NOT EXISTS mentions_event ON mentions (event_id)",
+    "CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash)",
+    "CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters (cluster_id)",
+    "CREATE INDEX IF NOT EXISTS clusters_key ON clusters (match_key)",
+    "CREATE INDEX IF NOT EXISTS dyad_pairs_cluster ON dyad_pairs (cluster_id)",
 )
+
+ACTOR_KEY = "coalesce({a}.actor_id, {a}.country || coalesce({a}.sector, ''))"
+"""An actor's identity in dyads and networks: its registry id, else its country and sector (a
+CAMEO-style code such as ``IRQCVL``). Format with the table alias: ``ACTOR_KEY.format(a="a")``."""
 
 EVENT_COLUMNS = [
     "event_id",
@@ -154,3 +202,38 @@ DOCUMENT_COLUMNS = [
     "n_chars",
     "ingested_at",
 ]
+CLUSTER_COLUMNS = [
+    "cluster_id",
+    "match_key",
+    "start_date",
+    "end_date",
+    "rank_key",
+    "loc_name",
+    "loc_country",
+    "loc_admin1",
+    "lat",
+    "lon",
+    "geonameid",
+    "loc_precision",
+    "num_events",
+    "num_mentions",
+    "num_documents",
+    "num_sources",
+]
+LOCATION_COLUMNS = ["loc_name", "loc_country", "loc_admin1", "lat", "lon", "geonameid", "loc_precision"]
+COLUMNS = {
+    "documents": DOCUMENT_COLUMNS,
+    "events": EVENT_COLUMNS,
+    "event_actors": ACTOR_COLUMNS,
+    "mentions": MENTION_COLUMNS,
+    "event_clusters": ["event_id", "cluster_id"],
+    "clusters": CLUSTER_COLUMNS,
+}
+KEYS = {
+    "documents": ["doc_id"],
+    "events": ["event_id"],
+    "event_actors": ["event_id", "side", "position"],
+    "mentions": ["mention_id"],
+    "event_clusters": ["event_id"],
+    "clusters": ["cluster_id"],
+}

@@ -59,7 +59,8 @@ class VerbDictionary:
     verbs: dict[str, VerbEntry] = field(default_factory=dict)
     nouns: dict[str, NounTrigger] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
-    discards: tuple[tuple[str, ...], ...] = ()
+    discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
+    idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def entry(self, lemma: str) -> VerbEntry | None:
@@ -127,6 +128,9 @@ def _slots(
         raise DataFileError(path, "must be a list of words", entry, fld)
     out = []
     for w in words:
+        if not isinstance(w, (str, int)) or isinstance(w, bool):
+            raise DataFileError(path, f"{w!r} must be a quoted word (YAML reads on/off/yes/no "
+                                "as booleans)", entry, fld)  # fmt: skip
         w = str(w).strip().lower()
         if w.startswith("&"):
             members = synsets.get(w[1:])
@@ -237,11 +241,31 @@ def _cues(d: VerbDictionary, path: Path) -> None:
         d.cues[str(name)] = frozenset(str(w).lower() for w in words)
 
 
-def _discards(path: Path) -> tuple[tuple[str, ...], ...]:
+def _discards(path: Path, idioms_path: Path | None) -> tuple[tuple[str, ...], ...]:
     data = load_yaml(path) or []
     if isinstance(data, dict):
         data = data.get("discards") or []
-    return tuple(tuple(str(p).lower().split()) for p in data if str(p).strip())
+    skip_years, skip = False, set()
+    if idioms_path is not None:
+        raw = (load_yaml(idioms_path) or {}).get("not_discards") or {}
+        if not isinstance(raw, dict):
+            raise DataFileError(idioms_path, "must be a mapping {years, phrases}", "not_discards")
+        skip_years = bool(raw.get("years", False))
+        skip = {str(p).lower() for p in raw.get("phrases") or ()}
+    out = []
+    for p in data:
+        text = str(p).strip().lower()
+        if not text or text in skip or (skip_years and text.isdigit() and len(text) == 4):
+            continue
+        out.append(tuple(text.split()))
+    return tuple(out)
+
+
+def _idioms(path: Path) -> tuple[tuple[str, ...], ...]:
+    data = load_yaml(path) or {}
+    if not isinstance(data, dict) or not isinstance(data.get("idioms", []), list):
+        raise DataFileError(path, "idioms.yaml holds 'idioms:' (a list of phrases)")
+    return tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or () if str(p).strip())
 
 
 def build_dictionary(files: Iterable[tuple[Path, Any]], folder: Path) -> VerbDictionary:
@@ -252,8 +276,11 @@ def build_dictionary(files: Iterable[tuple[Path, Any]], folder: Path) -> VerbDic
         merge_verb_file(d, path, data)
     if (folder / "nouns.yaml").exists():
         _nouns(d, folder / "nouns.yaml")
+    idioms = folder / "idioms.yaml"
     if (folder / "discards.yaml").exists():
-        d.discards = _discards(folder / "discards.yaml")
+        d.discards = _discards(folder / "discards.yaml", idioms if idioms.exists() else None)
+    if idioms.exists():
+        d.idioms = _idioms(idioms)
     return d
 
 
@@ -272,7 +299,8 @@ def load_verbs(extra: Iterable[Path] = ()) -> VerbDictionary:
     extra = [Path(p) for p in extra]
     support = [
         p
-        for p in (folder / "nouns.yaml", folder / "modality.yaml", folder / "discards.yaml")
+        for p in (folder / "nouns.yaml", folder / "modality.yaml", folder / "discards.yaml",
+                  folder / "idioms.yaml")
         if p.exists()
     ]
 

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import CODER
+from ..confidence import score as confidence
 from ..ontology import Ontology, load_ontology
 from .actors import ActorMention
 from .events import EventMention
@@ -23,23 +24,6 @@ from .events import EventMention
 
 def actor_key(m: dict[str, Any]) -> str:
     return str(m.get("id") or f"{m.get('country')}|{m.get('sector')}|{str(m.get('name')).lower()}")
-
-
-def confidence(ev: EventMention) -> float:
-    """How sure we are, from the evidence: pattern specificity, parse distance, resolution."""
-    base = {"verb": 0.6, "light": 0.6, "noun": 0.5}[ev.kind]
-    base += min(ev.specificity, 3) * 0.08
-    base -= max(ev.distance - 2, 0) * 0.05
-    actors = [m.confidence for m in ev.actor] or [0.3]
-    resolution = sum(actors) / len(actors)
-    if ev.recipient:
-        resolution = 0.7 * resolution + 0.3 * sum(m.confidence for m in ev.recipient) / len(
-            ev.recipient
-        )
-    score = base * (0.5 + 0.5 * resolution)
-    if any(m.how == "agent" and m.confidence < 0.6 for m in ev.actor):
-        score *= 0.9
-    return round(max(0.05, min(score, 0.99)), 3)
 
 
 def _dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:

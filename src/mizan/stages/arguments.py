@@ -1,0 +1,178 @@
+"""Actor and recipient of an event, from the dependency parse (never from word order).
+
+* Actor: the subject, or the "by" phrase of a passive; inherited through control ("agreed
+  to visit"), coordination, participles and relative clauses (``syntax.subject_of``).
+  A pronoun subject under a verb of saying is the speaker ("Iraq said it would ...").
+* Recipient: the direct or indirect object, else a prepositional object ("talks WITH X",
+  "a visit TO Y", "fired AT Z"), else an actor inside the object ("rejected Iraq's
+  proposal", "a U.S. request"). For a passive, the subject.
+* Coordinated actors stay together in one list ("Iraq and Jordan signed ...").
+* Appositions: "Kenzo Oshima, the UN relief coordinator," takes the resolved apposition.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .actors import ActorMention
+from .syntax import agent_of, conjuncts, prep_objects, subject_of, tree_distance
+
+RECIPIENT_PREPS = ("with", "to", "toward", "towards", "against", "on", "upon", "into", "at",
+                   "from", "for", "over", "between", "among", "in")  # fmt: skip
+# "in X" is the recipient only for events that happen to a place: visits, protests, force
+IN_IS_RECIPIENT_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
+NOUN_PREPS = frozenset({"of", "by", "with", "to", "against", "between", "on", "from", "into",
+                        "toward", "towards", "in", "for", "at", "over"})  # fmt: skip
+PRONOUNS = {"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "i"}
+SPEAKER_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")
+WEAK_HOW = {"ner"}
+
+
+class MentionIndex:
+    """Actor mentions of a document by token."""
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.by_token: dict[int, ActorMention] = {}
+        for m in mentions:
+            for t in range(m.start, m.end):
+                self.by_token.setdefault(t, m)
+
+    def at(self, tok: Token) -> ActorMention | None:
+        return self.by_token.get(tok.i)
+
+    def for_argument(self, tok: Token) -> list[ActorMention]:
+        """The actor(s) an argument token stands for, with its coordinated partners."""
+        out: list[ActorMention] = []
+        for t in conjuncts(tok):
+            m = self._resolved(t)
+            if m is not None and m not in out:
+                out.append(m)
+        return out
+
+    def _resolved(self, tok: Token) -> ActorMention | None:
+        m = self.at(tok) or self._inside(tok)
+        # "Kenzo Oshima, the UN relief coordinator": prefer a resolved apposition
+        if m is None or (m.how in WEAK_HOW and not m.country):
+            for c in tok.children:
+                if c.dep_ == "appos":
+                    a = self.at(c) or self._inside(c)
+                    if a is not None and (a.country or a.actor_id):
+                        return a
+        return m
+
+    def _inside(self, tok: Token) -> ActorMention | None:
+        # "the leaders of Egypt", "a delegation from Iraq": the nearest mention below the head
+        best: tuple[int, int, ActorMention] | None = None
+        for child in tok.subtree:
+            if child.i == tok.i:
+                continue
+            m = self.at(child)
+            if m is None:
+                continue
+            t, blocked, d = child, False, 0
+            while t.i != tok.i:
+                if t.dep_ in ("relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "conj"):
+                    blocked = t.dep_ != "conj" or t.head.i != tok.i
+                    if blocked:
+                        break
+                t = t.head
+                d += 1
+            if blocked or d > 3:
+                continue
+            key = (d, child.i)
+            if best is None or key < best[:2]:
+                best = (d, child.i, m)
+        return best[2] if best else None
+
+
+class ArgumentFinder:
+    """Finds actors and recipients for triggers; see the module docstring."""
+
+    def __init__(self, index: MentionIndex, object_control: frozenset[str],
+                 speech: frozenset[str]) -> None:  # fmt: skip
+        self.index = index
+        self.object_control = object_control
+        self.speech = speech
+
+    # -- actors -----------------------------------------------------------------------
+    def actor(self, verb: Token) -> tuple[list[ActorMention], Token | None, bool, Token | None]:
+        """(actor mentions, actor token, passive?, passive subject token)."""
+        subj, passive = subject_of(verb, self.object_control)
+        tok = agent_of(verb) if passive else subj
+        found = self.mentions_for(tok) if tok is not None else []
+        return found, tok, passive, subj if passive else None
+
+    def mentions_for(self, tok: Token) -> list[ActorMention]:
+        found = self.index.for_argument(tok)
+        if not found and tok.lower_ in PRONOUNS:
+            speaker = self.speaker_of(tok)
+            if speaker is not None:
+                found = self.index.for_argument(speaker)
+        return found
+
+    def speaker_of(self, tok: Token) -> Token | None:
+        """For a pronoun in a reported clause, the subject of the verb of saying above it."""
+        t = tok.head
+        for _ in range(8):
+            if t.lemma_.lower() in self.speech or t.lemma_.lower() in self.object_control:
+                subj, _passive = subject_of(t, self.object_control)
+                if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
+                    return subj
+            if t.head.i == t.i:
+                return None
+            t = t.head
+        return None
+
+    # -- recipients -------------------------------------------------------------------
+    def recipient(
+        self, head: Token, taken: set[int], code: str | None, extra_heads: tuple[Token, ...] = ()
+    ) -> tuple[list[ActorMention], int]:
+        """Recipient mentions of an event whose clause head is ``head``, and the parse
+        distance to them; ``taken`` holds ids of the actor mentions."""
+        candidates: list[tuple[int, Token]] = []
+        heads = (head, *extra_heads)
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "PRON":
+                    candidates.append((0 if c.dep_ in ("dobj", "dative") else 1, c))
+        preps = []
+        for h in heads:
+            preps += prep_objects(h, set(RECIPIENT_PREPS))
+            for c in h.children:  # "signed a deal with Jordan", "lifted a curfew on X"
+                if c.dep_ in ("dobj", "attr"):
+                    preps += prep_objects(c, set(RECIPIENT_PREPS) - {"in"})
+        root = (code or "")[:2]
+        for prep, p in preps:
+            if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS:
+                continue
+            candidates.append((2 + RECIPIENT_PREPS.index(prep), p))
+        candidates.sort(key=lambda x: (x[0], x[1].i))
+        for _, tok in candidates:
+            found = [m for m in self.index.for_argument(tok) if id(m) not in taken]
+            if found:
+                return found, tree_distance(head, tok)
+        return [], 0
+
+    # -- nominal events ---------------------------------------------------------------
+    def noun_arguments(
+        self, noun: Token, patient_of: bool
+    ) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Actor and recipient of a nominal event ("Iran's attack on X", "the arrest of X
+        by Y", "Iraqi protests", "a visit by the minister to Riyadh")."""
+        actor: list[ActorMention] = []
+        recipient: list[ActorMention] = []
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i):
+                found = self.index.for_argument(c)
+                if found and not actor:
+                    actor = found
+        for prep, p in prep_objects(noun, NOUN_PREPS):
+            found = [m for m in self.index.for_argument(p) if m not in actor]
+            if not found:
+                continue
+            if prep == "by" or (prep == "of" and not patient_of) or (prep == "from" and not actor):
+                if not actor:
+                    actor = found
+            elif not recipient and prep != "in":
+                recipient = found
+        return actor, recipient

@@ -22,7 +22,7 @@ from typing import Protocol
 
 KIND = {"verb": 0.62, "derived": 0.64, "light": 0.6, "noun": 0.44}
 ROLE = {"main": 0.0, "adjunct": 0.1, "parataxis": 0.1, "circumstance": 0.16, "purpose": 0.18,
-        "relative": 0.2, "acl": 0.2, "appos": 0.2}  # fmt: skip
+        "relative": 0.2, "acl": 0.2, "appos": 0.2, "background": 0.22}  # fmt: skip
 MODALITY = {"asserted": 0.0, "reported": 0.0, "future": 0.02, "historical": 0.02,
             "negated": 0.05, "hypothetical": 0.08}  # fmt: skip
 

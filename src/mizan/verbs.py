@@ -29,6 +29,7 @@ class Pattern:
     reverse: str | None
     block: str
     source: str
+    only: frozenset[str] = frozenset()  # the lemmas it applies to (empty: every lemma)
 
     @property
     def specificity(self) -> int:
@@ -43,6 +44,7 @@ class VerbEntry:
     block: str
     source: str
     patterns: list[Pattern] = field(default_factory=list)
+    by_sector: dict[str, str] = field(default_factory=dict)  # actor sector → code
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class NounTrigger:
     reverse: str | None = None
     plural_only: bool = False
     needs_argument: bool = True
+    compounds: tuple[tuple[str, str], ...] = ()  # modifier → code: "hunger strike" → 142
 
 
 @dataclass
@@ -59,6 +62,8 @@ class VerbDictionary:
     verbs: dict[str, VerbEntry] = field(default_factory=dict)
     nouns: dict[str, NounTrigger] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
+    motion_verbs: frozenset[str] = frozenset()
+    shell_nouns: frozenset[str] = frozenset()
     discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
     idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -177,14 +182,27 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
         source = str(block.get("source") or path.stem)
         bcode = _code(block.get("code"), path, name, "code")
         brev = _code(block.get("reverse"), path, name, "reverse")
+        by_sector: dict[str, str] = {}
+        raw_sectors = block.get("by_sector") or {}
+        if not isinstance(raw_sectors, dict):
+            raise DataFileError(path, "must map sector → code", name, "by_sector")
+        for sector, scode in raw_sectors.items():
+            c = _code(scode, path, name, f"by_sector.{sector}")
+            if c is None or not isinstance(sector, str) or not sector.isupper():
+                raise DataFileError(path, "needs an upper-case sector and a code", name,
+                                    f"by_sector.{sector}")  # fmt: skip
+            by_sector[sector] = c
         lemmas = block.get("lemmas")
         if not isinstance(lemmas, list) or not lemmas:
             raise DataFileError(path, "a block needs a non-empty 'lemmas' list", name, "lemmas")
         patterns = []
         for j, p in enumerate(block.get("patterns") or (), start=1):
-            if not isinstance(p, dict) or not ({"after", "before"} & p.keys()):
+            if not isinstance(p, dict) or not ({"after", "before"} & p.keys()) or (
+                p.get("only") is not None and not isinstance(p.get("only"), list)
+            ):
                 raise DataFileError(
-                    path, f"pattern #{j} needs 'after' and/or 'before'", name, "patterns"
+                    path, f"pattern #{j} needs 'after' and/or 'before' (and 'only' is a list)",
+                    name, "patterns",
                 )
             patterns.append(Pattern(
                 after=_slots(p.get("after"), synsets, path, name, f"patterns[{j}].after"),
@@ -192,6 +210,7 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
                 code=_code(p.get("code"), path, name, f"patterns[{j}].code"),
                 reverse=_code(p.get("reverse"), path, name, f"patterns[{j}].reverse"),
                 block=name, source=source,
+                only=frozenset(str(w).lower() for w in p.get("only") or ()),
             ))  # fmt: skip
         for lem in lemmas:
             code, rev = bcode, brev
@@ -213,7 +232,9 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
                 continue
             if code is not None or entry.code is None or source != entry.source:
                 entry.code, entry.reverse, entry.block, entry.source = code, rev, name, source
-            entry.patterns.extend(patterns)
+            entry.patterns.extend(p for p in patterns if not p.only or head in p.only)
+            if by_sector:
+                entry.by_sector = dict(by_sector)
 
 
 def _nouns(d: VerbDictionary, path: Path) -> None:
@@ -224,11 +245,23 @@ def _nouns(d: VerbDictionary, path: Path) -> None:
         code = _code(raw.get("code"), path, raw["lemma"], "code")
         if code is None:
             raise DataFileError(path, "a nominal trigger needs a code", raw["lemma"], "code")
+        comp = raw.get("compounds") or {}
+        if not isinstance(comp, dict):
+            raise DataFileError(path, "must map modifier → code", raw["lemma"], "compounds")
+        compounds = []
+        for word, wcode in comp.items():
+            c = _code(wcode, path, raw["lemma"], f"compounds.{word}")
+            if c is None:
+                raise DataFileError(path, "needs a code", raw["lemma"], f"compounds.{word}")
+            compounds.append((str(word).lower(), c))
         d.nouns[raw["lemma"].lower()] = NounTrigger(
             raw["lemma"].lower(), code, _code(raw.get("reverse"), path, raw["lemma"], "reverse"),
             bool(raw.get("plural_only", False)), bool(raw.get("needs_argument", True)),
+            tuple(compounds),
         )  # fmt: skip
     d.light_verbs = frozenset(str(v).lower() for v in data.get("light_verbs") or ())
+    d.motion_verbs = frozenset(str(v).lower() for v in data.get("motion_verbs") or ())
+    d.shell_nouns = frozenset(str(v).lower() for v in data.get("shell_nouns") or ())
 
 
 def _cues(d: VerbDictionary, path: Path) -> None:

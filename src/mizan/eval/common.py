@@ -16,6 +16,18 @@ GSR_EVENT_MAP = {
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }
+# the 2017 GSR mode names in PLOVER's 2021 modes (the ontology's plover_mode column)
+GSR_MODE_MAP = {
+    "strike-hun": "hunger",
+    "strike-gen": "boycott",
+    "riot-spon": "riot",
+    "demo-org": "demo",
+    "demo-spon": "demo",
+    "host": "visit",
+    "detain": "arrest",
+    "confiscate": "seize",
+    "censor": "restrict",
+}
 # pseudo-countries compared as one, and CAMEO country codes that differ from ISO alpha-3
 COUNTRY_MAP = {"UNO": "IGO", "EUR": "IGO", "JAP": "JPN", "ITL": "ITA"}
 
@@ -56,3 +68,32 @@ def confusion_lines(pairs: list[tuple[str, str]], top: int = 3) -> list[str]:
         wrong = ", ".join(f"{p}:{k}" for p, k in c.most_common() if p != gold)[:80]
         lines.append(f"{gold:<12}{n:>5}{acc:>7.2f}  {wrong}")
     return lines
+
+
+BINS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)
+
+
+class Reliability:
+    """Events by confidence bin, with the share whose type is right and the share that is
+    fully right (a triple of the gold): a calibration check for the confidence score."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[float, bool, bool]] = []
+
+    def add(self, confidence: float, type_right: bool, triple_right: bool) -> None:
+        self.rows.append((confidence, type_right, triple_right))
+
+    def table(self) -> list[tuple[float, float, int, float, float]]:
+        out = []
+        for lo, hi in zip(BINS, BINS[1:], strict=False):
+            inside = [r for r in self.rows if lo <= r[0] < hi]
+            if inside:
+                n = len(inside)
+                out.append((lo, hi, n, sum(r[1] for r in inside) / n, sum(r[2] for r in inside) / n))
+        return out
+
+    def lines(self) -> list[str]:
+        lines = [f"{'confidence':<12}{'events':>7}{'type right':>12}{'all right':>11}"]
+        for lo, hi, n, t, a in self.table():
+            lines.append(f"{lo:.1f}–{min(hi, 1.0):.1f}{'':<5}{n:>7}{t:>12.2f}{a:>11.2f}")
+        return lines

@@ -18,9 +18,16 @@ from .actors import ActorMention
 from .syntax import agent_of, conjuncts, prep_objects, subject_of, tree_distance
 
 RECIPIENT_PREPS = ("with", "to", "toward", "towards", "against", "on", "upon", "into", "at",
-                   "from", "for", "over", "between", "among", "in")  # fmt: skip
+                   "from", "for", "over", "about", "between", "among", "in")  # fmt: skip
 # "in X" is the recipient only for events that happen to a place: visits, protests, force
 IN_IS_RECIPIENT_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
+# giving, sharing, cutting off: the object is what is given ("sent arms TO X", "offered troops
+# TO X", "cut off electricity TO X"); the recipient is the indirect or prepositional object
+THEME_ROOTS = {"03", "06", "07", "16"}
+THEME_PREPS = ("to", "with", "for", "toward", "towards", "into", "from")
+# criticism, protest: "complained TO the UN OVER Israeli raids" is about Israel
+CRITIC_ROOTS = {"09", "11", "14"}
+CRITIC_PREPS = ("against", "over", "about", "on", "of")
 NOUN_PREPS = frozenset({"of", "by", "with", "to", "against", "between", "on", "from", "into",
                         "toward", "towards", "in", "for", "at", "over"})  # fmt: skip
 PRONOUNS = {"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "i"}
@@ -131,27 +138,53 @@ class ArgumentFinder:
         distance to them; ``taken`` holds ids of the actor mentions."""
         candidates: list[tuple[int, Token]] = []
         heads = (head, *extra_heads)
+        root = (code or "")[:2]
+        theme = root in THEME_ROOTS
         for h in heads:
             for c in h.children:
                 if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "PRON":
-                    candidates.append((0 if c.dep_ in ("dobj", "dative") else 1, c))
+                    rank = 0 if c.dep_ in ("dobj", "dative") else 1
+                    if theme and c.dep_ != "dative":
+                        rank = 40  # the thing given: a recipient only when nothing else is
+                    candidates.append((rank, c))
         preps = []
         for h in heads:
             preps += prep_objects(h, set(RECIPIENT_PREPS))
             for c in h.children:  # "signed a deal with Jordan", "lifted a curfew on X"
                 if c.dep_ in ("dobj", "attr"):
                     preps += prep_objects(c, set(RECIPIENT_PREPS) - {"in"})
-        root = (code or "")[:2]
         for prep, p in preps:
             if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS:
                 continue
-            candidates.append((2 + RECIPIENT_PREPS.index(prep), p))
+            rank = 2 + RECIPIENT_PREPS.index(prep)
+            if theme and prep in THEME_PREPS:
+                rank = 1
+            elif root in CRITIC_ROOTS and prep in CRITIC_PREPS:
+                rank = 1
+            candidates.append((rank, p))
         candidates.sort(key=lambda x: (x[0], x[1].i))
         for _, tok in candidates:
             found = [m for m in self.index.for_argument(tok) if id(m) not in taken]
             if found:
                 return found, tree_distance(head, tok)
         return [], 0
+
+    def purpose_recipient(self, head: Token, taken: set[int], code: str) -> list[ActorMention]:
+        """The recipient a purpose clause or an "in protest of" phrase names, for an event
+        that has none of its own ("began a hunger strike to protest against X's decision")."""
+        for c in head.children:
+            if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                found = self.recipient(c, taken, code)[0]
+                if found:
+                    return found
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in ("protest", "response", "retaliation"):
+                        for _prep, q in prep_objects(p, {"against", "of", "at", "over", "to"}):
+                            found = [m for m in self.index.for_argument(q) if id(m) not in taken]
+                            if found:
+                                return found
+        return []
 
     # -- nominal events ---------------------------------------------------------------
     def noun_arguments(

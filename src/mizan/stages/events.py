@@ -39,7 +39,8 @@ from .triggers import Candidate, TriggerFinder
 __all__ = ["EventCoder", "EventMention", "MentionIndex"]
 
 OF_IS_PATIENT_ROOTS = {"15", "16", "17", "18", "19", "20"}
-STOP_RELATIONS = {"relative", "adjunct", "purpose", "parataxis", "appos", "acl"}
+PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14"}
+STOP_RELATIONS = {"relative", "adjunct", "purpose", "background", "parataxis", "appos", "acl"}
 COMPLEMENT = ("comp", "object", "pobj")
 
 
@@ -123,8 +124,12 @@ class EventCoder:
         if dep in ("nsubj", "csubj"):
             return head, "subject"
         if dep == "advcl":
-            to_inf = any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "order") for c in tok.children)
-            return head, "purpose" if to_inf else "adjunct"
+            marks = {c.lower_ for c in tok.children if c.dep_ in ("aux", "mark")}
+            if marks & {"to", "order"}:
+                return head, "purpose"
+            if any(c.dep_ == "mark" for c in tok.children):
+                return head, "background"  # "after X shot down ...", "as the opposition ..."
+            return head, "adjunct"
         if dep == "relcl":
             return head, "relative"
         if dep == "acl":
@@ -168,6 +173,9 @@ class EventCoder:
             if gn is not None:
                 gov = gn.cand.governor
                 if gov is not None and gov.transparent:
+                    if node.cand.kind == "noun" and rel == "object":
+                        node.light_head = g  # "declared a ceasefire", "announced a suspension"
+                        return
                     t = g
                     continue
                 node.host, node.host_rel = gn, rel
@@ -176,8 +184,11 @@ class EventCoder:
                 node.dropped = True  # "a proposal for a cease-fire"
                 return
             if node.cand.kind == "noun" and base in ("object", "pobj"):
-                if rel == "object" and g.lemma_.lower() in self.verbs.light_verbs:
+                lemma = self.triggers.lemma(g)
+                if rel == "object" and lemma in self.verbs.light_verbs:
                     node.light_head = g
+                elif rel in ("pobj:on", "pobj:for") and lemma in self.verbs.motion_verbs:
+                    node.light_head = g  # "arrived on a visit", "flew in for talks"
                 return
             t = g
 
@@ -224,17 +235,18 @@ class EventCoder:
         assert gov is not None
         first: list[ActorMention] = []
         second: list[ActorMention] = []
-        if main is not None:
-            mtok = main.cand.tok
-            if main.cand.kind == "noun":
-                _a, second = finder.noun_arguments(mtok, code[:2] in OF_IS_PATIENT_ROOTS)
+        mtok = main.cand.tok if main is not None else self._complement(tok)
+        if mtok is not None:
+            mcode = main.cand.code if main is not None else None
+            if mtok.pos_ in ("NOUN", "PROPN"):
+                _a, second = finder.noun_arguments(mtok, (mcode or "")[:2] in OF_IS_PATIENT_ROOTS)
                 if gov.recipient == "object" and _a:
                     second = _a  # "demanded the withdrawal of Serbian forces"
             else:
                 msubj = finder.actor(mtok)[1]
                 if gov.recipient == "object" and msubj is not None and mtok.dep_ == "ccomp":
                     first = finder.mentions_for(msubj)  # "demanded that the US cancel ..."
-                second = second or finder.recipient(mtok, taken, main.cand.code)[0]
+                second = second or finder.recipient(mtok, taken, mcode or code)[0]
         own, _ = finder.recipient(tok, taken, code, ())
         if gov.recipient == "object":
             order = [own, first, second]
@@ -244,6 +256,19 @@ class EventCoder:
                           if [m for m in r if id(m) not in taken]), [])  # fmt: skip
         adist = tree_distance(tok, actor_tok) if actor_tok is not None else 3
         return actor, recipient, adist
+
+    @staticmethod
+    def _complement(tok: Token) -> Token | None:
+        """The clause a governor governs when it holds no trigger ("offered to hand over")."""
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                return c
+        for c in tok.children:
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ in ("pcomp", "pobj"):
+                        return p
+        return None
 
     # -- assembly -----------------------------------------------------------------------
     def _derive(self, gn: _Node) -> tuple[str | None, _Node | None]:
@@ -304,7 +329,7 @@ class EventCoder:
             elif h.cand.kind == "noun":
                 node.dropped = True  # inside a nominal event: "protest against the arrest"
             elif base == "object" and node.cand.kind == "noun":
-                light = h.cand.tok.lemma_.lower() in self.verbs.light_verbs
+                light = self.triggers.lemma(h.cand.tok) in self.verbs.light_verbs
                 if light and (h.cand.specificity == 0 or h.cand.code is None) and not h.cand.blocked:
                     node.light_head = h.cand.tok
                     h.dropped = True
@@ -384,9 +409,15 @@ class EventCoder:
             actor, recipient, dist = self._verb_args(tok, code or reverse or "", finder)
             if code is None:  # only the reverse event: "faced criticism from X"
                 actor, recipient, code = recipient, actor, reverse
+            elif c.by_sector and actor and actor[0].sector in c.by_sector:
+                code = c.by_sector[str(actor[0].sector)]  # "workers blocked roads": a protest
+                if not recipient or code[:2] != (c.code or "")[:2]:
+                    recipient = finder.recipient(tok, {id(m) for m in actor}, code)[0]
         assert code is not None
         if self.ontology.get(code).event is None:
             return None  # statements (CAMEO 01) are not PLOVER events
+        if not recipient and code[:2] in PURPOSE_RECIPIENT_ROOTS:
+            recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code)
         actor_ids = {a.actor_id for a in actor if a.actor_id}
         recipient = [r for r in recipient if r.actor_id is None or r.actor_id not in actor_ids]
         return EventMention(

@@ -6,7 +6,7 @@ dative, xcomp, ccomp, advcl, relcl, acl, pcomp, agent, neg, aux, mark, ...).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
@@ -176,3 +176,28 @@ def clause_depth(tok: Token) -> int:
             d += 1
         t = t.head
     return d
+
+
+def lemma_of(tok: Token, known: Callable[[str], bool]) -> str:
+    """``tok``'s lemma, or — when the tagger's lemma is unknown to ``known`` — a regular
+    base form that is ("staged" is sometimes lemmatised "stag"; "stopped" → "stop")."""
+    lemma = tok.lemma_.lower()
+    if known(lemma):
+        return lemma
+    low = tok.lower_
+    forms: list[str] = []
+    if low.endswith("ied"):
+        forms.append(low[:-3] + "y")
+    if low.endswith("ed"):
+        forms += [low[:-1], low[:-2]]
+        if len(low) > 4 and low[-3] == low[-4]:
+            forms.append(low[:-3])
+    elif low.endswith("ing"):
+        forms += [low[:-3], low[:-3] + "e"]
+        if len(low) > 5 and low[-4] == low[-5]:
+            forms.append(low[:-4])
+    elif low.endswith("es"):
+        forms += [low[:-1], low[:-2]]
+    elif low.endswith("s"):
+        forms.append(low[:-1])
+    return next((f for f in forms if known(f)), lemma)

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 from ..governors import Governor, Governors
 from ..verbs import VerbDictionary, match_verb
 from .arguments import MentionIndex
-from .syntax import clause_tokens, forms, particles
+from .syntax import clause_tokens, forms, lemma_of, particles
 
 
 @dataclass
@@ -27,6 +27,7 @@ class Candidate:
     pattern: str | None = None
     governor: Governor | None = None
     blocked: bool = False  # a pattern explicitly says "no event"
+    by_sector: dict[str, str] | None = None  # actor sector → code, when no pattern matched
 
 
 class TriggerFinder:
@@ -72,12 +73,20 @@ class TriggerFinder:
                 out.append(c)
         return out
 
-    def _governor(self, tok: Token) -> Governor | None:
-        return self.governors.of(tok.lemma_.lower(), particles(tok))
+    def known(self, lemma: str) -> bool:
+        return lemma in self.verbs.verbs or lemma in self.governors.by_lemma or (
+            lemma in self.verbs.light_verbs
+        )
+
+    def lemma(self, tok: Token) -> str:
+        return lemma_of(tok, self.known)
+
+    def _governor(self, tok: Token, lemma: str | None = None) -> Governor | None:
+        return self.governors.of(lemma or tok.lemma_.lower(), particles(tok))
 
     def _verb(self, verb: Token) -> Candidate | None:
-        lemma = verb.lemma_.lower()
-        gov = self._governor(verb)
+        lemma = self.lemma(verb)
+        gov = self._governor(verb, lemma)
         entry = self.verbs.entry(lemma)
         if entry is None:
             if gov is None:
@@ -94,7 +103,8 @@ class TriggerFinder:
         if match.code is None and match.reverse is None and gov is None:
             return None
         return Candidate(verb, match.code, match.reverse, "governor" if gov else "verb",
-                         match.specificity, pat or entry.block, gov, blocked)  # fmt: skip
+                         match.specificity, pat or entry.block, gov, blocked,
+                         entry.by_sector if match.pattern is None else None)  # fmt: skip
 
     def _noun(self, noun: Token, index: MentionIndex) -> Candidate | None:
         trig = self.verbs.nouns.get(noun.lemma_.lower())
@@ -102,7 +112,16 @@ class TriggerFinder:
             return None
         if index.at(noun) is not None:
             return None
-        return Candidate(noun, trig.code, trig.reverse, "noun", 0, f"noun: {trig.lemma}")
+        code, spec = trig.code, 0
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+        for word, wcode in trig.compounds:
+            if word in mods:
+                code, spec = wcode, 1  # "hunger strike", "military aid"
+        head = noun.head
+        if noun.dep_ == "compound" and head.lemma_.lower() in self.verbs.shell_nouns:
+            # "a mediation mission": the shell noun stands for the event
+            return Candidate(head, code, trig.reverse, "noun", spec, f"noun: {trig.lemma}")
+        return Candidate(noun, code, trig.reverse, "noun", spec, f"noun: {trig.lemma}")
 
     def _adjective(self, adj: Token) -> Candidate | None:
         gov = self._governor(adj)

@@ -19,7 +19,7 @@ from .ontology import load_ontology
 CONFLICT_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 CLASS_KEYS = {"derive", "code", "recipient", "transparent", "content", "modality", "particles",
-              "lemmas"}  # fmt: skip
+              "lemmas", "objects"}  # fmt: skip
 MODALITIES = {"future", "negated", "analysis"}
 
 
@@ -35,6 +35,7 @@ class Governor:
     content: bool = False
     modality: str | None = None  # future | negated | analysis
     particles: frozenset[str] = frozenset()
+    light_objects: bool = False  # a nominal direct object is carried, not recoded
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,10 @@ def build_governors(gov_path: Path, derived_path: Path) -> Governors:
             name=str(name), derive=derive, code=code, recipient=recipient,
             transparent=bool(raw.get("transparent", False)), content=bool(raw.get("content", False)),
             modality=modality, particles=_words(raw.get("particles"), gov_path, name, "particles"),
+            light_objects=raw.get("objects") == "light",
         )  # fmt: skip
+        if raw.get("objects") not in (None, "light", "derive"):
+            raise DataFileError(gov_path, "must be 'light' or 'derive'", name, "objects")
         out.named[gov.name] = gov
         lemmas = _words(raw.get("lemmas"), gov_path, name, "lemmas")
         if not lemmas:

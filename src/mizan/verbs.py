@@ -87,24 +87,39 @@ def _words_match(slot: Word, tok_forms: tuple[str, str]) -> bool:
     return tok_forms[0] in slot or tok_forms[1] in slot
 
 
-def _subsequence(slots: Sequence[Word], forms: Sequence[tuple[str, str]]) -> bool:
+def _subsequence(slots: Sequence[Word], forms: Sequence[tuple[str, str]]) -> int:
+    """How far into ``forms`` the slots are matched in order (-1: they are not)."""
     j = 0
-    for f in forms:
+    for k, f in enumerate(forms):
         if j < len(slots) and _words_match(slots[j], f):
             j += 1
-    return j == len(slots)
+            if j == len(slots):
+                return k
+    return -1 if slots else 0
 
 
 def match_verb(
     entry: VerbEntry, before: Sequence[tuple[str, str]], after: Sequence[tuple[str, str]]
 ) -> Match:
-    """The most specific pattern of ``entry`` whose words occur around the verb."""
+    """The most specific pattern of ``entry`` whose words occur around the verb; between
+    equally specific ones, the one whose words lie nearest the verb ("stopped work on the
+    first day of a strike" is a strike by "work", not an end to a strike)."""
     best: Pattern | None = None
+    best_key = (0, 0)
+    n_before = len(before)
     for p in entry.patterns:
-        if best is not None and p.specificity <= best.specificity:
+        if best is not None and p.specificity < best.specificity:
             continue
-        if _subsequence(p.after, after) and _subsequence(p.before, before):
-            best = p
+        a = _subsequence(p.after, after)
+        if a < 0:
+            continue
+        b = _subsequence(p.before, before)
+        if b < 0:
+            continue
+        reach = a + (n_before - b if p.before else 0)
+        key = (p.specificity, -reach)
+        if best is None or key > best_key:
+            best, best_key = p, key
     if best is None:
         return Match(entry.code, entry.reverse, None, 0)
     return Match(best.code, best.reverse, best, best.specificity)

@@ -58,12 +58,13 @@ class MentionIndex:
 
     def _resolved(self, tok: Token) -> ActorMention | None:
         m = self.at(tok) or self._inside(tok)
-        # "Kenzo Oshima, the UN relief coordinator": prefer a resolved apposition
+        # "Kenzo Oshima, the UN relief coordinator", "U.N. mediator Diego Cordovez": an
+        # unresolved name takes a resolved apposition or modifier
         if m is None or (m.how in WEAK_HOW and not m.country):
             for c in tok.children:
-                if c.dep_ == "appos":
+                if c.dep_ in ("appos", "compound", "amod", "nmod"):
                     a = self.at(c) or self._inside(c)
-                    if a is not None and (a.country or a.actor_id):
+                    if a is not None and a is not m and (a.country or a.actor_id):
                         return a
         return m
 
@@ -163,11 +164,15 @@ class ArgumentFinder:
                 rank = 1
             candidates.append((rank, p))
         candidates.sort(key=lambda x: (x[0], x[1].i))
+        weak: tuple[list[ActorMention], int] | None = None
         for _, tok in candidates:
             found = [m for m in self.index.for_argument(tok) if id(m) not in taken]
+            if found and all(_guessed(m) for m in found):
+                weak = weak or (found, tree_distance(head, tok))
+                continue  # "refugees", "troops" whose country is only the text's focus
             if found:
                 return found, tree_distance(head, tok)
-        return [], 0
+        return weak or ([], 0)
 
     def purpose_recipient(self, head: Token, taken: set[int], code: str) -> list[ActorMention]:
         """The recipient a purpose clause or an "in protest of" phrase names, for an event
@@ -209,3 +214,8 @@ class ArgumentFinder:
             elif not recipient and prep != "in":
                 recipient = found
         return actor, recipient
+
+
+def _guessed(m: ActorMention) -> bool:
+    """An agent noun whose country was not written but guessed from the text's focus."""
+    return m.how == "agent" and m.confidence <= 0.55

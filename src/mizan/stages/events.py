@@ -209,6 +209,7 @@ class EventCoder:
                 name = "appeal" if hit <= {"should", "ought"} else "demand"
                 node.cand.governor = self.governors.named[name]
                 node.cand.kind = "governor"
+                node.cand.code = node.cand.reverse = None  # not "said" (a statement)
                 return
 
     # -- arguments ----------------------------------------------------------------------
@@ -229,7 +230,9 @@ class EventCoder:
         self, gn: _Node, main: _Node | None, code: str, finder: ArgumentFinder
     ) -> tuple[list[ActorMention], list[ActorMention], int]:
         tok = gn.cand.tok
-        actor, actor_tok, _passive, _ = finder.actor(tok)
+        actor, actor_tok, _passive, patient = finder.actor(tok)
+        if not actor and patient is not None:  # "Israel is opposed to", "is committed to"
+            actor, actor_tok = finder.mentions_for(patient), patient
         taken = {id(m) for m in actor}
         gov = gn.cand.governor
         assert gov is not None
@@ -289,7 +292,7 @@ class EventCoder:
         own = gn.cand.code if not gn.cand.blocked else None
         if own is not None:
             return own, main
-        if gn.absorbed or any(c.dep_ in ("xcomp", "ccomp") for c in gn.cand.tok.children):
+        if gn.absorbed or self._complement(gn.cand.tok) is not None:
             return gov.code, main
         return None, main
 
@@ -321,7 +324,11 @@ class EventCoder:
                 continue
             base = node.host_rel.split(":")[0]
             gov = h.cand.governor
-            if gov is not None and gov.derive is not None:
+            if (gov is not None and gov.light_objects and base == "object"
+                    and node.cand.kind == "noun"):  # fmt: skip
+                node.light_head = h.cand.tok  # "undertook a mediation mission"
+                h.dropped = True
+            elif gov is not None and gov.derive is not None:
                 h.absorbed.append((node, node.host_rel))
                 node.dropped = True
             elif gov is not None and gov.content:
@@ -379,6 +386,7 @@ class EventCoder:
             kind = "verb"
         else:
             code = c.code
+            kind = "verb" if kind == "governor" else kind
         reverse = c.reverse
         if code is None and not (kind == "verb" and reverse is not None):
             return None

@@ -79,10 +79,8 @@ class RecordBuilder:
     def record(self, ev: EventMention, doc: Doc, doc_id: str) -> dict[str, Any] | None:
         if not ev.actor:
             return None
-        if ev.modality in ("asserted", "historical") and not any(
-            m.actor_id or m.country for m in ev.actor
-        ):
-            return None  # an asserted event needs a resolved actor
+        if not any(m.actor_id or m.country for m in ev.actor):
+            return None  # an event needs a resolved actor (precision first)
         code = self.ontology.get(ev.cameo)
         sent = doc[ev.trigger].sent
         evidence = {"sentence": ev.sentence, "start": sent.start_char, "end": sent.end_char,

@@ -148,6 +148,8 @@ class ArgumentFinder:
                     if theme and c.dep_ != "dative":
                         rank = 40  # the thing given: a recipient only when nothing else is
                     candidates.append((rank, c))
+                elif c.dep_ == "npadvmod" and c.pos_ == "PROPN":
+                    candidates.append((30, c))  # a misparsed object: "received, on Monday, X"
         preps = []
         for h in heads:
             preps += prep_objects(h, set(RECIPIENT_PREPS))
@@ -193,7 +195,7 @@ class ArgumentFinder:
 
     # -- nominal events ---------------------------------------------------------------
     def noun_arguments(
-        self, noun: Token, patient_of: bool
+        self, noun: Token, patient_of: bool, destination: bool = False
     ) -> tuple[list[ActorMention], list[ActorMention]]:
         """Actor and recipient of a nominal event ("Iran's attack on X", "the arrest of X
         by Y", "Iraqi protests", "a visit by the minister to Riyadh")."""
@@ -202,7 +204,11 @@ class ArgumentFinder:
         for c in noun.children:
             if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i):
                 found = self.index.for_argument(c)
-                if found and not actor:
+                if found and destination and c.dep_ != "poss" and all(
+                    m.kind == "country" or m.metonym for m in found
+                ):
+                    recipient = recipient or found  # "the Washington visit": where, not who
+                elif found and not actor:
                     actor = found
         for prep, p in prep_objects(noun, NOUN_PREPS):
             found = [m for m in self.index.for_argument(p) if m not in actor]

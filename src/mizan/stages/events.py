@@ -409,7 +409,8 @@ class EventCoder:
             dist = 2
         elif kind == "noun":
             assert code is not None
-            actor, recipient = finder.noun_arguments(tok, code[:2] in OF_IS_PATIENT_ROOTS)
+            actor, recipient = finder.noun_arguments(tok, code[:2] in OF_IS_PATIENT_ROOTS,
+                                                     destination=code[:2] == "04")  # fmt: skip
             if not actor:
                 return None
             dist = 1
@@ -427,6 +428,9 @@ class EventCoder:
         if not recipient and code[:2] in PURPOSE_RECIPIENT_ROOTS:
             recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code)
         actor_ids = {a.actor_id for a in actor if a.actor_id}
+        own = [r for r in recipient if r.actor_id is not None and r.actor_id in actor_ids]
+        if own and len(own) == len(recipient) and kind != "noun":
+            return None  # "he received al-Kadhimi" with he = al-Kadhimi: a misread, not an event
         recipient = [r for r in recipient if r.actor_id is None or r.actor_id not in actor_ids]
         return EventMention(
             trigger=tok.i, trigger_text=tok.text, sentence=sent_no, cameo=code, actor=actor,

@@ -75,6 +75,10 @@ class ModalityTagger:
             out.append(t)
         if start.pos_ in ("NOUN", "PROPN") and start.head.i != start.i:
             out.append(start.head)  # a nominal event: its verb ("did not sign the agreement")
+        if start.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in start.children
+        ):
+            out.append(start.head)  # a purpose shares its clause's time: "will travel ... to ask"
         return out
 
     def _clause_marks(self, tokens: list[Token], r: _Reading) -> None:
@@ -94,12 +98,19 @@ class ModalityTagger:
                         r.modal = low
                     elif low in ("going", "about"):
                         r.future = True
-                if c.dep_ == "advcl" and any(
-                    m.dep_ == "mark" and m.lower_ in self.conditional_marks for m in c.children
-                ):
+                if c.dep_ == "advcl" and self._condition(c):
                     r.conditional = True  # "would meet X if ..."
-            if any(m.dep_ == "mark" and m.lower_ in self.conditional_marks for m in kids):
+            if self._condition(t):
                 r.conditional = True  # the condition itself: "if he gave them a veto"
+
+    def _condition(self, clause: Token) -> bool:
+        """``clause`` is introduced by "if"/"unless" (not the concessive "even if")."""
+        for m in clause.children:
+            if m.dep_ == "mark" and m.lower_ in self.conditional_marks:
+                return not any(a.lower_ == "even" for a in m.children) and not any(
+                    a.lower_ == "even" and a.i == m.i - 1 for a in clause.children
+                )
+        return False
 
     def read(self, ev: EventMention, doc: Doc) -> _Reading:
         r = _Reading()
@@ -126,9 +137,8 @@ class ModalityTagger:
                     subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     r.speaker_tok = subj if subj is not None else t
                     r.speech_past = t.tag_ in ("VBD", "VBN")
-            if any(m.dep_ == "mark" and m.lower_ in self.conditional_marks for m in t.children):
-                if dep not in ("ccomp",):
-                    r.conditional = True
+            if self._condition(t) and dep not in ("ccomp",):
+                r.conditional = True
             below, t = t, t.head
         return r
 

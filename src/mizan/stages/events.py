@@ -428,7 +428,8 @@ class EventCoder:
         if not recipient and code[:2] in PURPOSE_RECIPIENT_ROOTS:
             recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code)
         actor_ids = {a.actor_id for a in actor if a.actor_id}
-        own = [r for r in recipient if r.actor_id is not None and r.actor_id in actor_ids]
+        own = [r for r in recipient
+               if r.kind == "person" and r.actor_id is not None and r.actor_id in actor_ids]  # fmt: skip
         if own and len(own) == len(recipient) and kind != "noun":
             return None  # "he received al-Kadhimi" with he = al-Kadhimi: a misread, not an event
         recipient = [r for r in recipient if r.actor_id is None or r.actor_id not in actor_ids]

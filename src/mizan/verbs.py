@@ -316,7 +316,11 @@ def _idioms(path: Path) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or () if str(p).strip())
 
 
-def build_dictionary(files: Iterable[tuple[Path, Any]], folder: Path) -> VerbDictionary:
+def build_dictionary(
+    files: Iterable[tuple[Path, Any]], folder: Path, nouns: bool = True
+) -> VerbDictionary:
+    """The dictionary from parsed verb ``files`` and the support files in ``folder``;
+    ``nouns=False`` leaves out mizan's nominal triggers (a foreign dictionary set alone)."""
     d = VerbDictionary()
     if (folder / "modality.yaml").exists():
         _cues(d, folder / "modality.yaml")
@@ -324,12 +328,22 @@ def build_dictionary(files: Iterable[tuple[Path, Any]], folder: Path) -> VerbDic
         merge_verb_file(d, path, data)
     if (folder / "nouns.yaml").exists():
         _nouns(d, folder / "nouns.yaml")
+        if not nouns:
+            d.nouns = {}
     idioms = folder / "idioms.yaml"
     if (folder / "discards.yaml").exists():
         d.discards = _discards(folder / "discards.yaml", idioms if idioms.exists() else None)
     if idioms.exists():
         d.idioms = _idioms(idioms)
     return d
+
+
+def suite_discards(path: Path) -> tuple[tuple[str, ...], ...]:
+    """The phrases of a PETRARCH/TABARI discards file (sentence-level, lower case)."""
+    from .dictionaries.petrarch import read_discards
+
+    found, _warnings = read_discards(path)
+    return tuple(tuple(d.phrase.lower().split()) for d in found if d.phrase.strip())
 
 
 def _read_user_verbs(path: Path) -> Any:

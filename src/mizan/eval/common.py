@@ -55,18 +55,18 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def confusion_lines(pairs: list[tuple[str, str]], top: int = 3) -> list[str]:
+def confusion_lines(pairs: list[tuple[str, str]], width: int = 12) -> list[str]:
     """Per gold category: count, accuracy and the most frequent wrong predictions."""
     by_gold: dict[str, Counter[str]] = {}
     for gold, pred in pairs:
         by_gold.setdefault(gold, Counter())[pred] += 1
-    lines = [f"{'gold':<12}{'n':>5}{'acc':>7}  most frequent predictions"]
+    lines = [f"{'gold':<{width}}{'n':>5}{'acc':>7}  most frequent predictions"]
     for gold in sorted(by_gold):
         c = by_gold[gold]
         n = sum(c.values())
         acc = c[gold] / n
-        wrong = ", ".join(f"{p}:{k}" for p, k in c.most_common() if p != gold)[:80]
-        lines.append(f"{gold:<12}{n:>5}{acc:>7.2f}  {wrong}")
+        wrong = ", ".join(f"{p.split(' ')[0]}:{k}" for p, k in c.most_common() if p != gold)
+        lines.append(f"{gold:<{width}}{n:>5}{acc:>7.2f}  {wrong[:80]}")
     return lines
 
 

@@ -33,6 +33,7 @@ NOUN_PREPS = frozenset({"of", "by", "with", "to", "against", "between", "on", "f
 PRONOUNS = {"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "i"}
 SPEAKER_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")
 WEAK_HOW = {"ner"}
+NOMINAL_PATH = {"prep", "pobj", "compound", "amod", "nmod", "poss", "conj"}
 
 
 class MentionIndex:
@@ -77,15 +78,17 @@ class MentionIndex:
             m = self.at(child)
             if m is None:
                 continue
-            t, blocked, d = child, False, 0
+            t, blocked, d, nominal = child, False, 0, True
             while t.i != tok.i:
                 if t.dep_ in ("relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "conj"):
                     blocked = t.dep_ != "conj" or t.head.i != tok.i
                     if blocked:
                         break
+                nominal = nominal and t.dep_ in NOMINAL_PATH
                 t = t.head
                 d += 1
-            if blocked or d > 3:
+            # "the leaders of Egypt" (3 arcs); "the resumption of ties with Osgiliath" (5)
+            if blocked or d > (5 if nominal else 3):
                 continue
             key = (d, child.i)
             if best is None or key < best[:2]:

@@ -91,10 +91,17 @@ class _Node:
 class EventCoder:
     """Codes event mentions from a parsed Doc with actor mentions."""
 
-    def __init__(self, verbs: VerbDictionary, ontology: Ontology, governors: Governors) -> None:
+    def __init__(
+        self,
+        verbs: VerbDictionary,
+        ontology: Ontology,
+        governors: Governors,
+        keep_unknown_codes: bool = False,
+    ) -> None:
         self.verbs = verbs
         self.ontology = ontology
         self.governors = governors
+        self.keep_unknown_codes = keep_unknown_codes  # a foreign dictionary's own codes
         self.triggers = TriggerFinder(verbs, governors)
         self.speech = frozenset(
             lemma for lemma, gs in governors.by_lemma.items() if any(g.name == "speech" for g in gs)
@@ -359,6 +366,15 @@ class EventCoder:
                        for n in nodes.values() if n is not node):  # fmt: skip
                     node.dropped = True
 
+    def _known(self, code: str) -> bool:
+        """A CAMEO code of the ontology (or a sub-code of one)."""
+        c = code
+        while len(c) >= 2:
+            if c in self.ontology:
+                return True
+            c = c[:-1]
+        return False
+
     @staticmethod
     def _below(tok: Token, gov: Token) -> bool:
         t = tok
@@ -423,7 +439,10 @@ class EventCoder:
                 if not recipient or code[:2] != (c.code or "")[:2]:
                     recipient = finder.recipient(tok, {id(m) for m in actor}, code)[0]
         assert code is not None
-        if self.ontology.get(code).event is None:
+        if not self._known(code):
+            if not self.keep_unknown_codes:
+                return None
+        elif self.ontology.get(code).event is None:
             return None  # statements (CAMEO 01) are not PLOVER events
         if not recipient and code[:2] in PURPOSE_RECIPIENT_ROOTS:
             recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code)

@@ -408,8 +408,6 @@ def _pattern_value(p: Pattern) -> dict:
         out["reverse"] = p.reverse
     if p.roles:
         out["roles"] = dict(sorted(p.roles.items()))
-    if p.origin:
-        out["origin"] = p.origin  # the verb whose comment named it (scripts/convert_cameo.py)
     return out
 
 

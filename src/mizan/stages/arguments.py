@@ -55,7 +55,19 @@ class MentionIndex:
             m = self._resolved(t)
             if m is not None and m not in out:
                 out.append(m)
+                inner = self._inside_token(t, m) if self.at(t) is not m else None
+                if inner is None and m.how == "agent":  # "the ministers of Iran and Turkey"
+                    inner = next((p for c in t.children if c.dep_ == "prep"
+                                  and c.lower_ in ("of", "from") for p in c.children
+                                  if p.dep_ == "pobj"), None)  # fmt: skip
+                for c in inner.conjuncts if inner is not None else ():
+                    cm = self.at(c)
+                    if cm is not None and cm not in out:
+                        out.append(cm)
         return out
+
+    def _inside_token(self, tok: Token, m: ActorMention) -> Token:
+        return tok.doc[m.start] if m.end - m.start == 1 else tok.doc[m.end - 1]
 
     def _resolved(self, tok: Token) -> ActorMention | None:
         m = self.at(tok) or self._inside(tok)
@@ -68,6 +80,23 @@ class MentionIndex:
                     if a is not None and a is not m and (a.country or a.actor_id):
                         return a
         return m
+
+    def agentive(self, tok: Token) -> list[ActorMention]:
+        """Who did what a noun names: "Israel's raid", "the Israeli raid", "the arrest ... by
+        Syrian police" (possessor, nationality adjective, or "by" phrase)."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = self.for_argument(p)
+                        if found:
+                            return found
+        for c in tok.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
+                found = self.for_argument(c)
+                if found:
+                    return found
+        return []
 
     def _inside(self, tok: Token) -> ActorMention | None:
         # "the leaders of Egypt", "a delegation from Iraq": the nearest mention below the head
@@ -100,10 +129,10 @@ class ArgumentFinder:
     """Finds actors and recipients for triggers; see the module docstring."""
 
     def __init__(self, index: MentionIndex, object_control: frozenset[str],
-                 speech: frozenset[str]) -> None:  # fmt: skip
+                 governing: frozenset[str]) -> None:  # fmt: skip
         self.index = index
         self.object_control = object_control
-        self.speech = speech
+        self.governing = governing  # verbs whose clause a pronoun subject refers back from
 
     # -- actors -----------------------------------------------------------------------
     def actor(self, verb: Token) -> tuple[list[ActorMention], Token | None, bool, Token | None]:
@@ -122,10 +151,11 @@ class ArgumentFinder:
         return found
 
     def speaker_of(self, tok: Token) -> Token | None:
-        """For a pronoun in a reported clause, the subject of the verb of saying above it."""
+        """For a pronoun in a reported or governed clause ("X said it would", "X denied that
+        it had"), the subject of the governing verb above it."""
         t = tok.head
         for _ in range(8):
-            if t.lemma_.lower() in self.speech or t.lemma_.lower() in self.object_control:
+            if t.lemma_.lower() in self.governing:
                 subj, _passive = subject_of(t, self.object_control)
                 if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
                     return subj
@@ -146,7 +176,7 @@ class ArgumentFinder:
         theme = root in THEME_ROOTS
         for h in heads:
             for c in h.children:
-                if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ != "PRON":
+                if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ not in ("PRON", "ADP"):
                     rank = 0 if c.dep_ in ("dobj", "dative") else 1
                     if theme and c.dep_ != "dative":
                         rank = 40  # the thing given: a recipient only when nothing else is
@@ -170,8 +200,11 @@ class ArgumentFinder:
             candidates.append((rank, p))
         candidates.sort(key=lambda x: (x[0], x[1].i))
         weak: tuple[list[ActorMention], int] | None = None
-        for _, tok in candidates:
-            found = [m for m in self.index.for_argument(tok) if id(m) not in taken]
+        for rank, tok in candidates:
+            found = []
+            if root in CRITIC_ROOTS and rank == 0:  # "condemned the arrest ... by Syrian police"
+                found = [m for m in self.index.agentive(tok) if id(m) not in taken]
+            found = found or [m for m in self.index.for_argument(tok) if id(m) not in taken]
             if found and all(_guessed(m) for m in found):
                 weak = weak or (found, tree_distance(head, tok))
                 continue  # "refugees", "troops" whose country is only the text's focus

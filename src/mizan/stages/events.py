@@ -103,9 +103,6 @@ class EventCoder:
         self.governors = governors
         self.keep_unknown_codes = keep_unknown_codes  # a foreign dictionary's own codes
         self.triggers = TriggerFinder(verbs, governors)
-        self.speech = frozenset(
-            lemma for lemma, gs in governors.by_lemma.items() if any(g.name == "speech" for g in gs)
-        )
 
     # -- clause structure ---------------------------------------------------------------
     @staticmethod
@@ -315,7 +312,7 @@ class EventCoder:
                 self._obligation(node, index, finder)
         for node in nodes.values():
             self._climb(node, nodes)
-        self._attach(nodes)
+        self._attach(nodes, finder)
         out = []
         for node in sorted(nodes.values(), key=lambda n: n.cand.tok.i):
             ev = self._assemble(node, sent_no, finder)
@@ -323,7 +320,7 @@ class EventCoder:
                 out.append(ev)
         return out
 
-    def _attach(self, nodes: dict[int, _Node]) -> None:
+    def _attach(self, nodes: dict[int, _Node], finder: ArgumentFinder) -> None:
         """Settle each node against its host: absorbed, light, content or standing."""
         for node in nodes.values():
             h = node.host
@@ -344,7 +341,13 @@ class EventCoder:
                 node.dropped = True  # inside a nominal event: "protest against the arrest"
             elif base == "object" and node.cand.kind == "noun":
                 light = self.triggers.lemma(h.cand.tok) in self.verbs.light_verbs
-                if light and (h.cand.specificity == 0 or h.cand.code is None) and not h.cand.blocked:
+                own = finder.index.agentive(node.cand.tok)
+                subject = finder.actor(h.cand.tok)[0]
+                if own and not {id(m) for m in own} & {id(m) for m in subject}:
+                    node.role = "circumstance"  # "condemned the arrest ... by Syrian police"
+                elif light and (h.cand.specificity == 0 or h.cand.code is None) and (
+                    not h.cand.blocked
+                ):
                     node.light_head = h.cand.tok
                     h.dropped = True
                 else:
@@ -464,7 +467,8 @@ class EventCoder:
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc._.mizan_actors or [])
-        finder = ArgumentFinder(index, self.governors.object_control, self.speech)
+        finder = ArgumentFinder(index, self.governors.object_control,
+                                frozenset(self.governors.by_lemma))  # fmt: skip
         events: list[EventMention] = []
         for n, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, n, finder))

@@ -228,7 +228,8 @@ class ModalityTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc._.mizan_actors or [])
-        finder = ArgumentFinder(index, self.governors.object_control, self.speech)
+        finder = ArgumentFinder(index, self.governors.object_control,
+                                frozenset(self.governors.by_lemma))  # fmt: skip
         kept = []
         for ev in doc._.mizan_events or []:
             if self.classify(ev, doc, finder) is not None:

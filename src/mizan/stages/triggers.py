@@ -94,6 +94,9 @@ class TriggerFinder:
             return Candidate(verb, None, None, "governor", governor=gov)
         before = forms(clause_tokens(verb, side="left"))
         after = forms(clause_tokens(verb, side="right"))
+        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if patient is not None:  # "the ambassador was summoned": the object, for patterns
+            after = forms([t for t in patient.subtree if t.dep_ != "relcl"][:8]) + after
         match = match_verb(entry, before, after)
         pat = None
         if match.pattern is not None:

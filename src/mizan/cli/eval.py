@@ -59,3 +59,15 @@ def quad(
     from ..nlp import load_nlp
 
     typer.echo(report(evaluate(path, load_nlp(model)), errors=errors))
+
+
+@eval_app.command("demo")
+def demo(
+    errors: Annotated[bool, typer.Option("--errors", help="List misses and extras.")] = False,
+    model: ModelOption = None,
+) -> None:
+    """The bundled demo corpus against its hand-coded gold (data/demo/expected.yaml)."""
+    from ..eval.demo import evaluate, report
+    from ..nlp import load_nlp
+
+    typer.echo(report(evaluate(load_nlp(model)), errors=errors))

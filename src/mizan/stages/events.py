@@ -40,6 +40,8 @@ __all__ = ["EventCoder", "EventMention", "MentionIndex"]
 
 OF_IS_PATIENT_ROOTS = {"15", "16", "17", "18", "19", "20"}
 PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14"}
+# agreements, appeals, demands, refusals, threats: a purpose clause is what they are about
+CONTENT_PURPOSE_ROOTS = {"02", "03", "05", "10", "12", "13"}
 STOP_RELATIONS = {"relative", "adjunct", "purpose", "background", "parataxis", "appos", "acl"}
 COMPLEMENT = ("comp", "object", "pobj")
 
@@ -154,6 +156,13 @@ class EventCoder:
                 return
             base = rel.split(":")[0]
             if rel in STOP_RELATIONS:
+                gn = nodes.get(g.i)
+                if rel == "purpose" and gn is not None and (
+                    (gn.cand.governor is not None and gn.cand.governor.derive is not None)
+                    or (gn.cand.code or "")[:2] in CONTENT_PURPOSE_ROOTS
+                ):
+                    node.dropped = True  # "signed an agreement to link the grids": its content
+                    return
                 if rel == "acl" and (g.lemma_.lower() in content_nouns or g.i in nodes):
                     if g.i not in nodes or nodes[g.i].cand.kind == "noun":
                         node.dropped = True  # "a request to interrogate": content
@@ -264,6 +273,37 @@ class EventCoder:
         adist = tree_distance(tok, actor_tok) if actor_tok is not None else 3
         return actor, recipient, adist
 
+    def _responsibility(self, noun: Token) -> Token | None:
+        """The verb of "denied any role in X" / "claimed responsibility for X" above ``noun``."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "for", "of"):
+            return None
+        holder = prep.head
+        if holder.lemma_.lower() not in self.verbs.responsibility_nouns:
+            return None
+        verb = holder.head
+        return verb if verb.pos_ in ("VERB", "AUX") and holder.dep_ in ("dobj", "attr") else None
+
+    def _indicative(self, node: _Node) -> None:
+        """ "insisted that they are not competing": a demand verb with an indicative clause
+        and no "must" only says something (the demand is "insisted that X withdraw")."""
+        gov = node.cand.governor
+        if gov is None or gov.derive not in ("demand", "appeal"):
+            return
+        kids = list(node.cand.tok.children)
+        comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+        if comp is None or any(c.dep_ in ("xcomp", "dobj") for c in kids):
+            return
+        auxes = {a.lemma_.lower() for a in comp.children if a.dep_ in ("aux", "auxpass")}
+        if auxes & self.governors.obligation:
+            return
+        # clearly indicative: "are competing", "has done", "did"; a bare verb may be the
+        # subjunctive of a demand ("demanded that the US cancel the sale")
+        if not (auxes & {"be", "have", "do"} or comp.tag_ in ("VBD", "VBZ")):
+            return
+        node.cand.governor = self.governors.named["speech"]
+        node.cand.code = node.cand.reverse = None
+
     @staticmethod
     def _complement(tok: Token) -> Token | None:
         """The clause a governor governs when it holds no trigger ("offered to hand over")."""
@@ -310,6 +350,8 @@ class EventCoder:
             gov = node.cand.governor
             if gov is not None and gov.name == "speech":
                 self._obligation(node, index, finder)
+            else:
+                self._indicative(node)
         for node in nodes.values():
             self._climb(node, nodes)
         self._attach(nodes, finder)
@@ -430,6 +472,10 @@ class EventCoder:
             assert code is not None
             actor, recipient = finder.noun_arguments(tok, code[:2] in OF_IS_PATIENT_ROOTS,
                                                      destination=code[:2] == "04")  # fmt: skip
+            holder = self._responsibility(tok)
+            if not actor and holder is not None:  # "denied any role in the attack"
+                actor = finder.actor(holder)[0]
+                head = holder
             if not actor:
                 return None
             dist = 1

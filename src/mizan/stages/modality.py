@@ -59,6 +59,7 @@ class ModalityTagger:
         self.modals = cue("hypothetical_modals")
         self.analysts = cue("analysts")
         self.negators = cue("negators")
+        self.habitual = cue("habitual")
         self.governors = governors
         self.reduce = reduce
         self.speech = frozenset(
@@ -91,6 +92,8 @@ class ModalityTagger:
                     r.past_negation = r.past_negation or any(
                         a.lower_ == "did" for a in kids if a.dep_ == "aux"
                     ) or (t.tag_ == "VBD" and not any(a.dep_ == "aux" for a in kids))
+                if c.dep_ == "advmod" and low in self.habitual and t.tag_ in ("VBZ", "VBP"):
+                    r.not_event = True  # "Sistani rarely receives officials": a habit
                 if c.dep_ in ("aux", "auxpass"):
                     if low in self.future_aux:
                         r.future = True

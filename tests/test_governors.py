@@ -76,8 +76,8 @@ def test_bad_governor_files_name_the_field(tmp_path, governors, derived, entry, 
     ],
 )
 def test_bad_verb_blocks_name_the_field(tmp_path, block, field):
-    from mizan.verbs import merge_verb_file, VerbDictionary
     from mizan.datafiles import load_yaml
+    from mizan.verbs import VerbDictionary, merge_verb_file
 
     p = tmp_path / "verbs.yaml"
     p.write_text(f"blocks:\n  - {block}\n")

@@ -9,6 +9,7 @@ refusal ("will not accept", "would not allow") is REJECT.
 from __future__ import annotations
 
 import pytest
+
 from coding import Want, check, rows
 
 xfail = pytest.mark.xfail

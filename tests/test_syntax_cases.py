@@ -4,6 +4,7 @@ coder issue, our own sentences, the real model. Known misses are xfail with the 
 from __future__ import annotations
 
 import pytest
+
 from coding import Want, check, rows
 
 xfail = pytest.mark.xfail

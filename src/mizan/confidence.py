@@ -18,6 +18,7 @@ ordering must hold there and on the demo corpus (tests/test_confidence.py).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Protocol
 
 KIND = {"verb": 0.62, "derived": 0.64, "light": 0.6, "noun": 0.44}
@@ -42,13 +43,13 @@ class _Event(Protocol):
     modality: str
 
     @property
-    def actor(self) -> list[_Mention]: ...  # pragma: no cover
+    def actor(self) -> Sequence[_Mention]: ...  # pragma: no cover
 
     @property
-    def recipient(self) -> list[_Mention]: ...  # pragma: no cover
+    def recipient(self) -> Sequence[_Mention]: ...  # pragma: no cover
 
 
-def _resolution(ms: list[_Mention]) -> float:
+def _resolution(ms: Sequence[_Mention]) -> float:
     if not ms:
         return 0.3
     scores = []

@@ -36,9 +36,10 @@ def plover_event(event: str, modality: str, sentence: str) -> str:
             return "AGREE"
         if event in FORCE:
             return "THREATEN"
-    if modality == "hypothetical" and conditional and " would " in f" {sentence} ":
-        if event in FORCE:
-            return "THREATEN"
+    if modality == "hypothetical" and conditional and " would " in f" {sentence} " and (
+        event in FORCE
+    ):
+        return "THREATEN"
     return event
 
 
@@ -76,9 +77,9 @@ def evaluate(nlp: Language, reports: Path | None = None, expected: Path | None =
     expected = expected or package_file("demo", "expected.yaml")
     gold = load_yaml(expected) or []
     by_doc: dict[str, list[dict[str, Any]]] = {}
-    for r in extract(read_inputs([reports]), nlp):
-        if r.document is not None:
-            by_doc[r.document.id] = r.records
+    for result in extract(read_inputs([str(reports)]), nlp):
+        if result.document is not None:
+            by_doc[result.document.id] = result.records
     res = DemoResult()
     used: set[int] = set()
     for g in gold:

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..errors import EvalError
 
@@ -115,13 +117,13 @@ class SuiteCoder:
 
     def __init__(self, nlp: Language, env: dict[str, Path]) -> None:
         from ..actors.registry import build_registry
+        from ..datafiles import package_file
         from ..dictionaries.petrarch import read_verbs, verbs_to_mizan
         from ..governors import load_governors
         from ..ontology import load_ontology
         from ..stages.actors import ActorTagger
         from ..stages.events import EventCoder
         from ..stages.modality import ModalityTagger
-        from ..datafiles import package_file
         from ..verbs import build_dictionary, suite_discards
 
         for key in ("verbs", "actors"):
@@ -137,7 +139,7 @@ class SuiteCoder:
         registry = build_registry([env["actors"]], package_file("actors", "titles.yaml"), agents)
         governors = load_governors()
         self.nlp = nlp
-        self.stages = [ActorTagger(registry),
+        self.stages: list[Callable[[Doc], Doc]] = [ActorTagger(registry),
                        EventCoder(verbs, load_ontology(), governors, keep_unknown_codes=True),
                        ModalityTagger(verbs, governors, reduce=False)]  # fmt: skip
 

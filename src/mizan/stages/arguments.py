@@ -193,9 +193,7 @@ class ArgumentFinder:
             if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS:
                 continue
             rank = 2 + RECIPIENT_PREPS.index(prep)
-            if theme and prep in THEME_PREPS:
-                rank = 1
-            elif root in CRITIC_ROOTS and prep in CRITIC_PREPS:
+            if theme and prep in THEME_PREPS or root in CRITIC_ROOTS and prep in CRITIC_PREPS:
                 rank = 1
             candidates.append((rank, p))
         candidates.sort(key=lambda x: (x[0], x[1].i))

@@ -264,10 +264,7 @@ class EventCoder:
                     first = finder.mentions_for(msubj)  # "demanded that the US cancel ..."
                 second = second or finder.recipient(mtok, taken, mcode or code)[0]
         own, _ = finder.recipient(tok, taken, code, ())
-        if gov.recipient == "object":
-            order = [own, first, second]
-        else:
-            order = [second, own, first]
+        order = [own, first, second] if gov.recipient == "object" else [second, own, first]
         recipient = next(([m for m in r if id(m) not in taken] for r in order
                           if [m for m in r if id(m) not in taken]), [])  # fmt: skip
         adist = tree_distance(tok, actor_tok) if actor_tok is not None else 3
@@ -406,10 +403,11 @@ class EventCoder:
                     node.role = "circumstance"
         for node in nodes.values():  # transparent governors with an event below are no event
             gov = node.cand.governor
-            if gov is not None and gov.transparent and not node.dropped:
-                if any(n.host is None and not n.dropped and self._below(n.cand.tok, node.cand.tok)
-                       for n in nodes.values() if n is not node):  # fmt: skip
-                    node.dropped = True
+            if gov is None or not gov.transparent or node.dropped:
+                continue
+            if any(n.host is None and not n.dropped and self._below(n.cand.tok, node.cand.tok)
+                   for n in nodes.values() if n is not node):  # fmt: skip
+                node.dropped = True
 
     def _known(self, code: str) -> bool:
         """A CAMEO code of the ontology (or a sub-code of one)."""

@@ -87,10 +87,8 @@ def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
             same_word = a["evidence"]["trigger"].lower() == b["evidence"]["trigger"].lower()
             if not (near and same_word and a["cameo"] == b["cameo"]):
                 return False
-    elif a["cameo"] != b["cameo"]:
-        return False
-    elif not ((_literal(aa, ab) and ra and _loosely(ra, rb))
-              or (ra and _literal(ra, rb) and _loosely(aa, ab))):  # fmt: skip
+    elif a["cameo"] != b["cameo"] or not ((_literal(aa, ab) and ra and _loosely(ra, rb))
+              or (ra and _literal(ra, rb) and _loosely(aa, ab))):
         return False
     return dates_compatible(a, b) and places_compatible(a, b)
 

@@ -108,9 +108,14 @@ def match_verb(
     best: Pattern | None = None
     best_key = (0, 0)
     n_before = len(before)
+    present = {w for f in after for w in f} | {w for f in before for w in f}
     for p in entry.patterns:
         if best is not None and p.specificity < best.specificity:
             continue
+        if any(present.isdisjoint(slot) for slot in p.after) or any(
+            present.isdisjoint(slot) for slot in p.before
+        ):
+            continue  # a word it needs is not there at all
         a = _subsequence(p.after, after)
         if a < 0:
             continue

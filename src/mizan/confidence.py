@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 KIND = {"verb": 0.62, "derived": 0.64, "light": 0.6, "noun": 0.44}
-ROLE = {"main": 0.0, "adjunct": 0.1, "parataxis": 0.1, "circumstance": 0.16, "purpose": 0.18,
+ROLE = {"main": 0.0, "adjunct": 0.14, "parataxis": 0.1, "circumstance": 0.16, "purpose": 0.18,
         "relative": 0.2, "acl": 0.2, "appos": 0.2, "background": 0.22}  # fmt: skip
 MODALITY = {"asserted": 0.0, "reported": 0.0, "future": 0.02, "historical": 0.02,
             "negated": 0.05, "hypothetical": 0.08}  # fmt: skip
@@ -33,6 +33,7 @@ class _Mention(Protocol):
     how: str
     country: str | None
     actor_id: str | None
+    metonym: str | None
 
 
 class _Event(Protocol):
@@ -57,6 +58,8 @@ def _resolution(ms: Sequence[_Mention]) -> float:
         s = m.confidence
         if not m.country and not m.actor_id:
             s *= 0.6
+        if m.metonym == "demonym":  # "a member of the Chadian team" is not Chad
+            s *= 0.75
         scores.append(s)
     return sum(scores) / len(scores)
 

@@ -65,6 +65,7 @@ class VerbDictionary:
     motion_verbs: frozenset[str] = frozenset()
     shell_nouns: frozenset[str] = frozenset()
     responsibility_nouns: frozenset[str] = frozenset()
+    partitive_nouns: frozenset[str] = frozenset()
     discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
     idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -283,6 +284,7 @@ def _nouns(d: VerbDictionary, path: Path) -> None:
     d.light_verbs = frozenset(str(v).lower() for v in data.get("light_verbs") or ())
     d.motion_verbs = frozenset(str(v).lower() for v in data.get("motion_verbs") or ())
     d.shell_nouns = frozenset(str(v).lower() for v in data.get("shell_nouns") or ())
+    d.partitive_nouns = frozenset(str(v).lower() for v in data.get("partitive_nouns") or ())
     d.responsibility_nouns = frozenset(
         str(v).lower() for v in data.get("responsibility_nouns") or ()
     )

@@ -157,11 +157,21 @@ class EventCoder:
             base = rel.split(":")[0]
             if rel in STOP_RELATIONS:
                 gn = nodes.get(g.i)
-                if rel == "purpose" and gn is not None and (
-                    (gn.cand.governor is not None and gn.cand.governor.derive is not None)
-                    or (gn.cand.code or "")[:2] in CONTENT_PURPOSE_ROOTS
+                if rel == "purpose" and gn is not None:
+                    if gn.cand.governor is not None and gn.cand.governor.derive is not None:
+                        node.host, node.host_rel = gn, "comp"  # "sworn to fight": misparsed
+                        return
+                    host_root = (gn.cand.code or "")[:2]
+                    if host_root in CONTENT_PURPOSE_ROOTS:
+                        node.dropped = True  # "signed an agreement to link the grids"
+                        return
+                if rel in ("purpose", "adjunct") and gn is not None and (
+                    (gn.cand.code or "")[:2] == "14" and (node.cand.code or "")[:2] in ("02", "10")
+                    or node.cand.governor is not None
+                    and node.cand.governor.derive in ("demand", "appeal")
+                    and (gn.cand.code or "")[:2] == "14"
                 ):
-                    node.dropped = True  # "signed an agreement to link the grids": its content
+                    node.dropped = True  # "demonstrated ..., calling for X": the protest's aim
                     return
                 if rel == "acl" and (g.lemma_.lower() in content_nouns or g.i in nodes):
                     if g.i not in nodes or nodes[g.i].cand.kind == "noun":
@@ -196,6 +206,9 @@ class EventCoder:
             if base == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() in content_nouns:
                 node.dropped = True  # "a proposal for a cease-fire"
                 return
+            if base == "pobj" and g.lemma_.lower() in self.verbs.partitive_nouns:
+                t = g  # "suspended part of a military aid program"
+                continue
             if node.cand.kind == "noun" and base in ("object", "pobj"):
                 lemma = self.triggers.lemma(g)
                 if rel == "object" and lemma in self.verbs.light_verbs:
@@ -331,11 +344,12 @@ class EventCoder:
             if derived is not None:
                 return derived, main
         own = gn.cand.code if not gn.cand.blocked else None
-        if own is not None:
-            return own, main
-        if gn.absorbed or self._complement(gn.cand.tok) is not None:
-            return gov.code, main
-        return None, main
+        has_complement = bool(gn.absorbed) or self._complement(gn.cand.tok) is not None
+        if own is not None and (gn.cand.specificity > 0 or not has_complement):
+            return own, main  # the verb's own pattern ("demanded the resignation")
+        if has_complement:
+            return gov.code, main  # "pressured X to cancel ...": a demand, not pressure
+        return own, main
 
     def code_sentence(self, sent: Span, sent_no: int, finder: ArgumentFinder) -> list[EventMention]:
         blocked = self.triggers.blocked(sent)
@@ -447,7 +461,7 @@ class EventCoder:
             code = c.code
             kind = "verb" if kind == "governor" else kind
         reverse = c.reverse
-        if code is None and not (kind == "verb" and reverse is not None):
+        if code is None and not (kind == "verb" and (reverse is not None or c.by_sector)):
             return None
         head = node.light_head or tok
         if kind == "derived":
@@ -479,12 +493,14 @@ class EventCoder:
             dist = 1
         else:
             actor, recipient, dist = self._verb_args(tok, code or reverse or "", finder)
-            if code is None:  # only the reverse event: "faced criticism from X"
-                actor, recipient, code = recipient, actor, reverse
-            elif c.by_sector and actor and actor[0].sector in c.by_sector:
+            if c.by_sector and actor and actor[0].sector in c.by_sector:
                 code = c.by_sector[str(actor[0].sector)]  # "workers blocked roads": a protest
                 if not recipient or code[:2] != (c.code or "")[:2]:
                     recipient = finder.recipient(tok, {id(m) for m in actor}, code)[0]
+            elif code is None and reverse is not None:  # only the reverse: "faced criticism"
+                actor, recipient, code = recipient, actor, reverse
+            if code is None:
+                return None
         assert code is not None
         if not self._known(code):
             if not self.keep_unknown_codes:

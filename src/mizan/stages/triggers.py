@@ -103,7 +103,9 @@ class TriggerFinder:
             slots = " ".join("/".join(sorted(s)[:2]) for s in match.pattern.after)
             pat = f"{match.pattern.block}: {slots}"
         blocked = match.pattern is not None and match.code is None and match.reverse is None
-        if match.code is None and match.reverse is None and gov is None:
+        if match.code is None and match.reverse is None and gov is None and not (
+            entry.by_sector and match.pattern is None
+        ):
             return None
         return Candidate(verb, match.code, match.reverse, "governor" if gov else "verb",
                          match.specificity, pat or entry.block, gov, blocked,

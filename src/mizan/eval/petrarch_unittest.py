@@ -155,6 +155,8 @@ class SuiteCoder:
         for ev in doc._.mizan_events or []:
             if ev.modality in ("negated", "hypothetical"):
                 continue
+            if not any(a.actor_id or a.country for a in ev.actor):
+                continue  # as in mizan's records: an event needs a resolved actor
             actors = ev.actor or []
             if len(actors) > 1 and not ev.recipient:
                 # PETRARCH codes "A and B renewed ties" as A→B and B→A; mizan keeps one

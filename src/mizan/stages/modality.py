@@ -62,6 +62,7 @@ class ModalityTagger:
         self.habitual = cue("habitual")
         self.governors = governors
         self.reduce = reduce
+        self._sources: dict[int, dict[str, str] | None] = {}  # per document, by sentence
         self.speech = frozenset(
             lemma for lemma, gs in governors.by_lemma.items() if any(g.name == "speech" for g in gs)
         )
@@ -170,7 +171,7 @@ class ModalityTagger:
         not an event."""
         tok = doc[ev.trigger]
         sent = tok.sent
-        if sent.text.rstrip().rstrip("\"'”’)»").endswith("?"):
+        if self._question(sent):
             return None  # a (rhetorical) question asserts nothing
         r = self.read(ev, doc)
         if r.not_event:
@@ -181,7 +182,9 @@ class ModalityTagger:
                 return None  # "analysts say ... could": analysis, not an event
             speaker = self._as_source(r.speaker_tok, finder)
         else:
-            speaker = self._according_to(sent, finder)
+            if sent.start not in self._sources:
+                self._sources[sent.start] = self._according_to(sent, finder)
+            speaker = self._sources[sent.start]
         hypothetical = False
         if r.modal is not None:
             if r.modal in ("would", "'d") and r.speaker_tok is not None and r.speech_past:
@@ -210,6 +213,15 @@ class ModalityTagger:
             self._reduce(ev, r.future or r.modal in ("would", "'d", "may", "shall"))
         return ev.modality
 
+    @staticmethod
+    def _question(sent: Span) -> bool:
+        """The sentence ends with a question mark (closing quotes and brackets aside)."""
+        for t in reversed(sent):
+            if t.text in ("\"", "'", "”", "’", ")", "»") or t.is_space:
+                continue
+            return t.text.endswith("?")
+        return False
+
     def _reduce(self, ev: EventMention, committed: bool) -> None:
         """PLOVER: future cooperation is AGREE; a future or conditional use of force is
         THREATEN (a protest only when conditional). A bare "could" is left alone."""
@@ -234,6 +246,7 @@ class ModalityTagger:
         finder = ArgumentFinder(index, self.governors.object_control,
                                 frozenset(self.governors.by_lemma))  # fmt: skip
         kept = []
+        self._sources = {}
         for ev in doc._.mizan_events or []:
             if self.classify(ev, doc, finder) is not None:
                 kept.append(ev)

@@ -92,12 +92,15 @@ class TriggerFinder:
             if gov is None:
                 return None
             return Candidate(verb, None, None, "governor", governor=gov)
-        before = forms(clause_tokens(verb, side="left"))
-        after = forms(clause_tokens(verb, side="right"))
-        patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-        if patient is not None:  # "the ambassador was summoned": the object, for patterns
-            after = forms([t for t in patient.subtree if t.dep_ != "relcl"][:8]) + after
-        match = match_verb(entry, before, after)
+        if entry.patterns:
+            before = forms(clause_tokens(verb, side="left"))
+            after = forms(clause_tokens(verb, side="right"))
+            patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:  # "the ambassador was summoned": the object, for patterns
+                after = forms([t for t in patient.subtree if t.dep_ != "relcl"][:8]) + after
+            match = match_verb(entry, before, after)
+        else:
+            match = match_verb(entry, [], [])
         pat = None
         if match.pattern is not None:
             slots = " ".join("/".join(sorted(s)[:2]) for s in match.pattern.after)

@@ -186,9 +186,12 @@ class ArgumentFinder:
         preps = []
         for h in heads:
             preps += prep_objects(h, set(RECIPIENT_PREPS))
-            for c in h.children:  # "signed a deal with Jordan", "lifted a curfew on X"
+            for c in h.children:  # "signed a deal with Jordan", "banned voting in X"
                 if c.dep_ in ("dobj", "attr"):
-                    preps += prep_objects(c, set(RECIPIENT_PREPS) - {"in"})
+                    allowed = set(RECIPIENT_PREPS)
+                    if root not in IN_IS_RECIPIENT_ROOTS:
+                        allowed.discard("in")
+                    preps += prep_objects(c, allowed)
         for prep, p in preps:
             if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS:
                 continue
@@ -203,7 +206,7 @@ class ArgumentFinder:
             if root in CRITIC_ROOTS and rank == 0:  # "condemned the arrest ... by Syrian police"
                 found = [m for m in self.index.agentive(tok) if id(m) not in taken]
             found = found or [m for m in self.index.for_argument(tok) if id(m) not in taken]
-            if found and all(_guessed(m) for m in found):
+            if found and all(guessed(m) for m in found):
                 weak = weak or (found, tree_distance(head, tok))
                 continue  # "refugees", "troops" whose country is only the text's focus
             if found:
@@ -256,6 +259,6 @@ class ArgumentFinder:
         return actor, recipient
 
 
-def _guessed(m: ActorMention) -> bool:
+def guessed(m: ActorMention) -> bool:
     """An agent noun whose country was not written but guessed from the text's focus."""
     return m.how == "agent" and m.confidence <= 0.55

@@ -39,7 +39,7 @@ from .triggers import Candidate, TriggerFinder
 __all__ = ["EventCoder", "EventMention", "MentionIndex"]
 
 OF_IS_PATIENT_ROOTS = {"15", "16", "17", "18", "19", "20"}
-PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14"}
+PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14", "17", "18", "19", "20"}
 # agreements, appeals, demands, refusals, threats: a purpose clause is what they are about
 CONTENT_PURPOSE_ROOTS = {"02", "03", "05", "10", "12", "13"}
 STOP_RELATIONS = {"relative", "adjunct", "purpose", "background", "parataxis", "appos", "acl"}
@@ -264,16 +264,22 @@ class EventCoder:
         assert gov is not None
         first: list[ActorMention] = []
         second: list[ActorMention] = []
-        mtok = main.cand.tok if main is not None else self._complement(tok)
+        coded = main is not None and main.cand.code is not None
+        mtok = main.cand.tok if main is not None and coded else self._complement(tok)
+        if mtok is None and main is not None:
+            mtok = main.cand.tok
         if mtok is not None:
-            mcode = main.cand.code if main is not None else None
+            mcode = main.cand.code if main is not None and coded else None
             if mtok.pos_ in ("NOUN", "PROPN"):
                 _a, second = finder.noun_arguments(mtok, (mcode or "")[:2] in OF_IS_PATIENT_ROOTS)
                 if gov.recipient == "object" and _a:
                     second = _a  # "demanded the withdrawal of Serbian forces"
             else:
                 msubj = finder.actor(mtok)[1]
-                if gov.recipient == "object" and msubj is not None and mtok.dep_ == "ccomp":
+                clause = mtok
+                while clause.dep_ == "conj" and clause.head.i != clause.i:
+                    clause = clause.head
+                if gov.recipient == "object" and msubj is not None and clause.dep_ == "ccomp":
                     first = finder.mentions_for(msubj)  # "demanded that the US cancel ..."
                 second = second or finder.recipient(mtok, taken, mcode or code)[0]
         own, _ = finder.recipient(tok, taken, code, ())

@@ -173,6 +173,11 @@ class EventCoder:
                 ):
                     node.dropped = True  # "demonstrated ..., calling for X": the protest's aim
                     return
+                if (rel == "acl" and g.lemma_.lower() in content_nouns and g.i not in nodes
+                        and node.cand.tok.tag_ == "VBG" and node.cand.governor is not None
+                        and node.cand.governor.derive is not None):  # fmt: skip
+                    t = g  # "issued a declaration demanding that ...": the declarer demands
+                    continue
                 if rel == "acl" and (g.lemma_.lower() in content_nouns or g.i in nodes):
                     if g.i not in nodes or nodes[g.i].cand.kind == "noun":
                         node.dropped = True  # "a request to interrogate": content
@@ -209,13 +214,16 @@ class EventCoder:
             if base == "pobj" and g.lemma_.lower() in self.verbs.partitive_nouns:
                 t = g  # "suspended part of a military aid program"
                 continue
-            if node.cand.kind == "noun" and base in ("object", "pobj"):
+            if node.cand.kind == "noun" and base in ("object", "pobj") and node.light_head is None:
                 lemma = self.triggers.lemma(g)
                 if rel == "object" and lemma in self.verbs.light_verbs:
                     node.light_head = g
                 elif rel in ("pobj:on", "pobj:for") and lemma in self.verbs.motion_verbs:
                     node.light_head = g  # "arrived on a visit", "flew in for talks"
-                return
+                else:
+                    return
+                t = g  # the event lives at the light verb: climb on from there
+                continue
             t = g
 
     def _obligation(self, node: _Node, index: MentionIndex, finder: ArgumentFinder) -> None:
@@ -259,6 +267,8 @@ class EventCoder:
         actor, actor_tok, _passive, patient = finder.actor(tok)
         if not actor and patient is not None:  # "Israel is opposed to", "is committed to"
             actor, actor_tok = finder.mentions_for(patient), patient
+        if not actor and tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "attr"):
+            actor, actor_tok = finder.actor(tok.head.head)[0], tok.head.head  # "a declaration"
         taken = {id(m) for m in actor}
         gov = gn.cand.governor
         assert gov is not None
@@ -302,9 +312,20 @@ class EventCoder:
 
     def _indicative(self, node: _Node) -> None:
         """ "insisted that they are not competing": a demand verb with an indicative clause
-        and no "must" only says something (the demand is "insisted that X withdraw")."""
+        and no "must" only says something (the demand is "insisted that X withdraw");
+        "cautioned that no deadline had been set" is no threat ("warned that the army
+        would hunt them down" is)."""
         gov = node.cand.governor
-        if gov is None or gov.derive not in ("demand", "appeal"):
+        if gov is None or gov.derive not in ("demand", "appeal", "threat"):
+            return
+        if gov.derive == "threat":
+            comp = next((c for c in node.cand.tok.children if c.dep_ == "ccomp"), None)
+            if comp is None:
+                return
+            auxes = {a.lower_ for a in comp.children if a.dep_ in ("aux", "auxpass")}
+            if not auxes & {"will", "would", "shall", "could", "may", "might", "'ll", "wo"}:
+                node.cand.governor = self.governors.named["speech"]
+                node.cand.code = node.cand.reverse = None
             return
         kids = list(node.cand.tok.children)
         comp = next((c for c in kids if c.dep_ == "ccomp"), None)

@@ -13,7 +13,8 @@ reductions: "is about to restore ties" stays 064), and is scored on:
 * extra codings — mizan's triples that match no gold coding, as a share of gold codings.
 
 Codes are the suite's own (some are WEIS codes, not CAMEO), so events are read before the
-record stage (which maps CAMEO codes to PLOVER).
+record stage (which maps CAMEO codes to PLOVER), whatever their modality: PETRARCH has none,
+and the suite's own patterns code negations ("didn't clash" → 904).
 """
 
 from __future__ import annotations
@@ -153,8 +154,6 @@ class SuiteCoder:
             doc = stage(doc)
         out: list[Coding] = []
         for ev in doc._.mizan_events or []:
-            if ev.modality in ("negated", "hypothetical"):
-                continue
             if not any(a.actor_id or a.country for a in ev.actor):
                 continue  # as in mizan's records: an event needs a resolved actor
             actors = ev.actor or []

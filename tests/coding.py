@@ -68,8 +68,8 @@ def rows(table: list[tuple[str, Want] | Any]) -> list[Any]:
     """pytest params with readable ids; rows may already be pytest.param(...)."""
     out = []
     for row in table:
-        if isinstance(row, tuple):
-            out.append(pytest.param(*row, id=row[0][:50]))
-        else:
+        if hasattr(row, "marks"):  # already a pytest.param (a named tuple too)
             out.append(row)
+        else:
+            out.append(pytest.param(*row, id=row[0][:50]))
     return out

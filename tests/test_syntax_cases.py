@@ -106,8 +106,43 @@ LONG_OPED = [
      Want("REQUEST", actor=("IRQ",), recipient=("USA",))),
 ]  # fmt: skip
 
+GOVERNED = [
+    ("Iran and Iraq agreed to resume flights between Tehran and Baghdad.",
+     Want("AGREE", actor=("IRN", "IRQ"), cameo="03", n_events=1)),
+    ("The Kurdish regional government said it would not hand over the oil revenues to Baghdad.",
+     Want("REJECT", actor=("IRQ",), modality="reported")),
+    ("Iraq's foreign ministry summoned the Turkish ambassador to protest against the air "
+     "strikes.", Want("ACCUSE", actor=("IRQ",), recipient=("TUR",))),
+    ("The Iranian foreign minister warned Washington against any attack on Iranian interests "
+     "in Iraq.", Want("THREATEN", actor=("IRN",), recipient=("USA",))),
+    ("Iraqi President Barham Salih called on all parties to exercise restraint.",
+     Want("REQUEST", actor=("IRQ",), cameo="02")),
+    ("The EU imposed sanctions on three Iranian officials over the crackdown on protesters.",
+     Want("COERCE", cameo="163", recipient=("IRN",))),
+    ("Protesters in Baghdad burned tyres and blocked the main bridge over the Tigris.",
+     Want("PROTEST", actor=("IRQ",), cameo="144")),
+    ("Kuwait will host a donor conference for Iraq next year.",
+     Want("AGREE", actor=("KWT",), recipient=("IRQ",), modality="future")),
+    pytest.param(
+        "The Iraqi parliament voted to expel US troops from the country.",
+        Want("SANCTION", actor=("IRQ",), recipient=("USA",)),
+        marks=xfail(reason="'voted to' is read as an intent (AGREE); a vote decides the act"),
+        id="The Iraqi parliament voted to expel US troops"),
+    pytest.param(
+        "The prime minister ordered the release of all peaceful protesters.",
+        Want("RETREAT", cameo="0841"),
+        marks=xfail(reason="a bare title with no country and no text focus is left "
+                           "unresolved, so the event has no actor"),
+        id="The prime minister ordered the release"),
+    pytest.param(
+        "Turkey's defence minister, Hulusi Akar, visited Erbil and met Kurdish leaders.",
+        Want("CONSULT", actor=("TUR",), recipient=("IRQ",)),
+        marks=xfail(reason="Erbil resolves to no country in the actor stage"),
+        id="Turkey's defence minister visited Erbil"),
+]  # fmt: skip
+
 TABLE = (ACTIVE_PASSIVE + COORDINATION + APPOSITION + PREPOSITIONAL_RECIPIENTS + LIGHT_VERBS
-         + NOMINAL_EVENTS + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED)  # fmt: skip
+         + NOMINAL_EVENTS + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
 
 
 @pytest.mark.parametrize("text,want", rows(TABLE))

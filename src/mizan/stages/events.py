@@ -289,7 +289,8 @@ class EventCoder:
                 clause = mtok
                 while clause.dep_ == "conj" and clause.head.i != clause.i:
                     clause = clause.head
-                if gov.recipient == "object" and msubj is not None and clause.dep_ == "ccomp":
+                if (gov.recipient == "object" and gov.derive in ("demand", "appeal")
+                        and msubj is not None and clause.dep_ == "ccomp"):  # fmt: skip
                     first = finder.mentions_for(msubj)  # "demanded that the US cancel ..."
                 second = second or finder.recipient(mtok, taken, mcode or code)[0]
         own, _ = finder.recipient(tok, taken, code, ())

@@ -21,6 +21,12 @@ NEGATED = [
      Want("ASSAULT", recipient=("USA",), modality="negated")),
     ("Turkish troops have never entered the town of Zakho, the ministry said.",
      Want("COERCE", actor=("TUR",), modality="negated")),
+    ("Turkey has not attacked Iraqi territory, the ministry insisted.",
+     Want("ASSAULT", actor=("TUR",), recipient=("IRQ",), modality="negated")),
+    ("Iraq refused to attack the Kurdish region.",
+     Want("ASSAULT", actor=("IRQ",), modality="negated", n_events=1)),
+    ("Iran denied sending weapons to the Houthis.",
+     Want("AID", actor=("IRN",), modality="negated")),
 ]  # fmt: skip
 
 REFUSALS = [
@@ -56,6 +62,14 @@ HYPOTHETICAL = [
      Want("THREATEN", actor=("IRN",), modality="hypothetical")),
     ("Kuwait said it would meet the Iraqi delegation if Baghdad paid the compensation.",
      Want("AGREE", actor=("KWT",), recipient=("IRQ",), modality="hypothetical")),
+    ("Should Iran attack US forces, Washington would respond.",
+     Want("ASSAULT", actor=("IRN",), recipient=("USA",), modality="hypothetical")),
+    pytest.param(
+        "The Iraqi foreign minister hopes to meet his Saudi counterpart soon.",
+        Want("AGREE", actor=("IRQ",), modality="future"),
+        marks=xfail(reason="the small model parses 'minister hopes' as a compound noun, so "
+                           "the plan verb is not seen"),
+        id="The Iraqi foreign minister hopes to meet"),
 ]  # fmt: skip
 
 REPORTED = [
@@ -85,6 +99,9 @@ NOT_EVENTS = [
     ("Iraq appears to be balancing between its Arab neighbours and Iran.", Want(None)),
     ("Analysts say Iran could retaliate against the United States in Iraq.", Want(None)),
     ("Kadhimi seems to be leaning towards the Gulf states.", Want(None)),
+    ("Why would Iraq ever trust Turkey again?", Want(None)),
+    ("The Iraqi prime minister usually meets Iranian officials in Baghdad.", Want(None)),
+    ("Observers believe Turkey might send more troops to northern Iraq.", Want(None)),
 ]  # fmt: skip
 
 TABLE = NEGATED + REFUSALS + FUTURE + HYPOTHETICAL + REPORTED + HISTORICAL + NOT_EVENTS

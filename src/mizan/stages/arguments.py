@@ -195,6 +195,8 @@ class ArgumentFinder:
         for prep, p in preps:
             if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS:
                 continue
+            if prep == "from" and root == "04":
+                continue  # "arrived in Basra from Baghdad": where from is no party
             rank = 2 + RECIPIENT_PREPS.index(prep)
             if theme and prep in THEME_PREPS or root in CRITIC_ROOTS and prep in CRITIC_PREPS:
                 rank = 1

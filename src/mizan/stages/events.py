@@ -525,6 +525,10 @@ class EventCoder:
                 code = c.by_sector[str(actor[0].sector)]  # "workers blocked roads": a protest
                 if not recipient or code[:2] != (c.code or "")[:2]:
                     recipient = finder.recipient(tok, {id(m) for m in actor}, code)[0]
+                if code[:2] == "04" and not {r.country for r in recipient} - {
+                    a.country for a in actor
+                }:
+                    return None  # an official arriving at home is no visit
             elif code is None and reverse is not None:  # only the reverse: "faced criticism"
                 actor, recipient, code = recipient, actor, reverse
             if code is None:

@@ -18,6 +18,7 @@ from .. import CODER
 from ..confidence import score as confidence
 from ..ontology import Ontology, load_ontology
 from .actors import ActorMention
+from .arguments import guessed
 from .events import EventMention
 from .merge import merge_records
 
@@ -31,6 +32,10 @@ class RecordBuilder:
             return None
         if not any(m.actor_id or m.country for m in ev.actor):
             return None  # an event needs a resolved actor (precision first)
+        if ev.cameo[:2] == "04" and ev.recipient and all(guessed(m) for m in ev.actor) and (
+            {m.country for m in ev.actor} <= {m.country for m in ev.recipient}
+        ):
+            return None  # "a delegation visited Washington", the delegation's country a guess
         code = self.ontology.get(ev.cameo)
         sent = doc[ev.trigger].sent
         evidence = {"sentence": ev.sentence, "start": sent.start_char, "end": sent.end_char,

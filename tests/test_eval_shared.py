@@ -37,15 +37,16 @@ def test_seed_report(shared, nlp):
 
 
 def test_plover_gsr_floors_and_reliability(shared, nlp):
-    """Floors a little under the figures at the time of writing (type 0.70, triple F1 0.44),
-    and the confidence ordering: the top bin is right more often than the bottom one."""
+    """Floors a little under the figures at the time of writing (type 0.748, triple F1 0.468,
+    extra events 64%), and the confidence ordering: the top bin is right more often than
+    the bottom one."""
     from mizan.eval.common import prf
     from mizan.eval.plover_gsr import evaluate
 
     res = evaluate(shared / "plover-gsr" / "PLOVER_GSR_CAMEO.json", nlp)
-    assert res.type_correct / res.n >= 0.66
-    assert prf(res.tp, res.n_pred, res.n_gold)[2] >= 0.40
-    assert res.extra / res.n <= 0.80  # UniversalPetrarch: 315%
+    assert res.type_correct / res.n >= 0.71
+    assert prf(res.tp, res.n_pred, res.n_gold)[2] >= 0.44
+    assert res.extra / res.n <= 0.72  # UniversalPetrarch: 315%
     table = res.reliability.table()
     assert table[-1][3] > table[0][3] and table[-1][4] > table[0][4]
 
@@ -54,7 +55,7 @@ def test_quad_shared(shared, nlp):
     from mizan.eval.quad import evaluate
 
     res = evaluate(shared / "conflibert-cameo" / "cameo_class" / "test.tsv", nlp)
-    assert res.n == 451 and res.correct / res.n >= 0.68
+    assert res.n == 451 and res.correct / res.n >= 0.71  # at writing: 0.745
 
 
 def test_petrarch_unittest_shared(shared, nlp):
@@ -62,7 +63,7 @@ def test_petrarch_unittest_shared(shared, nlp):
 
     res = evaluate(shared / "petrarch2-unittest" / "PETR.UnitTest.records.xml", nlp)
     assert res.codings > 300
-    assert res.exact / res.codings >= 0.40
+    assert res.exact / res.codings >= 0.45  # at writing: 0.479
     assert res.no_event_ok / res.no_event_n >= 0.70
 
 

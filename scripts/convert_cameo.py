@@ -254,9 +254,36 @@ def flow(value: object, quote_codes: bool = False) -> str:
     return yq(value) if quote_codes else ys(value)
 
 
+def restrict_to_origin(d: VerbDictionary, data: dict, notes: list[str]) -> None:
+    """A CAMEO block lists loose synonyms (ADVANCE, CONTINUE, PROGRESS; SEND, DEPLOY, SHIP)
+    and each pattern's comment names the verb it was written for. A pattern written for one
+    lemma of the block applies to that lemma only (``only: [lemma]``): "- &MILITARY * [190]
+    # ADVANCE" is about armies advancing, not about "the military's policies continue".
+    Patterns whose comment names no lemma of the block apply to all its lemmas."""
+    origins: dict[tuple[str, tuple], set[str | None]] = {}
+    for b in d.blocks:
+        for p in b.patterns:
+            key = (b.verb, (tuple(p.before), tuple(p.after), p.code, p.reverse,
+                            tuple(sorted(p.roles.items()))))  # fmt: skip
+            origins.setdefault(key, set()).add(p.origin)
+    restricted = 0
+    for block in data["blocks"]:
+        names = {lem if isinstance(lem, str) else lem["lemma"] for lem in block["lemmas"]}
+        for p in block["patterns"]:
+            key = (block["verb"], (tuple(p.get("before", [])), tuple(p.get("after", [])),
+                                   p["code"], p.get("reverse"),
+                                   tuple(sorted((p.get("roles") or {}).items()))))  # fmt: skip
+            found = origins.get(key, set())
+            if len(found) == 1 and next(iter(found)) in names and len(names) > 1:
+                p["only"] = [next(iter(found))]
+                restricted += 1
+    notes.append(f"{restricted} patterns restricted to the lemma their comment names")
+
+
 def build_verbs(d: VerbDictionary, source: str) -> tuple[str, dict, dict, list[str]]:
     notes: list[str] = []
     data = verbs_to_mizan(d, source="cameo-2.0", notes=notes)
+    restrict_to_origin(d, data, notes)
     lines = [VERB_HEADER.format(src=source), "synsets:"]
     for name, members in data["synsets"].items():
         lines.append(f"  {ys(name)}: {ylist(members)}")

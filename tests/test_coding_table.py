@@ -122,19 +122,20 @@ ROWS = [
         "IRQ",
         "asserted",
     ),
-    # modality
+    # modality. PLOVER codes a future visit as AGREE (CAMEO 036, "express intent to meet");
+    # the record keeps modality "future" (docs/architecture.md, "Modality").
     (
         "Iraqi Prime Minister Mustafa al-Kadhimi will visit Riyadh next month.",
-        "CONSULT",
-        "042",
+        "AGREE",
+        "036",
         ("IRQ", "GOV"),
         "SAU",
         "future",
     ),
     (
         "The Saudi foreign minister is scheduled to visit Baghdad next week.",
-        "CONSULT",
-        "042",
+        "AGREE",
+        "036",
         ("SAU", "GOV"),
         "IRQ",
         "future",

@@ -29,6 +29,7 @@ class Pattern:
     reverse: str | None
     block: str
     source: str
+    only: frozenset[str] = frozenset()  # the lemmas it applies to (empty: every lemma)
 
     @property
     def specificity(self) -> int:
@@ -43,6 +44,7 @@ class VerbEntry:
     block: str
     source: str
     patterns: list[Pattern] = field(default_factory=list)
+    by_sector: dict[str, str] = field(default_factory=dict)  # actor sector → code
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class NounTrigger:
     reverse: str | None = None
     plural_only: bool = False
     needs_argument: bool = True
+    compounds: tuple[tuple[str, str], ...] = ()  # modifier → code: "hunger strike" → 142
 
 
 @dataclass
@@ -59,7 +62,12 @@ class VerbDictionary:
     verbs: dict[str, VerbEntry] = field(default_factory=dict)
     nouns: dict[str, NounTrigger] = field(default_factory=dict)
     light_verbs: frozenset[str] = frozenset()
-    discards: tuple[tuple[str, ...], ...] = ()
+    motion_verbs: frozenset[str] = frozenset()
+    shell_nouns: frozenset[str] = frozenset()
+    responsibility_nouns: frozenset[str] = frozenset()
+    partitive_nouns: frozenset[str] = frozenset()
+    discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
+    idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def entry(self, lemma: str) -> VerbEntry | None:
@@ -81,24 +89,44 @@ def _words_match(slot: Word, tok_forms: tuple[str, str]) -> bool:
     return tok_forms[0] in slot or tok_forms[1] in slot
 
 
-def _subsequence(slots: Sequence[Word], forms: Sequence[tuple[str, str]]) -> bool:
+def _subsequence(slots: Sequence[Word], forms: Sequence[tuple[str, str]]) -> int:
+    """How far into ``forms`` the slots are matched in order (-1: they are not)."""
     j = 0
-    for f in forms:
+    for k, f in enumerate(forms):
         if j < len(slots) and _words_match(slots[j], f):
             j += 1
-    return j == len(slots)
+            if j == len(slots):
+                return k
+    return -1 if slots else 0
 
 
 def match_verb(
     entry: VerbEntry, before: Sequence[tuple[str, str]], after: Sequence[tuple[str, str]]
 ) -> Match:
-    """The most specific pattern of ``entry`` whose words occur around the verb."""
+    """The most specific pattern of ``entry`` whose words occur around the verb; between
+    equally specific ones, the one whose words lie nearest the verb ("stopped work on the
+    first day of a strike" is a strike by "work", not an end to a strike)."""
     best: Pattern | None = None
+    best_key = (0, 0)
+    n_before = len(before)
+    present = {w for f in after for w in f} | {w for f in before for w in f}
     for p in entry.patterns:
-        if best is not None and p.specificity <= best.specificity:
+        if best is not None and p.specificity < best.specificity:
             continue
-        if _subsequence(p.after, after) and _subsequence(p.before, before):
-            best = p
+        if any(present.isdisjoint(slot) for slot in p.after) or any(
+            present.isdisjoint(slot) for slot in p.before
+        ):
+            continue  # a word it needs is not there at all
+        a = _subsequence(p.after, after)
+        if a < 0:
+            continue
+        b = _subsequence(p.before, before)
+        if b < 0:
+            continue
+        reach = a + (n_before - b if p.before else 0)
+        key = (p.specificity, -reach)
+        if best is None or key > best_key:
+            best, best_key = p, key
     if best is None:
         return Match(entry.code, entry.reverse, None, 0)
     return Match(best.code, best.reverse, best, best.specificity)
@@ -127,6 +155,9 @@ def _slots(
         raise DataFileError(path, "must be a list of words", entry, fld)
     out = []
     for w in words:
+        if not isinstance(w, (str, int)) or isinstance(w, bool):
+            raise DataFileError(path, f"{w!r} must be a quoted word (YAML reads on/off/yes/no "
+                                "as booleans)", entry, fld)  # fmt: skip
         w = str(w).strip().lower()
         if w.startswith("&"):
             members = synsets.get(w[1:])
@@ -173,14 +204,27 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
         source = str(block.get("source") or path.stem)
         bcode = _code(block.get("code"), path, name, "code")
         brev = _code(block.get("reverse"), path, name, "reverse")
+        by_sector: dict[str, str] = {}
+        raw_sectors = block.get("by_sector") or {}
+        if not isinstance(raw_sectors, dict):
+            raise DataFileError(path, "must map sector → code", name, "by_sector")
+        for sector, scode in raw_sectors.items():
+            c = _code(scode, path, name, f"by_sector.{sector}")
+            if c is None or not isinstance(sector, str) or not sector.isupper():
+                raise DataFileError(path, "needs an upper-case sector and a code", name,
+                                    f"by_sector.{sector}")  # fmt: skip
+            by_sector[sector] = c
         lemmas = block.get("lemmas")
         if not isinstance(lemmas, list) or not lemmas:
             raise DataFileError(path, "a block needs a non-empty 'lemmas' list", name, "lemmas")
         patterns = []
         for j, p in enumerate(block.get("patterns") or (), start=1):
-            if not isinstance(p, dict) or not ({"after", "before"} & p.keys()):
+            if not isinstance(p, dict) or not ({"after", "before"} & p.keys()) or (
+                p.get("only") is not None and not isinstance(p.get("only"), list)
+            ):
                 raise DataFileError(
-                    path, f"pattern #{j} needs 'after' and/or 'before'", name, "patterns"
+                    path, f"pattern #{j} needs 'after' and/or 'before' (and 'only' is a list)",
+                    name, "patterns",
                 )
             patterns.append(Pattern(
                 after=_slots(p.get("after"), synsets, path, name, f"patterns[{j}].after"),
@@ -188,6 +232,7 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
                 code=_code(p.get("code"), path, name, f"patterns[{j}].code"),
                 reverse=_code(p.get("reverse"), path, name, f"patterns[{j}].reverse"),
                 block=name, source=source,
+                only=frozenset(str(w).lower() for w in p.get("only") or ()),
             ))  # fmt: skip
         for lem in lemmas:
             code, rev = bcode, brev
@@ -209,7 +254,9 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
                 continue
             if code is not None or entry.code is None or source != entry.source:
                 entry.code, entry.reverse, entry.block, entry.source = code, rev, name, source
-            entry.patterns.extend(patterns)
+            entry.patterns.extend(p for p in patterns if not p.only or head in p.only)
+            if by_sector:
+                entry.by_sector = dict(by_sector)
 
 
 def _nouns(d: VerbDictionary, path: Path) -> None:
@@ -220,11 +267,27 @@ def _nouns(d: VerbDictionary, path: Path) -> None:
         code = _code(raw.get("code"), path, raw["lemma"], "code")
         if code is None:
             raise DataFileError(path, "a nominal trigger needs a code", raw["lemma"], "code")
+        comp = raw.get("compounds") or {}
+        if not isinstance(comp, dict):
+            raise DataFileError(path, "must map modifier → code", raw["lemma"], "compounds")
+        compounds = []
+        for word, wcode in comp.items():
+            c = _code(wcode, path, raw["lemma"], f"compounds.{word}")
+            if c is None:
+                raise DataFileError(path, "needs a code", raw["lemma"], f"compounds.{word}")
+            compounds.append((str(word).lower(), c))
         d.nouns[raw["lemma"].lower()] = NounTrigger(
             raw["lemma"].lower(), code, _code(raw.get("reverse"), path, raw["lemma"], "reverse"),
             bool(raw.get("plural_only", False)), bool(raw.get("needs_argument", True)),
+            tuple(compounds),
         )  # fmt: skip
     d.light_verbs = frozenset(str(v).lower() for v in data.get("light_verbs") or ())
+    d.motion_verbs = frozenset(str(v).lower() for v in data.get("motion_verbs") or ())
+    d.shell_nouns = frozenset(str(v).lower() for v in data.get("shell_nouns") or ())
+    d.partitive_nouns = frozenset(str(v).lower() for v in data.get("partitive_nouns") or ())
+    d.responsibility_nouns = frozenset(
+        str(v).lower() for v in data.get("responsibility_nouns") or ()
+    )
 
 
 def _cues(d: VerbDictionary, path: Path) -> None:
@@ -237,14 +300,38 @@ def _cues(d: VerbDictionary, path: Path) -> None:
         d.cues[str(name)] = frozenset(str(w).lower() for w in words)
 
 
-def _discards(path: Path) -> tuple[tuple[str, ...], ...]:
+def _discards(path: Path, idioms_path: Path | None) -> tuple[tuple[str, ...], ...]:
     data = load_yaml(path) or []
     if isinstance(data, dict):
         data = data.get("discards") or []
-    return tuple(tuple(str(p).lower().split()) for p in data if str(p).strip())
+    skip_years, skip = False, set()
+    if idioms_path is not None:
+        raw = (load_yaml(idioms_path) or {}).get("not_discards") or {}
+        if not isinstance(raw, dict):
+            raise DataFileError(idioms_path, "must be a mapping {years, phrases}", "not_discards")
+        skip_years = bool(raw.get("years", False))
+        skip = {str(p).lower() for p in raw.get("phrases") or ()}
+    out = []
+    for p in data:
+        text = str(p).strip().lower()
+        if not text or text in skip or (skip_years and text.isdigit() and len(text) == 4):
+            continue
+        out.append(tuple(text.split()))
+    return tuple(out)
 
 
-def build_dictionary(files: Iterable[tuple[Path, Any]], folder: Path) -> VerbDictionary:
+def _idioms(path: Path) -> tuple[tuple[str, ...], ...]:
+    data = load_yaml(path) or {}
+    if not isinstance(data, dict) or not isinstance(data.get("idioms", []), list):
+        raise DataFileError(path, "idioms.yaml holds 'idioms:' (a list of phrases)")
+    return tuple(tuple(str(p).lower().split()) for p in data.get("idioms") or () if str(p).strip())
+
+
+def build_dictionary(
+    files: Iterable[tuple[Path, Any]], folder: Path, nouns: bool = True
+) -> VerbDictionary:
+    """The dictionary from parsed verb ``files`` and the support files in ``folder``;
+    ``nouns=False`` leaves out mizan's nominal triggers (a foreign dictionary set alone)."""
     d = VerbDictionary()
     if (folder / "modality.yaml").exists():
         _cues(d, folder / "modality.yaml")
@@ -252,9 +339,22 @@ def build_dictionary(files: Iterable[tuple[Path, Any]], folder: Path) -> VerbDic
         merge_verb_file(d, path, data)
     if (folder / "nouns.yaml").exists():
         _nouns(d, folder / "nouns.yaml")
+        if not nouns:
+            d.nouns = {}
+    idioms = folder / "idioms.yaml"
     if (folder / "discards.yaml").exists():
-        d.discards = _discards(folder / "discards.yaml")
+        d.discards = _discards(folder / "discards.yaml", idioms if idioms.exists() else None)
+    if idioms.exists():
+        d.idioms = _idioms(idioms)
     return d
+
+
+def suite_discards(path: Path) -> tuple[tuple[str, ...], ...]:
+    """The phrases of a PETRARCH/TABARI discards file (sentence-level, lower case)."""
+    from .dictionaries.petrarch import read_discards
+
+    found, _warnings = read_discards(path)
+    return tuple(tuple(d.phrase.lower().split()) for d in found if d.phrase.strip())
 
 
 def _read_user_verbs(path: Path) -> Any:
@@ -272,7 +372,8 @@ def load_verbs(extra: Iterable[Path] = ()) -> VerbDictionary:
     extra = [Path(p) for p in extra]
     support = [
         p
-        for p in (folder / "nouns.yaml", folder / "modality.yaml", folder / "discards.yaml")
+        for p in (folder / "nouns.yaml", folder / "modality.yaml", folder / "discards.yaml",
+                  folder / "idioms.yaml")
         if p.exists()
     ]
 

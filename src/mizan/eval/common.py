@@ -16,6 +16,18 @@ GSR_EVENT_MAP = {
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }
+# the 2017 GSR mode names in PLOVER's 2021 modes (the ontology's plover_mode column)
+GSR_MODE_MAP = {
+    "strike-hun": "hunger",
+    "strike-gen": "boycott",
+    "riot-spon": "riot",
+    "demo-org": "demo",
+    "demo-spon": "demo",
+    "host": "visit",
+    "detain": "arrest",
+    "confiscate": "seize",
+    "censor": "restrict",
+}
 # pseudo-countries compared as one, and CAMEO country codes that differ from ISO alpha-3
 COUNTRY_MAP = {"UNO": "IGO", "EUR": "IGO", "JAP": "JPN", "ITL": "ITA"}
 
@@ -43,16 +55,45 @@ def prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def confusion_lines(pairs: list[tuple[str, str]], top: int = 3) -> list[str]:
+def confusion_lines(pairs: list[tuple[str, str]], width: int = 12) -> list[str]:
     """Per gold category: count, accuracy and the most frequent wrong predictions."""
     by_gold: dict[str, Counter[str]] = {}
     for gold, pred in pairs:
         by_gold.setdefault(gold, Counter())[pred] += 1
-    lines = [f"{'gold':<12}{'n':>5}{'acc':>7}  most frequent predictions"]
+    lines = [f"{'gold':<{width}}{'n':>5}{'acc':>7}  most frequent predictions"]
     for gold in sorted(by_gold):
         c = by_gold[gold]
         n = sum(c.values())
         acc = c[gold] / n
-        wrong = ", ".join(f"{p}:{k}" for p, k in c.most_common() if p != gold)[:80]
-        lines.append(f"{gold:<12}{n:>5}{acc:>7.2f}  {wrong}")
+        wrong = ", ".join(f"{p.split(' ')[0]}:{k}" for p, k in c.most_common() if p != gold)
+        lines.append(f"{gold:<{width}}{n:>5}{acc:>7.2f}  {wrong[:80]}")
     return lines
+
+
+BINS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 1.01)
+
+
+class Reliability:
+    """Events by confidence bin, with the share whose type is right and the share that is
+    fully right (a triple of the gold): a calibration check for the confidence score."""
+
+    def __init__(self) -> None:
+        self.rows: list[tuple[float, bool, bool]] = []
+
+    def add(self, confidence: float, type_right: bool, triple_right: bool) -> None:
+        self.rows.append((confidence, type_right, triple_right))
+
+    def table(self) -> list[tuple[float, float, int, float, float]]:
+        out = []
+        for lo, hi in zip(BINS, BINS[1:], strict=False):
+            inside = [r for r in self.rows if lo <= r[0] < hi]
+            if inside:
+                n = len(inside)
+                out.append((lo, hi, n, sum(r[1] for r in inside) / n, sum(r[2] for r in inside) / n))
+        return out
+
+    def lines(self) -> list[str]:
+        lines = [f"{'confidence':<12}{'events':>7}{'type right':>12}{'all right':>11}"]
+        for lo, hi, n, t, a in self.table():
+            lines.append(f"{lo:.1f}–{min(hi, 1.0):.1f}{'':<5}{n:>7}{t:>12.2f}{a:>11.2f}")
+        return lines

@@ -1,10 +1,23 @@
-"""Stage ``mizan_events``: find event triggers and their actor and recipient in the parse.
+"""Stage ``mizan_events``: code the events of each sentence from the dependency parse.
 
-A trigger is a verb in the verb-pattern dictionary ("met", "arrested"), a nominal trigger
-that a light verb carries ("held talks", "paid a visit"), or a nominal event with its own
-arguments ("X's visit to Y", "the arrest of X"). Actor and recipient come from the
-dependency parse — subject/agent and object/prepositional object — never from word order,
-and coordinated actors stay together in one event.
+1. **Triggers** (``triggers.py``): verbs of the pattern dictionary (the most specific pattern
+   wins), nominal triggers ("talks", "arrest"), governor words ("agreed", "willing").
+2. **Clause structure**: each trigger is linked to the word that governs its clause
+   (``_link``), climbing through verbs of saying, plans and attempts, which leave the event
+   standing ("said it will withdraw" codes the withdrawal). Then:
+   * a governor of a *derive* class absorbs the event in its complement and recodes it
+     (``governors.yaml``/``derived.yaml``): "agreed to provide aid" → AGREE 033,
+     "threatened to cut off" → THREATEN, "refused to meet" → REJECT 125, "demanded that X
+     withdraw" → REQUEST 1056, "urged X to" → REQUEST 02x; "X said Y must" is a demand;
+   * a light verb carries its noun ("held talks", "issued a warning"); a verb whose own
+     pattern names its object ("imposed sanctions") keeps its code;
+   * the complement of an ordinary trigger, or what an accusation alleges, is content, not
+     an event ("allowed X to participate", "accused X of attacking");
+   * events in relative clauses, adjuncts and purpose clauses stand, with a role that lowers
+     their confidence.
+3. **Arguments** (``arguments.py``): actor and recipient from the parse, never word order.
+
+The result is ``doc._.mizan_events``: one ``EventMention`` per event mention.
 """
 
 from __future__ import annotations
@@ -15,40 +28,22 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ..governors import Governors, load_governors
 from ..ontology import Ontology, load_ontology
-from ..verbs import VerbDictionary, load_verbs, match_verb
+from ..verbs import VerbDictionary, load_verbs
 from .actors import ActorMention
-from .syntax import clause_tokens, conjuncts, forms, tree_distance
+from .arguments import ArgumentFinder, MentionIndex
+from .syntax import clause_depth, tree_distance
+from .triggers import Candidate, TriggerFinder
 
-RECIPIENT_PREPS = {
-    "with",
-    "to",
-    "toward",
-    "towards",
-    "against",
-    "on",
-    "upon",
-    "into",
-    "at",
-    "for",
-    "from",
-    "in",
-}
-RECIPIENT_PREFERRED = (
-    "with",
-    "to",
-    "toward",
-    "towards",
-    "against",
-    "on",
-    "upon",
-    "into",
-    "from",
-    "for",
-    "at",
-    "in",
-)
-OF_IS_PATIENT_ROOTS = {"17", "18", "19", "20", "15", "16"}
+__all__ = ["EventCoder", "EventMention", "MentionIndex"]
+
+OF_IS_PATIENT_ROOTS = {"15", "16", "17", "18", "19", "20"}
+PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14", "17", "18", "19", "20"}
+# agreements, appeals, demands, refusals, threats: a purpose clause is what they are about
+CONTENT_PURPOSE_ROOTS = {"02", "03", "05", "10", "12", "13"}
+STOP_RELATIONS = {"relative", "adjunct", "purpose", "background", "parataxis", "appos", "acl"}
+COMPLEMENT = ("comp", "object", "pobj")
 
 
 @dataclass
@@ -61,7 +56,7 @@ class EventMention:
     cameo: str
     actor: list[ActorMention]
     recipient: list[ActorMention]
-    kind: str = "verb"  # verb | light | noun
+    kind: str = "verb"  # verb | light | noun | derived
     specificity: int = 0
     distance: int = 1
     pattern: str | None = None
@@ -74,267 +69,505 @@ class EventMention:
     location: dict[str, object] | None = None
     confidence: float = 0.0
     notes: list[str] = field(default_factory=list)
+    head: int = -1  # token index of the clause head (the light verb of "held talks")
+    role: str = "main"  # main | relative | adjunct | purpose | parataxis | appos | acl | circumstance
+    base_cameo: str | None = None  # the code before a governor or modality rule recoded it
+    governor: str | None = None  # the governor class that recoded it
+    negated_by_governor: bool = False  # "refused to attack": the attack stands, negated
 
 
-class MentionIndex:
-    """Actor mentions of a document by token."""
+@dataclass
+class _Node:
+    """A trigger candidate while the sentence is being resolved."""
 
-    def __init__(self, mentions: list[ActorMention]) -> None:
-        self.by_token: dict[int, ActorMention] = {}
-        for m in mentions:
-            for t in range(m.start, m.end):
-                self.by_token.setdefault(t, m)
-
-    def at(self, tok: Token) -> ActorMention | None:
-        return self.by_token.get(tok.i)
-
-    def for_argument(self, tok: Token) -> list[ActorMention]:
-        """The actor(s) an argument token stands for, with its coordinated partners."""
-        out: list[ActorMention] = []
-        for t in conjuncts(tok):
-            m = self.at(t) or self._inside(t)
-            if m is not None and m not in out:
-                out.append(m)
-        return out
-
-    def _inside(self, tok: Token) -> ActorMention | None:
-        # "the leaders of Egypt", "a delegation from Iraq": the nearest mention below the head
-        best: tuple[int, ActorMention] | None = None
-        for child in tok.subtree:
-            m = self.at(child)
-            if m is None or child.i == tok.i:
-                continue
-            if any(
-                a.dep_ in ("relcl", "acl", "advcl")
-                for a in child.ancestors
-                if a.i != tok.i and tok in a.ancestors
-            ):
-                continue
-            d = tree_distance(tok, child)
-            if d <= 3 and (best is None or d < best[0]):
-                best = (d, m)
-        return best[1] if best else None
-
-
-def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
-    """The subject of ``verb`` and whether the clause is passive; inherited through
-    control ("agreed to visit"), coordination ("met X and signed Y") and relative clauses."""
-    for c in verb.children:
-        if c.dep_ == "nsubj":
-            if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head, False
-            return c, False
-    for c in verb.children:
-        if c.dep_ == "nsubjpass":
-            if c.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head, True
-            return c, True
-    if depth > 3:
-        return None, False
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
-        subj, passive = _subject(verb.head, depth + 1)
-        return subj, passive if verb.dep_ == "conj" else False
-    if verb.dep_ == "relcl":
-        return verb.head, False
-    if verb.dep_ == "acl":
-        return verb.head, verb.tag_ == "VBN"
-    return None, False
-
-
-def _agent(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    return p
-    return None
-
-
-def _prep_objects(tok: Token, preps: set[str]) -> list[tuple[str, Token]]:
-    out: list[tuple[str, Token]] = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-            out.extend((c.lower_, p) for p in c.children if p.dep_ == "pobj")
-    return out
+    cand: Candidate
+    host: _Node | None = None
+    host_rel: str = ""
+    role: str = "main"
+    absorbed: list[tuple[_Node, str]] = field(default_factory=list)
+    dropped: bool = False
+    light_head: Token | None = None
+    negated: bool = False
 
 
 class EventCoder:
     """Codes event mentions from a parsed Doc with actor mentions."""
 
-    def __init__(self, verbs: VerbDictionary, ontology: Ontology) -> None:
+    def __init__(
+        self,
+        verbs: VerbDictionary,
+        ontology: Ontology,
+        governors: Governors,
+        keep_unknown_codes: bool = False,
+    ) -> None:
         self.verbs = verbs
         self.ontology = ontology
-        self.discards: dict[str, list[tuple[str, ...]]] = {}
-        for phrase in verbs.discards:
-            self.discards.setdefault(phrase[0], []).append(phrase)
+        self.governors = governors
+        self.keep_unknown_codes = keep_unknown_codes  # a foreign dictionary's own codes
+        self.triggers = TriggerFinder(verbs, governors)
+
+    # -- clause structure ---------------------------------------------------------------
+    @staticmethod
+    def _link(tok: Token) -> tuple[Token | None, str]:
+        """The token governing ``tok``'s event, and how it governs it."""
+        head, dep = tok.head, tok.dep_
+        if head.i == tok.i:
+            return None, "root"
+        if dep == "conj":
+            return EventCoder._link(head)
+        if dep in ("xcomp", "ccomp", "acomp", "oprd", "csubj"):
+            return head, "comp"
+        if dep == "pcomp":
+            if head.dep_ in ("prep", "agent") and head.head.i != head.i:
+                return head.head, "comp"
+            return head, "comp"
+        if dep == "pobj":
+            if head.dep_ in ("prep", "dative", "agent") and head.head.i != head.i:
+                return head.head, "pobj:" + head.lower_
+            return head, "pobj"
+        if dep in ("dobj", "dative", "attr", "nsubjpass"):
+            return head, "object"
+        if dep in ("nsubj", "csubj"):
+            return head, "subject"
+        if dep == "advcl":
+            marks = {c.lower_ for c in tok.children if c.dep_ in ("aux", "mark")}
+            if marks & {"to", "order"}:
+                return head, "purpose"
+            if any(c.dep_ == "mark" for c in tok.children):
+                return head, "background"  # "after X shot down ...", "as the opposition ..."
+            return head, "adjunct"
+        if dep == "relcl":
+            return head, "relative"
+        if dep == "acl":
+            return head, "acl"
+        if dep in ("amod", "compound", "nmod", "poss", "npadvmod"):
+            return head, "modifier"
+        if dep in ("appos", "parataxis"):
+            return head, dep
+        return head, dep
+
+    def _climb(self, node: _Node, nodes: dict[int, _Node]) -> None:
+        """Find the node hosting ``node``'s event (see the module docstring)."""
+        t = node.cand.tok
+        content_nouns = self.governors.content_nouns
+        for _ in range(12):
+            g, rel = self._link(t)
+            if g is None:
+                return
+            base = rel.split(":")[0]
+            if rel in STOP_RELATIONS:
+                gn = nodes.get(g.i)
+                if rel == "purpose" and gn is not None:
+                    if gn.cand.governor is not None and gn.cand.governor.derive is not None:
+                        node.host, node.host_rel = gn, "comp"  # "sworn to fight": misparsed
+                        return
+                    host_root = (gn.cand.code or "")[:2]
+                    if host_root in CONTENT_PURPOSE_ROOTS:
+                        node.dropped = True  # "signed an agreement to link the grids"
+                        return
+                if rel in ("purpose", "adjunct") and gn is not None and (
+                    (gn.cand.code or "")[:2] == "14" and (node.cand.code or "")[:2] in ("02", "10")
+                    or node.cand.governor is not None
+                    and node.cand.governor.derive in ("demand", "appeal")
+                    and (gn.cand.code or "")[:2] == "14"
+                ):
+                    node.dropped = True  # "demonstrated ..., calling for X": the protest's aim
+                    return
+                if (rel == "acl" and g.lemma_.lower() in content_nouns and g.i not in nodes
+                        and node.cand.tok.tag_ == "VBG" and node.cand.governor is not None
+                        and node.cand.governor.derive is not None):  # fmt: skip
+                    t = g  # "issued a declaration demanding that ...": the declarer demands
+                    continue
+                if rel == "acl" and (g.lemma_.lower() in content_nouns or g.i in nodes):
+                    if g.i not in nodes or nodes[g.i].cand.kind == "noun":
+                        node.dropped = True  # "a request to interrogate": content
+                        return
+                    node.host, node.host_rel = nodes[g.i], "comp"
+                    return
+                node.role = "relative" if rel == "acl" else rel
+                return
+            if rel == "modifier":
+                if node.cand.kind == "noun":
+                    node.dropped = True  # "protest movement", "aid convoy"
+                return
+            if rel == "subject":
+                gn = nodes.get(g.i)
+                if node.cand.kind == "noun" and gn is not None and gn.cand.code is not None:
+                    node.dropped = True  # "a roadside bomb attack killed ...": the verb's event
+                return
+            if base not in COMPLEMENT:
+                return
+            gn = nodes.get(g.i)
+            if gn is not None:
+                gov = gn.cand.governor
+                if gov is not None and gov.transparent:
+                    if node.cand.kind == "noun" and rel == "object":
+                        node.light_head = g  # "declared a ceasefire", "announced a suspension"
+                        return
+                    t = g
+                    continue
+                node.host, node.host_rel = gn, rel
+                return
+            if base == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() in content_nouns:
+                node.dropped = True  # "a proposal for a cease-fire"
+                return
+            if base == "pobj" and g.lemma_.lower() in self.verbs.partitive_nouns:
+                t = g  # "suspended part of a military aid program"
+                continue
+            if node.cand.kind == "noun" and base in ("object", "pobj") and node.light_head is None:
+                lemma = self.triggers.lemma(g)
+                if rel == "object" and lemma in self.verbs.light_verbs:
+                    node.light_head = g
+                elif rel in ("pobj:on", "pobj:for") and lemma in self.verbs.motion_verbs:
+                    node.light_head = g  # "arrived on a visit", "flew in for talks"
+                else:
+                    return
+                t = g  # the event lives at the light verb: climb on from there
+                continue
+            t = g
+
+    def _obligation(self, node: _Node, index: MentionIndex, finder: ArgumentFinder) -> None:
+        """ "X said Y must ..." : a verb of saying becomes a demand (or an appeal: "should")."""
+        tok = node.cand.tok
+        for c in tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            modals = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+            hit = modals & self.governors.obligation
+            if not hit:
+                continue
+            subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
+            speaker = finder.actor(tok)[0]
+            obliged = finder.mentions_for(subj) if subj is not None else []
+            if obliged and not {id(m) for m in obliged} & {id(m) for m in speaker}:
+                name = "appeal" if hit <= {"should", "ought"} else "demand"
+                node.cand.governor = self.governors.named[name]
+                node.cand.kind = "governor"
+                node.cand.code = node.cand.reverse = None  # not "said" (a statement)
+                return
 
     # -- arguments ----------------------------------------------------------------------
-    def _recipients(
-        self, head: Token, index: MentionIndex, actor_ids: set[int]
-    ) -> tuple[list[ActorMention], int]:
-        candidates: list[tuple[int, Token]] = []
-        for c in head.children:
-            if (
-                c.dep_ in ("dobj", "dative", "attr", "oprd")
-                and c.pos_ != "PRON"
-                or c.dep_ == "dobj"
-            ):
-                candidates.append((0, c))
-        preps = _prep_objects(head, RECIPIENT_PREPS)
-        for c in head.children:  # prepositions attached to the object: "signed a deal with Jordan"
-            if c.dep_ == "dobj":
-                preps += _prep_objects(c, RECIPIENT_PREPS)
-        for prep, p in preps:
-            candidates.append((1 + RECIPIENT_PREFERRED.index(prep), p))
-        candidates.sort(key=lambda x: x[0])
-        for _, tok in candidates:
-            found = [m for m in index.for_argument(tok) if id(m) not in actor_ids]
-            if found:
-                return found, tree_distance(head, tok)
-        return [], 0
-
-    def _verb_event(self, verb: Token, index: MentionIndex, sent_no: int) -> EventMention | None:
-        entry = self.verbs.entry(verb.lemma_.lower())
-        if entry is None:
-            return None
-        before = forms(clause_tokens(verb, side="left"))
-        after = forms(clause_tokens(verb, side="right"))
-        match = match_verb(entry, before, after)
-        code, reverse = match.code, match.reverse
-        if code is None and reverse is None:
-            return None
-        subj, passive = _subject(verb)
-        actor_tok = _agent(verb) if passive else subj
-        actor = index.for_argument(actor_tok) if actor_tok is not None else []
+    def _verb_args(
+        self, tok: Token, code: str, finder: ArgumentFinder
+    ) -> tuple[list[ActorMention], list[ActorMention], int]:
+        actor, actor_tok, passive, patient = finder.actor(tok)
         taken = {id(m) for m in actor}
-        if passive and subj is not None:
-            recipient = [m for m in index.for_argument(subj) if id(m) not in taken]
-            rdist = tree_distance(verb, subj)
+        if passive and patient is not None:
+            recipient = [m for m in finder.mentions_for(patient) if id(m) not in taken]
+            rdist = tree_distance(tok, patient)
         else:
-            recipient, rdist = self._recipients(verb, index, taken)
-        if code is None:  # only the reverse event: "faced criticism from X"
-            actor, recipient, code = recipient, actor, reverse
-        assert code is not None
-        adist = tree_distance(verb, actor_tok) if actor_tok is not None else 3
-        pat = None
-        if match.pattern is not None:
-            pat = f"{match.pattern.block}: {' '.join('/'.join(sorted(s)[:2]) for s in match.pattern.after)}"
-        return EventMention(
-            trigger=verb.i, trigger_text=verb.text, sentence=sent_no, cameo=code,
-            actor=actor, recipient=recipient, kind="verb", specificity=match.specificity,
-            distance=max(adist, rdist), pattern=pat or entry.block,
-        )  # fmt: skip
+            recipient, rdist = finder.recipient(tok, taken, code)
+        adist = tree_distance(tok, actor_tok) if actor_tok is not None else 3
+        return actor, recipient, max(adist, rdist)
 
-    def _noun_event(self, noun: Token, index: MentionIndex, sent_no: int) -> EventMention | None:
-        trig = self.verbs.nouns.get(noun.lemma_.lower())
-        if trig is None or (trig.plural_only and noun.tag_ not in ("NNS", "NNPS")):
-            return None
-        if index.at(noun) is not None:
-            return None
-        head = noun.head
-        actor: list[ActorMention] = []
-        recipient: list[ActorMention] = []
-        kind = "noun"
-        dist = 1
-        if noun.dep_ in ("dobj", "attr") and head.lemma_.lower() in self.verbs.light_verbs:
-            kind = "light"
-            subj, passive = _subject(head)
-            if subj is not None and not passive:
-                actor = index.for_argument(subj)
-                dist = tree_distance(noun, subj)
-        patient_of = trig.code[:2] in OF_IS_PATIENT_ROOTS
-        for c in noun.children:
-            if c.dep_ == "poss":
-                actor = actor or index.for_argument(c)
-        for prep, p in _prep_objects(
-            noun, {"of", "by", "with", "to", "against", "between", "on", "from"}
-        ):
-            found = [m for m in index.for_argument(p) if m not in actor]
-            if not found:
-                continue
-            if prep == "by" or (prep == "of" and not patient_of) or (prep == "from" and not actor):
-                actor = actor or found
-            elif not recipient:
-                recipient = found
-        if kind == "light" and not recipient:
-            taken = {id(m) for m in actor}
-            recipient, _ = self._recipients(head, index, taken)
-        if not actor and not (kind == "light" or recipient):
-            return None
-        if kind == "noun" and not actor:
-            return None
-        return EventMention(
-            trigger=noun.i, trigger_text=noun.text, sentence=sent_no, cameo=trig.code,
-            actor=actor, recipient=recipient, kind=kind, specificity=1 if kind == "light" else 0,
-            distance=dist, pattern=f"noun: {trig.lemma}",
-        )  # fmt: skip
+    def _derived_args(
+        self, gn: _Node, main: _Node | None, code: str, finder: ArgumentFinder
+    ) -> tuple[list[ActorMention], list[ActorMention], int]:
+        tok = gn.cand.tok
+        actor, actor_tok, _passive, patient = finder.actor(tok)
+        if not actor and patient is not None:  # "Israel is opposed to", "is committed to"
+            actor, actor_tok = finder.mentions_for(patient), patient
+        if not actor and tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "attr"):
+            actor, actor_tok = finder.actor(tok.head.head)[0], tok.head.head  # "a declaration"
+        taken = {id(m) for m in actor}
+        gov = gn.cand.governor
+        assert gov is not None
+        first: list[ActorMention] = []
+        second: list[ActorMention] = []
+        coded = main is not None and main.cand.code is not None
+        mtok = main.cand.tok if main is not None and coded else self._complement(tok)
+        if mtok is None and main is not None:
+            mtok = main.cand.tok
+        if mtok is not None:
+            mcode = main.cand.code if main is not None and coded else None
+            if mtok.pos_ in ("NOUN", "PROPN"):
+                _a, second = finder.noun_arguments(mtok, (mcode or "")[:2] in OF_IS_PATIENT_ROOTS)
+                if gov.recipient == "object" and _a:
+                    second = _a  # "demanded the withdrawal of Serbian forces"
+            else:
+                msubj = finder.actor(mtok)[1]
+                clause = mtok
+                while clause.dep_ == "conj" and clause.head.i != clause.i:
+                    clause = clause.head
+                if (gov.recipient == "object" and gov.derive in ("demand", "appeal")
+                        and msubj is not None and clause.dep_ == "ccomp"):  # fmt: skip
+                    first = finder.mentions_for(msubj)  # "demanded that the US cancel ..."
+                second = second or finder.recipient(mtok, taken, mcode or code)[0]
+        own, _ = finder.recipient(tok, taken, code, ())
+        order = [own, first, second] if gov.recipient == "object" else [second, own, first]
+        recipient = next(([m for m in r if id(m) not in taken] for r in order
+                          if [m for m in r if id(m) not in taken]), [])  # fmt: skip
+        adist = tree_distance(tok, actor_tok) if actor_tok is not None else 3
+        return actor, recipient, adist
 
-    # -- driver -------------------------------------------------------------------------
-    def _discarded(self, sent: Span) -> set[int]:
-        """Tokens inside idioms that are never events."""
-        lowers = [t.lower_ for t in sent]
-        out: set[int] = set()
-        for i, w in enumerate(lowers):
-            for phrase in self.discards.get(w, ()):
-                if tuple(lowers[i : i + len(phrase)]) == phrase:
-                    out.update(range(sent.start + i, sent.start + i + len(phrase)))
+    def _responsibility(self, noun: Token) -> Token | None:
+        """The verb of "denied any role in X" / "claimed responsibility for X" above ``noun``."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "for", "of"):
+            return None
+        holder = prep.head
+        if holder.lemma_.lower() not in self.verbs.responsibility_nouns:
+            return None
+        verb = holder.head
+        return verb if verb.pos_ in ("VERB", "AUX") and holder.dep_ in ("dobj", "attr") else None
+
+    def _indicative(self, node: _Node) -> None:
+        """ "insisted that they are not competing": a demand verb with an indicative clause
+        and no "must" only says something (the demand is "insisted that X withdraw");
+        "cautioned that no deadline had been set" is no threat ("warned that the army
+        would hunt them down" is)."""
+        gov = node.cand.governor
+        if gov is None or gov.derive not in ("demand", "appeal", "threat"):
+            return
+        if gov.derive == "threat":
+            comp = next((c for c in node.cand.tok.children if c.dep_ == "ccomp"), None)
+            if comp is None:
+                return
+            auxes = {a.lower_ for a in comp.children if a.dep_ in ("aux", "auxpass")}
+            if not auxes & {"will", "would", "shall", "could", "may", "might", "'ll", "wo"}:
+                node.cand.governor = self.governors.named["speech"]
+                node.cand.code = node.cand.reverse = None
+            return
+        kids = list(node.cand.tok.children)
+        comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+        if comp is None or any(c.dep_ in ("xcomp", "dobj") for c in kids):
+            return
+        auxes = {a.lemma_.lower() for a in comp.children if a.dep_ in ("aux", "auxpass")}
+        if auxes & self.governors.obligation:
+            return
+        # clearly indicative: "are competing", "has done", "did"; a bare verb may be the
+        # subjunctive of a demand ("demanded that the US cancel the sale")
+        if not (auxes & {"be", "have", "do"} or comp.tag_ in ("VBD", "VBZ")):
+            return
+        node.cand.governor = self.governors.named["speech"]
+        node.cand.code = node.cand.reverse = None
+
+    @staticmethod
+    def _complement(tok: Token) -> Token | None:
+        """The clause a governor governs when it holds no trigger ("offered to hand over")."""
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                return c
+        for c in tok.children:
+            if c.dep_ == "prep":
+                for p in c.children:
+                    if p.dep_ in ("pcomp", "pobj"):
+                        return p
+        return None
+
+    # -- assembly -----------------------------------------------------------------------
+    def _derive(self, gn: _Node) -> tuple[str | None, _Node | None]:
+        """The code of a derive-class governor and the complement it came from."""
+        gov = gn.cand.governor
+        assert gov is not None and gov.derive is not None
+        ranked = sorted(gn.absorbed, key=lambda x: (x[1].split(":")[0] != "comp",
+                                                    x[1] != "object", x[0].cand.tok.i))  # fmt: skip
+        main = next((n for n, _rel in ranked if n.cand.code is not None and not n.cand.blocked),
+                    ranked[0][0] if ranked else None)  # fmt: skip
+        if main is not None and main.cand.code is not None and not main.cand.blocked:
+            derived = self.governors.derive(gov.derive, main.cand.code)
+            if derived == "negated":
+                main.dropped, main.negated, main.host = False, True, None
+                return None, None
+            if derived is not None:
+                return derived, main
+        own = gn.cand.code if not gn.cand.blocked else None
+        has_complement = bool(gn.absorbed) or self._complement(gn.cand.tok) is not None
+        if own is not None and (gn.cand.specificity > 0 or not has_complement):
+            return own, main  # the verb's own pattern ("demanded the resignation")
+        if has_complement:
+            return gov.code, main  # "pressured X to cancel ...": a demand, not pressure
+        return own, main
+
+    def code_sentence(self, sent: Span, sent_no: int, finder: ArgumentFinder) -> list[EventMention]:
+        blocked = self.triggers.blocked(sent)
+        if blocked is None:
+            return []
+        index = finder.index
+        nodes = {c.tok.i: _Node(c) for c in self.triggers.candidates(sent, index, blocked)}
+        for node in nodes.values():
+            gov = node.cand.governor
+            if gov is not None and gov.name == "speech":
+                self._obligation(node, index, finder)
+            else:
+                self._indicative(node)
+        for node in nodes.values():
+            self._climb(node, nodes)
+        self._attach(nodes, finder)
+        out = []
+        for node in sorted(nodes.values(), key=lambda n: n.cand.tok.i):
+            ev = self._assemble(node, sent_no, finder)
+            if ev is not None:
+                out.append(ev)
         return out
 
-    def code_sentence(self, sent: Span, sent_no: int, index: MentionIndex) -> list[EventMention]:
-        out: list[EventMention] = []
-        blocked = self._discarded(sent)
-        for tok in sent:
-            if tok.i in blocked:
+    def _attach(self, nodes: dict[int, _Node], finder: ArgumentFinder) -> None:
+        """Settle each node against its host: absorbed, light, content or standing."""
+        for node in nodes.values():
+            h = node.host
+            if node.dropped or h is None:
                 continue
-            ev = None
-            if tok.pos_ == "VERB":
-                ev = self._verb_event(tok, index, sent_no)
-            elif tok.pos_ == "NOUN":
-                ev = self._noun_event(tok, index, sent_no)
-            if ev is None:
+            base = node.host_rel.split(":")[0]
+            gov = h.cand.governor
+            if (gov is not None and gov.light_objects and base == "object"
+                    and node.cand.kind == "noun"):  # fmt: skip
+                node.light_head = h.cand.tok  # "undertook a mediation mission"
+                h.dropped = True
+            elif gov is not None and gov.derive is not None:
+                h.absorbed.append((node, node.host_rel))
+                node.dropped = True
+            elif gov is not None and gov.content:
+                node.dropped = True
+            elif h.cand.kind == "noun":
+                node.dropped = True  # inside a nominal event: "protest against the arrest"
+            elif base == "object" and node.cand.kind == "noun":
+                light = self.triggers.lemma(h.cand.tok) in self.verbs.light_verbs
+                own = finder.index.agentive(node.cand.tok)
+                subject = finder.actor(h.cand.tok)[0]
+                if own and not {id(m) for m in own} & {id(m) for m in subject}:
+                    node.role = "circumstance"  # "condemned the arrest ... by Syrian police"
+                elif light and (h.cand.specificity == 0 or h.cand.code is None) and (
+                    not h.cand.blocked
+                ):
+                    node.light_head = h.cand.tok
+                    h.dropped = True
+                else:
+                    node.dropped = True  # "imposed sanctions": the verb's own pattern
+            elif base == "comp":
+                if h.cand.code is not None or h.cand.blocked:
+                    node.dropped = True  # "allowed X to participate": content of the verb
+            elif base == "pobj":
+                if h.cand.code is not None and node.cand.code is not None and (
+                    h.cand.code[:2] == node.cand.code[:2]
+                ):
+                    node.dropped = True  # "killed ... in a bomb attack": one event
+                else:
+                    node.role = "circumstance"
+        for node in nodes.values():  # transparent governors with an event below are no event
+            gov = node.cand.governor
+            if gov is None or not gov.transparent or node.dropped:
                 continue
-            cameo = self.ontology.get(ev.cameo)
-            if cameo.event is None:  # statements (CAMEO 01) are not PLOVER events
-                continue
-            ev.recipient = [
-                r
-                for r in ev.recipient
-                if all(r.actor_id is None or r.actor_id != a.actor_id for a in ev.actor)
-            ]
-            out.append(ev)
-        return self._drop_embedded(out, sent)
+            if any(n.host is None and not n.dropped and self._below(n.cand.tok, node.cand.tok)
+                   for n in nodes.values() if n is not node):  # fmt: skip
+                node.dropped = True
 
-    def _drop_embedded(self, events: list[EventMention], sent: Span) -> list[EventMention]:
-        """A light verb's noun, or an xcomp coded by its governing verb's pattern, is one event."""
-        doc = sent.doc
-        by_trigger = {e.trigger: e for e in events}
-        keep = []
-        for e in events:
-            tok = doc[e.trigger]
-            head = tok.head
-            if (
-                e.kind == "verb"
-                and tok.dep_ == "xcomp"
-                and head.i in by_trigger
-                and by_trigger[head.i].specificity > 0
-            ):
-                continue  # "agreed to meet" is coded once, by AGREE's pattern
-            if e.kind == "verb" and any(
-                c.i in by_trigger and by_trigger[c.i].kind == "light" for c in tok.children
-            ):
-                continue  # "held talks": the noun's event, not "hold"
-            keep.append(e)
-        return keep
+    def _known(self, code: str) -> bool:
+        """A CAMEO code of the ontology (or a sub-code of one)."""
+        c = code
+        while len(c) >= 2:
+            if c in self.ontology:
+                return True
+            c = c[:-1]
+        return False
+
+    @staticmethod
+    def _below(tok: Token, gov: Token) -> bool:
+        t = tok
+        while t.head.i != t.i:
+            t = t.head
+            if t.i == gov.i:
+                return True
+        return False
+
+    def _assemble(self, node: _Node, sent_no: int, finder: ArgumentFinder) -> EventMention | None:
+        if node.dropped:
+            return None
+        c = node.cand
+        tok = c.tok
+        gov = c.governor
+        base_code: str | None = c.code
+        main: _Node | None = None
+        kind = c.kind
+        if gov is not None and gov.derive is not None:
+            code, main = self._derive(node)
+            kind = "derived"
+            base_code = main.cand.code if main is not None else c.code
+        elif gov is not None and gov.transparent:
+            code = c.code if not c.blocked else None
+            kind = "verb"
+        else:
+            code = c.code
+            kind = "verb" if kind == "governor" else kind
+        reverse = c.reverse
+        if code is None and not (kind == "verb" and (reverse is not None or c.by_sector)):
+            return None
+        head = node.light_head or tok
+        if kind == "derived":
+            assert code is not None
+            actor, recipient, dist = self._derived_args(node, main, code, finder)
+        elif kind == "noun" and node.light_head is not None:
+            kind = "light"
+            assert code is not None
+            actor, _atok, passive, _ = finder.actor(head)
+            nactor, nrecip = finder.noun_arguments(tok, code[:2] in OF_IS_PATIENT_ROOTS)
+            if passive or not actor:
+                actor = nactor
+            taken = {id(m) for m in actor}
+            recipient = [m for m in nrecip if id(m) not in taken]
+            if not recipient:
+                recipient = finder.recipient(head, taken, code)[0]
+                recipient = [m for m in recipient if m not in nactor or m in actor]
+            dist = 2
+        elif kind == "noun":
+            assert code is not None
+            actor, recipient = finder.noun_arguments(tok, code[:2] in OF_IS_PATIENT_ROOTS,
+                                                     destination=code[:2] == "04")  # fmt: skip
+            holder = self._responsibility(tok)
+            if not actor and holder is not None:  # "denied any role in the attack"
+                actor = finder.actor(holder)[0]
+                head = holder
+            if not actor:
+                return None
+            dist = 1
+        else:
+            actor, recipient, dist = self._verb_args(tok, code or reverse or "", finder)
+            if c.by_sector and actor and actor[0].sector in c.by_sector:
+                code = c.by_sector[str(actor[0].sector)]  # "workers blocked roads": a protest
+                if not recipient or code[:2] != (c.code or "")[:2]:
+                    recipient = finder.recipient(tok, {id(m) for m in actor}, code)[0]
+                if code[:2] == "04" and not {r.country for r in recipient} - {
+                    a.country for a in actor
+                }:
+                    return None  # an official arriving at home is no visit
+            elif code is None and reverse is not None:  # only the reverse: "faced criticism"
+                actor, recipient, code = recipient, actor, reverse
+            if code is None:
+                return None
+        assert code is not None
+        if not self._known(code):
+            if not self.keep_unknown_codes:
+                return None
+        elif self.ontology.get(code).event is None:
+            return None  # statements (CAMEO 01) are not PLOVER events
+        if not recipient and code[:2] in PURPOSE_RECIPIENT_ROOTS:
+            recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code)
+        actor_ids = {a.actor_id for a in actor if a.actor_id}
+        own = [r for r in recipient
+               if r.kind == "person" and r.actor_id is not None and r.actor_id in actor_ids]  # fmt: skip
+        if own and len(own) == len(recipient) and kind != "noun":
+            return None  # "he received al-Kadhimi" with he = al-Kadhimi: a misread, not an event
+        recipient = [r for r in recipient if r.actor_id is None or r.actor_id not in actor_ids]
+        return EventMention(
+            trigger=tok.i, trigger_text=tok.text, sentence=sent_no, cameo=code, actor=actor,
+            recipient=recipient, kind=kind, specificity=c.specificity, distance=dist,
+            pattern=c.pattern, head=head.i, role=node.role,
+            base_cameo=base_code if base_code != code else None,
+            governor=gov.name if kind == "derived" and gov is not None else None,
+            negated_by_governor=node.negated,
+            notes=[f"depth={clause_depth(head)}"],
+        )  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc._.mizan_actors or [])
+        finder = ArgumentFinder(index, self.governors.object_control,
+                                frozenset(self.governors.by_lemma))  # fmt: skip
         events: list[EventMention] = []
         for n, sent in enumerate(doc.sents):
-            events.extend(self.code_sentence(sent, n, index))
+            events.extend(self.code_sentence(sent, n, finder))
         doc._.mizan_events = events
         return doc
 
 
 @Language.factory("mizan_events", default_config={"extra_verbs": []})
 def make_event_coder(nlp: Language, name: str, extra_verbs: list[str]) -> EventCoder:
-    return EventCoder(load_verbs([Path(p) for p in extra_verbs]), load_ontology())
+    return EventCoder(load_verbs([Path(p) for p in extra_verbs]), load_ontology(), load_governors())

@@ -2,149 +2,260 @@
 and who says so? Removes what is not an event at all: rhetorical questions and the
 author's own analysis ("appears to be balancing", "analysts say ... could").
 
-The cue words are data (``data/verbs/modality.yaml``); the logic walks the dependency
-tree from the trigger up to the sentence root.
+The walk starts at the event's clause head and climbs the dependency tree to the root:
+
+* negation ("not", "never") on the clause → negated; a past negation ("did not sign") stays
+  negated, a present or future one of cooperation ("do not accept", "would not allow") is
+  a refusal and is recoded REJECT (PLOVER: "all rejections and refusals");
+* "will"/"shall", or a plan verb above ("plans to", "is scheduled to") → future; "would"
+  under a past verb of saying ("said it would") is the future of the past;
+* "could/might/may/should", or an "if/unless" condition → hypothetical;
+* a verb of saying above, or "according to X" → reported, ``attributed_to`` X;
+* PLOVER's reductions (with ``reduce``): future or conditional cooperation (CONSULT, SUPPORT,
+  COOPERATE, AID) is AGREE, and a future or conditional use of force is THREATEN
+  (``derived.yaml``); the modality is kept, so the record still says "future".
+
+Cue words are data: ``data/verbs/modality.yaml`` and the classes of ``governors.yaml``.
 """
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc, Token
+from dataclasses import dataclass
+from pathlib import Path
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..governors import CONFLICT_ROOTS, Governors, load_governors
 from ..verbs import VerbDictionary, load_verbs
-from .events import EventMention, MentionIndex
+from .arguments import ArgumentFinder, MentionIndex
+from .events import EventMention
+from .syntax import particles
+
+COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp", "advcl", "conj", "dobj",
+                   "oprd", "attr", "csubj", "parataxis", "relcl", "acl"}  # fmt: skip
+SPEECH_DEPS = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj", "pcomp", "prep", "pobj"}
+REDUCE_COOPERATION = {"04", "05", "06", "07"}
+REFUSAL_ROOTS = {"03", "04", "05", "06", "07", "08"}
+
+
+@dataclass
+class _Reading:
+    negated: bool = False
+    past_negation: bool = False
+    future: bool = False
+    modal: str | None = None
+    conditional: bool = False
+    speaker_tok: Token | None = None
+    speech_past: bool = False
+    not_event: bool = False
 
 
 class ModalityTagger:
-    def __init__(self, verbs: VerbDictionary) -> None:
+    def __init__(self, verbs: VerbDictionary, governors: Governors, reduce: bool = True) -> None:
         cue = verbs.cue
-        self.speech = cue("speech")
         self.future_aux = cue("future_aux")
-        self.future_verbs = cue("future_verbs")
-        self.negating_verbs = cue("negating_verbs")
         self.conditional_marks = cue("conditional_marks")
         self.modals = cue("hypothetical_modals")
-        self.analysis_verbs = cue("analysis_verbs")
         self.analysts = cue("analysts")
+        self.negators = cue("negators")
+        self.habitual = cue("habitual")
+        self.governors = governors
+        self.reduce = reduce
+        self._sources: dict[int, dict[str, str] | None] = {}  # per document, by sentence
+        self.speech = frozenset(
+            lemma for lemma, gs in governors.by_lemma.items() if any(g.name == "speech" for g in gs)
+        )
 
-    def _chain(self, tok: Token) -> list[Token]:
-        """The trigger and the heads above it, up to the root of the sentence."""
-        chain = [tok]
-        while chain[-1].head.i != chain[-1].i and len(chain) < 12:
-            chain.append(chain[-1].head)
-        return chain
+    # -- reading the clause -------------------------------------------------------------
+    def _own_clause(self, start: Token) -> list[Token]:
+        """The clause head with the heads it shares auxiliaries with ("will meet X and sign")."""
+        out = [start]
+        t = start
+        while t.dep_ == "conj" and t.head.i != t.i and len(out) < 4:
+            t = t.head
+            out.append(t)
+        if start.pos_ in ("NOUN", "PROPN") and start.head.i != start.i:
+            out.append(start.head)  # a nominal event: its verb ("did not sign the agreement")
+        if start.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in start.children
+        ):
+            out.append(start.head)  # a purpose shares its clause's time: "will travel ... to ask"
+        return out
 
-    def _speaker(self, verb: Token, index: MentionIndex) -> dict[str, str] | None:
-        for c in verb.children:
-            if c.dep_ in ("nsubj", "nsubjpass"):
-                ms = index.for_argument(c)
-                if ms:
-                    return {"text": ms[0].text, "name": ms[0].name}
-                span = verb.doc[c.left_edge.i : c.right_edge.i + 1]
-                return {"text": span.text, "name": span.text}
-        return None
+    def _clause_marks(self, tokens: list[Token], r: _Reading) -> None:
+        for t in tokens:
+            kids = list(t.children)
+            for c in kids:
+                low = c.lower_
+                if c.dep_ == "neg" or (c.dep_ == "advmod" and low in self.negators):
+                    r.negated = True
+                    r.past_negation = r.past_negation or any(
+                        a.lower_ == "did" for a in kids if a.dep_ == "aux"
+                    ) or (t.tag_ == "VBD" and not any(a.dep_ == "aux" for a in kids))
+                if c.dep_ == "advmod" and low in self.habitual and t.tag_ in ("VBZ", "VBP"):
+                    r.not_event = True  # "Sistani rarely receives officials": a habit
+                if c.dep_ in ("aux", "auxpass"):
+                    if low in self.future_aux:
+                        r.future = True
+                    elif low in self.modals and r.modal is None:
+                        r.modal = low
+                    elif low in ("going", "about"):
+                        r.future = True
+                if c.dep_ == "advcl" and self._condition(c):
+                    r.conditional = True  # "would meet X if ..."
+            if self._condition(t):
+                r.conditional = True  # the condition itself: "if he gave them a veto"
 
-    def _according_to(self, sent_tokens: list[Token], index: MentionIndex) -> dict[str, str] | None:
-        for t in sent_tokens:
+    def _condition(self, clause: Token) -> bool:
+        """``clause`` is introduced by "if"/"unless" (not the concessive "even if")."""
+        for m in clause.children:
+            if m.dep_ == "mark" and m.lower_ in self.conditional_marks:
+                return not any(a.lower_ == "even" for a in m.children) and not any(
+                    a.lower_ == "even" and a.i == m.i - 1 for a in clause.children
+                )
+        return False
+
+    def read(self, ev: EventMention, doc: Doc) -> _Reading:
+        r = _Reading()
+        start = doc[ev.head] if ev.head >= 0 else doc[ev.trigger]
+        own = self._own_clause(start)
+        self._clause_marks(own, r)
+        if ev.negated_by_governor:
+            r.negated, r.past_negation = True, True
+        below, t = own[-1], own[-1].head
+        for _ in range(14):
+            if below.i == t.i:
+                break
+            lemma = t.lemma_.lower()
+            gov = self.governors.of(lemma, particles(t))
+            dep = below.dep_
+            if gov is not None and dep in COMPLEMENT_DEPS:
+                if gov.modality == "analysis" and dep in ("xcomp", "ccomp"):
+                    r.not_event = True
+                elif gov.modality == "future" and dep not in ("relcl", "acl", "parataxis"):
+                    r.future = True
+                elif gov.modality == "negated" and dep not in ("relcl", "acl"):
+                    r.negated, r.past_negation = True, True
+                elif gov.name == "speech" and dep in SPEECH_DEPS and r.speaker_tok is None:
+                    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    r.speaker_tok = subj if subj is not None else t
+                    r.speech_past = t.tag_ in ("VBD", "VBN")
+            if self._condition(t) and dep not in ("ccomp",):
+                r.conditional = True
+            below, t = t, t.head
+        return r
+
+    # -- attribution --------------------------------------------------------------------
+    @staticmethod
+    def _as_source(tok: Token, finder: ArgumentFinder) -> dict[str, str]:
+        ms = finder.mentions_for(tok)
+        if ms:
+            return {"text": ms[0].text, "name": ms[0].name}
+        span = tok.doc[tok.left_edge.i : tok.right_edge.i + 1]
+        return {"text": span.text, "name": span.text}
+
+    @staticmethod
+    def _according_to(sent: Span, finder: ArgumentFinder) -> dict[str, str] | None:
+        for t in sent:
             if t.lower_ == "according":
                 for prep in t.children:
                     for p in prep.children:
                         if p.dep_ == "pobj":
-                            ms = index.for_argument(p)
-                            if ms:
-                                return {"text": ms[0].text, "name": ms[0].name}
-                            span = t.doc[p.left_edge.i : p.right_edge.i + 1]
-                            return {"text": span.text, "name": span.text}
+                            return ModalityTagger._as_source(p, finder)
         return None
 
-    def classify(self, ev: EventMention, doc: Doc, index: MentionIndex) -> str | None:
-        """Set ``ev.modality`` / ``ev.attributed_to``; return None if it is not an event."""
+    # -- decision -----------------------------------------------------------------------
+    def classify(self, ev: EventMention, doc: Doc, finder: ArgumentFinder) -> str | None:
+        """Set ``ev.modality`` / ``ev.attributed_to`` (and PLOVER's recoding); None when it is
+        not an event."""
         tok = doc[ev.trigger]
         sent = tok.sent
-        if sent.text.rstrip().rstrip("\"'”’)").endswith("?"):
+        if self._question(sent):
+            return None  # a (rhetorical) question asserts nothing
+        r = self.read(ev, doc)
+        if r.not_event:
             return None
-        negated = future = hypothetical = False
-        speaker: dict[str, str] | None = None
-        chain = self._chain(tok)
-        for depth, t in enumerate(chain):
-            lemma = t.lemma_.lower()
-            kids = list(t.children)
-            same_clause = (
-                depth == 0 or chain[depth - 1].dep_ in ("xcomp", "aux", "conj") or t.pos_ != "VERB"
-            )
-            if depth == 1 and ev.kind == "light":  # "did not sign the agreement"
-                same_clause = True
-            if same_clause:
-                if any(c.dep_ == "neg" for c in kids):
-                    negated = True
-                if any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in kids):
-                    future = True
-                if any(c.dep_ == "aux" and c.lower_ in self.modals for c in kids):
-                    hypothetical = True
-            if any(c.dep_ == "mark" and c.lower_ in self.conditional_marks for c in kids):
+        speaker = None
+        if r.speaker_tok is not None:
+            if r.speaker_tok.lemma_.lower() in self.analysts and (r.modal or r.future):
+                return None  # "analysts say ... could": analysis, not an event
+            speaker = self._as_source(r.speaker_tok, finder)
+        else:
+            if sent.start not in self._sources:
+                self._sources[sent.start] = self._according_to(sent, finder)
+            speaker = self._sources[sent.start]
+        hypothetical = False
+        if r.modal is not None:
+            if r.modal in ("would", "'d") and r.speaker_tok is not None and r.speech_past:
+                r.future = True  # "said it would withdraw"
+            else:
                 hypothetical = True
-            if depth == 0:
-                continue
-            below = chain[depth - 1]
-            if lemma in self.analysis_verbs and below.dep_ in ("xcomp", "ccomp"):
-                return None
-            if lemma in self.future_verbs and below.dep_ in (
-                "xcomp",
-                "ccomp",
-                "pcomp",
-                "pobj",
-                "prep",
-                "advcl",
-            ):
-                future = True
-            if lemma in self.negating_verbs and below.dep_ in (
-                "xcomp",
-                "ccomp",
-                "pcomp",
-                "pobj",
-                "prep",
-            ):
-                negated = not negated or lemma == "deny"
-            if (
-                lemma in self.speech
-                and below.dep_ in ("ccomp", "xcomp", "parataxis", "advcl", "conj")
-                and speaker is None
-            ):
-                speaker = self._speaker(t, index)
-                subj = next((c for c in kids if c.dep_ == "nsubj"), None)
-                if (
-                    subj is not None
-                    and subj.lemma_.lower() in self.analysts
-                    and (hypothetical or future)
-                ):
-                    return None  # "analysts say ... could": analysis, not an event
-        if speaker is None:
-            speaker = self._according_to(list(sent), index)
+        if r.conditional:
+            hypothetical = True
         ev.attributed_to = speaker
-        if negated:
+        if self.reduce and r.negated and not r.past_negation and ev.cameo[:2] in REFUSAL_ROOTS:
+            refused = self.governors.derive("refusal", ev.cameo)
+            if refused and refused != "negated":
+                ev.base_cameo, ev.cameo, ev.governor = ev.base_cameo or ev.cameo, refused, "refusal"
+                r.negated = hypothetical = r.future = False
+        if r.negated:
             ev.modality = "negated"
         elif hypothetical:
             ev.modality = "hypothetical"
-        elif future:
+        elif r.future:
             ev.modality = "future"
         elif speaker is not None:
             ev.modality = "reported"
         else:
             ev.modality = "asserted"
+        if self.reduce and ev.modality in ("future", "hypothetical"):
+            self._reduce(ev, r.future or r.modal in ("would", "'d", "may", "shall"))
         return ev.modality
+
+    @staticmethod
+    def _question(sent: Span) -> bool:
+        """The sentence ends with a question mark (closing quotes and brackets aside)."""
+        for t in reversed(sent):
+            if t.text in ("\"", "'", "”", "’", ")", "»") or t.is_space:
+                continue
+            return t.text.endswith("?")
+        return False
+
+    def _reduce(self, ev: EventMention, committed: bool) -> None:
+        """PLOVER: future cooperation is AGREE; a future or conditional use of force is
+        THREATEN (a protest only when conditional). A bare "could" is left alone."""
+        if not committed:
+            return
+        root = ev.cameo[:2]
+        table = None
+        if root in REDUCE_COOPERATION:
+            table = "intent"
+        elif root in CONFLICT_ROOTS and (root != "14" or ev.modality == "hypothetical"):
+            table = "threat"
+        if table is None:
+            return
+        code = self.governors.derive(table, ev.cameo)
+        if code and code != "negated" and code != ev.cameo:
+            ev.base_cameo = ev.base_cameo or ev.cameo
+            ev.cameo = code
+            ev.governor = ev.governor or ev.modality
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc._.mizan_actors or [])
+        finder = ArgumentFinder(index, self.governors.object_control,
+                                frozenset(self.governors.by_lemma))  # fmt: skip
         kept = []
+        self._sources = {}
         for ev in doc._.mizan_events or []:
-            if self.classify(ev, doc, index) is not None:
+            if self.classify(ev, doc, finder) is not None:
                 kept.append(ev)
         doc._.mizan_events = kept
         return doc
 
 
-@Language.factory("mizan_modality", default_config={"extra_verbs": []})
-def make_modality_tagger(nlp: Language, name: str, extra_verbs: list[str]) -> ModalityTagger:
-    from pathlib import Path
-
-    return ModalityTagger(load_verbs([Path(p) for p in extra_verbs]))
+@Language.factory("mizan_modality", default_config={"extra_verbs": [], "reduce": True})
+def make_modality_tagger(
+    nlp: Language, name: str, extra_verbs: list[str], reduce: bool
+) -> ModalityTagger:
+    return ModalityTagger(load_verbs([Path(p) for p in extra_verbs]), load_governors(), reduce)

@@ -1,91 +1,26 @@
 """Stage ``mizan_records``: turn event mentions into event records (the contract in
-docs/schema.md), score their confidence, and merge repeated mentions of one event.
+docs/schema.md), score their confidence (``confidence.py``), and merge repeated mentions of
+one event (``merge.py``): the merged record keeps every mention (``mentions``) and the
+evidence of the first.
 
-Two mentions in one document are the same event when they have the same PLOVER type, the
-same actors and recipients, compatible dates and compatible places. The merged record keeps
-every mention (``mentions``) and the evidence of the first.
+An event needs a resolved actor (a registry actor, or one with a country): precision first.
 """
 
 from __future__ import annotations
 
 import hashlib
-from datetime import date
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import CODER
+from ..confidence import score as confidence
 from ..ontology import Ontology, load_ontology
 from .actors import ActorMention
+from .arguments import guessed
 from .events import EventMention
-
-
-def actor_key(m: dict[str, Any]) -> str:
-    return str(m.get("id") or f"{m.get('country')}|{m.get('sector')}|{str(m.get('name')).lower()}")
-
-
-def confidence(ev: EventMention) -> float:
-    """How sure we are, from the evidence: pattern specificity, parse distance, resolution."""
-    base = {"verb": 0.6, "light": 0.6, "noun": 0.5}[ev.kind]
-    base += min(ev.specificity, 3) * 0.08
-    base -= max(ev.distance - 2, 0) * 0.05
-    actors = [m.confidence for m in ev.actor] or [0.3]
-    resolution = sum(actors) / len(actors)
-    if ev.recipient:
-        resolution = 0.7 * resolution + 0.3 * sum(m.confidence for m in ev.recipient) / len(
-            ev.recipient
-        )
-    score = base * (0.5 + 0.5 * resolution)
-    if any(m.how == "agent" and m.confidence < 0.6 for m in ev.actor):
-        score *= 0.9
-    return round(max(0.05, min(score, 0.99)), 3)
-
-
-def _dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if (
-        a["date"] is None
-        or b["date"] is None
-        or "document" in (a["date_precision"], b["date_precision"])
-    ):
-        return True
-    a0, b0 = date.fromisoformat(str(a["date"])), date.fromisoformat(str(b["date"]))
-    a1 = date.fromisoformat(str(a["enddate"])) if a["enddate"] else a0
-    b1 = date.fromisoformat(str(b["enddate"])) if b["enddate"] else b0
-    return a0 <= b1 and b0 <= a1
-
-
-def _places_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    la, lb = a["location"], b["location"]
-    if not la or not lb:
-        return True
-    assert isinstance(la, dict) and isinstance(lb, dict)
-    return bool(la["country"] == lb["country"])
-
-
-def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    return (
-        a["event"] == b["event"]
-        and a["_actors"] == b["_actors"]
-        and a["_recipients"] == b["_recipients"]
-        and _dates_compatible(a, b)
-        and _places_compatible(a, b)
-    )
-
-
-def merge_into(kept: dict[str, Any], other: dict[str, Any]) -> None:
-    """Fold ``other`` into ``kept``: keep every mention, fill gaps, take the better values."""
-    kept_mentions = kept["mentions"]
-    assert isinstance(kept_mentions, list)
-    kept_mentions.extend(other["mentions"])
-    if kept["date_precision"] == "document" and other["date_precision"] != "document":
-        for f in ("date", "enddate", "date_precision", "date_text"):
-            kept[f] = other[f]
-    if kept["location"] is None:
-        kept["location"] = other["location"]
-    kept["confidence"] = round(
-        1 - (1 - float(kept["confidence"])) * (1 - float(other["confidence"])) ** 0.5, 3
-    )
+from .merge import merge_records
 
 
 class RecordBuilder:
@@ -95,16 +30,18 @@ class RecordBuilder:
     def record(self, ev: EventMention, doc: Doc, doc_id: str) -> dict[str, Any] | None:
         if not ev.actor:
             return None
-        if ev.modality in ("asserted", "historical") and not any(
-            m.actor_id or m.country for m in ev.actor
+        if not any(m.actor_id or m.country for m in ev.actor):
+            return None  # an event needs a resolved actor (precision first)
+        if ev.cameo[:2] == "04" and ev.recipient and all(guessed(m) for m in ev.actor) and (
+            {m.country for m in ev.actor} <= {m.country for m in ev.recipient}
         ):
-            return None  # an asserted event needs a resolved actor
+            return None  # "a delegation visited Washington", the delegation's country a guess
         code = self.ontology.get(ev.cameo)
         sent = doc[ev.trigger].sent
         evidence = {"sentence": ev.sentence, "start": sent.start_char, "end": sent.end_char,
                     "text": sent.text, "trigger": ev.trigger_text}  # fmt: skip
-        actors = [m.as_actor() for m in _unique(ev.actor)]
-        recipients = [m.as_actor() for m in _unique(ev.recipient)]
+        actors = [_block(m) for m in _unique(ev.actor)]
+        recipients = [_block(m) for m in _unique(ev.recipient)]
         raw = f"{doc_id}|{sent.start_char}|{doc[ev.trigger].idx}|{code.event}|{ev.cameo}"
         conf = confidence(ev)
         return {
@@ -129,8 +66,6 @@ class RecordBuilder:
             "confidence": conf,
             "coder": CODER,
             "mentions": [dict(evidence, modality=ev.modality, confidence=conf, doc_id=doc_id)],
-            "_actors": sorted(actor_key(a) for a in actors),
-            "_recipients": sorted(actor_key(r) for r in recipients),
         }
 
     def __call__(self, doc: Doc) -> Doc:
@@ -138,18 +73,22 @@ class RecordBuilder:
         records: list[dict[str, Any]] = []
         for ev in doc._.mizan_events or []:
             rec = self.record(ev, doc, doc_id)
-            if rec is None:
-                continue
-            same = next((r for r in records if same_event(r, rec)), None)
-            if same is not None:
-                merge_into(same, rec)
-            else:
+            if rec is not None:
                 records.append(rec)
+        records = merge_records(records)
         for r in records:
-            r.pop("_actors")
-            r.pop("_recipients")
+            for side in ("actor", "recipient"):
+                for a in r[side]:
+                    a.pop("_generic", None)
         doc._.mizan_records = records
         return doc
+
+
+def _block(m: ActorMention) -> dict[str, object]:
+    """The record's actor block, marked while merging when it is an unnamed agent."""
+    block = m.as_actor()
+    block["_generic"] = m.how == "agent" and not m.actor_id
+    return block
 
 
 def _unique(ms: list[ActorMention]) -> list[ActorMention]:

@@ -1,8 +1,12 @@
-"""Dependency-parse helpers shared by the event, modality, date and place stages."""
+"""Dependency-parse helpers shared by the event, modality, date and place stages.
+
+Everything here reads spaCy's dependency labels (ClearNLP style: nsubj, nsubjpass, dobj,
+dative, xcomp, ccomp, advcl, relcl, acl, pcomp, agent, neg, aux, mark, ...).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
@@ -12,6 +16,8 @@ PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 RIGHT_DEPS = {"dobj", "dative", "prep", "prt", "attr", "acomp", "oprd", "advmod", "npadvmod",
               "pobj", "pcomp", "compound", "amod", "det", "nummod", "poss", "case", "nmod",
               "appos", "quantmod", "agent", "neg", "xcomp", "dep"}  # fmt: skip
+RELATIVE_PRONOUNS = {"WP", "WDT", "WP$"}
+PREDICATE_POS = {"VERB", "AUX"}
 
 
 def clause_tokens(head: Token, *, side: str, limit: int = 15) -> list[Token]:
@@ -21,7 +27,9 @@ def clause_tokens(head: Token, *, side: str, limit: int = 15) -> list[Token]:
     stack = [c for c in head.children if (c.i > head.i if side == "right" else c.i < head.i)]
     while stack:
         t = stack.pop()
-        if t.dep_ in CLAUSAL and t.pos_ in ("VERB", "AUX") and t.dep_ != "xcomp":
+        if t.dep_ in CLAUSAL and t.pos_ in PREDICATE_POS and t.dep_ != "xcomp":
+            continue
+        if t.dep_ in ("relcl", "appos", "parataxis"):
             continue
         out.append(t)
         stack.extend(t.children)
@@ -38,7 +46,7 @@ def forms(tokens: list[Token]) -> list[tuple[str, str]]:
 def governing_verb(tok: Token) -> Token:
     """The nearest verb at or above ``tok`` (``tok`` itself if it is one)."""
     t = tok
-    while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+    while t.pos_ not in PREDICATE_POS and t.head.i != t.i:
         t = t.head
     return t
 
@@ -49,7 +57,7 @@ def ancestors_until_clause(tok: Token) -> Iterator[Token]:
     while t.head.i != t.i:
         t = t.head
         yield t
-        if t.pos_ in ("VERB", "AUX"):
+        if t.pos_ in PREDICATE_POS:
             return
 
 
@@ -73,3 +81,123 @@ def tree_distance(a: Token, b: Token) -> int:
         d += 1
         t = t.head
     return d + up_a[t.i]
+
+
+def particles(tok: Token) -> set[str]:
+    """Particles and prepositions attached to a verb ("called ON", "looked FORWARD to")."""
+    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
+
+
+def has_neg(tok: Token) -> bool:
+    """``tok`` (or its auxiliaries) carries a negation: "did not sign", "never met"."""
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def aux_words(tok: Token) -> list[str]:
+    """The auxiliaries of a predicate, lower case ("will", "would", "has", "be")."""
+    return [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+def subject_of(
+    verb: Token, object_control: frozenset[str] = frozenset(), depth: int = 0
+) -> tuple[Token | None, bool]:
+    """The subject of ``verb`` and whether its clause is passive. Inherited through control
+    ("agreed to visit"; "urged Iraq to withdraw" gives Iraq), coordination ("met X and signed
+    Y"), adjective predicates ("is ready to send"), participles and relative clauses."""
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            if c.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head, False
+            return c, False
+    for c in verb.children:
+        if c.dep_ == "nsubjpass":
+            if c.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                return verb.head, True
+            return c, True
+    if depth > 4:
+        return None, False
+    head = verb.head
+    if head.i == verb.i:
+        return None, False
+    dep = verb.dep_
+    if dep == "xcomp" or (dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                 for c in verb.children)):  # fmt: skip
+        if dep == "xcomp" and head.lemma_.lower() in object_control:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None:
+                return obj, False
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "amod", "attr", "oprd"):
+            return subject_of(head.head, object_control, depth + 1)[0], False
+        return subject_of(head, object_control, depth + 1)[0], False
+    if dep == "pcomp" and head.dep_ == "prep":  # "committed to opening up", "accused X of"
+        gov = head.head
+        if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod", "attr"):
+            gov = gov.head
+        return subject_of(gov, object_control, depth + 1)[0], False
+    if dep == "conj":
+        subj, passive = subject_of(head, object_control, depth + 1)
+        own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+        return subj, own_passive or (passive and verb.tag_ == "VBN")
+    if dep == "advcl":
+        return subject_of(head, object_control, depth + 1)[0], False
+    if dep == "relcl":
+        return head, False
+    if dep == "acl":
+        return head, verb.tag_ == "VBN"
+    if dep in ("acomp", "amod") and verb.pos_ == "ADJ":
+        return subject_of(head, object_control, depth + 1)
+    return None, False
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" phrase of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def prep_objects(tok: Token, preps: set[str] | frozenset[str]) -> list[tuple[str, Token]]:
+    """("with", X) for each "with X" attached to ``tok``; also "on behalf of"-free pcomp."""
+    out: list[tuple[str, Token]] = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
+            out.extend((c.lower_, p) for p in c.children if p.dep_ in ("pobj", "dobj"))
+    return out
+
+
+def clause_depth(tok: Token) -> int:
+    """How many clause boundaries lie between ``tok`` and the sentence root."""
+    d, t = 0, tok
+    while t.head.i != t.i:
+        if t.dep_ in CLAUSAL:
+            d += 1
+        t = t.head
+    return d
+
+
+def lemma_of(tok: Token, known: Callable[[str], bool]) -> str:
+    """``tok``'s lemma, or — when the tagger's lemma is unknown to ``known`` — a regular
+    base form that is ("staged" is sometimes lemmatised "stag"; "stopped" → "stop")."""
+    lemma = tok.lemma_.lower()
+    if known(lemma):
+        return lemma
+    low = tok.lower_
+    forms: list[str] = []
+    if low.endswith("ied"):
+        forms.append(low[:-3] + "y")
+    if low.endswith("ed"):
+        forms += [low[:-1], low[:-2]]
+        if len(low) > 4 and low[-3] == low[-4]:
+            forms.append(low[:-3])
+    elif low.endswith("ing"):
+        forms += [low[:-3], low[:-3] + "e"]
+        if len(low) > 5 and low[-4] == low[-5]:
+            forms.append(low[:-4])
+    elif low.endswith("es"):
+        forms += [low[:-1], low[:-2]]
+    elif low.endswith("s"):
+        forms.append(low[:-1])
+    return next((f for f in forms if known(f)), lemma)

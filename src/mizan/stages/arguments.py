@@ -1,0 +1,266 @@
+"""Actor and recipient of an event, from the dependency parse (never from word order).
+
+* Actor: the subject, or the "by" phrase of a passive; inherited through control ("agreed
+  to visit"), coordination, participles and relative clauses (``syntax.subject_of``).
+  A pronoun subject under a verb of saying is the speaker ("Iraq said it would ...").
+* Recipient: the direct or indirect object, else a prepositional object ("talks WITH X",
+  "a visit TO Y", "fired AT Z"), else an actor inside the object ("rejected Iraq's
+  proposal", "a U.S. request"). For a passive, the subject.
+* Coordinated actors stay together in one list ("Iraq and Jordan signed ...").
+* Appositions: "Kenzo Oshima, the UN relief coordinator," takes the resolved apposition.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .actors import ActorMention
+from .syntax import agent_of, conjuncts, prep_objects, subject_of, tree_distance
+
+RECIPIENT_PREPS = ("with", "to", "toward", "towards", "against", "on", "upon", "into", "at",
+                   "from", "for", "over", "about", "between", "among", "in")  # fmt: skip
+# "in X" is the recipient only for events that happen to a place: visits, protests, force
+IN_IS_RECIPIENT_ROOTS = {"04", "14", "15", "16", "17", "18", "19", "20"}
+# giving, sharing, cutting off: the object is what is given ("sent arms TO X", "offered troops
+# TO X", "cut off electricity TO X"); the recipient is the indirect or prepositional object
+THEME_ROOTS = {"03", "06", "07", "16"}
+THEME_PREPS = ("to", "with", "for", "toward", "towards", "into", "from")
+# criticism, protest: "complained TO the UN OVER Israeli raids" is about Israel
+CRITIC_ROOTS = {"09", "11", "14"}
+CRITIC_PREPS = ("against", "over", "about", "on", "of")
+NOUN_PREPS = frozenset({"of", "by", "with", "to", "against", "between", "on", "from", "into",
+                        "toward", "towards", "in", "for", "at", "over"})  # fmt: skip
+PRONOUNS = {"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "i"}
+SPEAKER_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")
+WEAK_HOW = {"ner"}
+NOMINAL_PATH = {"prep", "pobj", "compound", "amod", "nmod", "poss", "conj"}
+
+
+class MentionIndex:
+    """Actor mentions of a document by token."""
+
+    def __init__(self, mentions: list[ActorMention]) -> None:
+        self.by_token: dict[int, ActorMention] = {}
+        for m in mentions:
+            for t in range(m.start, m.end):
+                self.by_token.setdefault(t, m)
+
+    def at(self, tok: Token) -> ActorMention | None:
+        return self.by_token.get(tok.i)
+
+    def for_argument(self, tok: Token) -> list[ActorMention]:
+        """The actor(s) an argument token stands for, with its coordinated partners."""
+        out: list[ActorMention] = []
+        for t in conjuncts(tok):
+            m = self._resolved(t)
+            if m is not None and m not in out:
+                out.append(m)
+                inner = self._inside_token(t, m) if self.at(t) is not m else None
+                if inner is None and m.how == "agent":  # "the ministers of Iran and Turkey"
+                    inner = next((p for c in t.children if c.dep_ == "prep"
+                                  and c.lower_ in ("of", "from") for p in c.children
+                                  if p.dep_ == "pobj"), None)  # fmt: skip
+                for c in inner.conjuncts if inner is not None else ():
+                    cm = self.at(c)
+                    if cm is not None and cm not in out:
+                        out.append(cm)
+        return out
+
+    def _inside_token(self, tok: Token, m: ActorMention) -> Token:
+        return tok.doc[m.start] if m.end - m.start == 1 else tok.doc[m.end - 1]
+
+    def _resolved(self, tok: Token) -> ActorMention | None:
+        m = self.at(tok) or self._inside(tok)
+        # "Kenzo Oshima, the UN relief coordinator", "U.N. mediator Diego Cordovez": an
+        # unresolved name takes a resolved apposition or modifier
+        if m is None or (m.how in WEAK_HOW and not m.country):
+            for c in tok.children:
+                if c.dep_ in ("appos", "compound", "amod", "nmod"):
+                    a = self.at(c) or self._inside(c)
+                    if a is not None and a is not m and (a.country or a.actor_id):
+                        return a
+        return m
+
+    def agentive(self, tok: Token) -> list[ActorMention]:
+        """Who did what a noun names: "Israel's raid", "the Israeli raid", "the arrest ... by
+        Syrian police" (possessor, nationality adjective, or "by" phrase)."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = self.for_argument(p)
+                        if found:
+                            return found
+        for c in tok.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < tok.i:
+                found = self.for_argument(c)
+                if found:
+                    return found
+        return []
+
+    def _inside(self, tok: Token) -> ActorMention | None:
+        # "the leaders of Egypt", "a delegation from Iraq": the nearest mention below the head
+        best: tuple[int, int, ActorMention] | None = None
+        for child in tok.subtree:
+            if child.i == tok.i:
+                continue
+            m = self.at(child)
+            if m is None:
+                continue
+            t, blocked, d, nominal = child, False, 0, True
+            while t.i != tok.i:
+                if t.dep_ in ("relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "conj"):
+                    blocked = t.dep_ != "conj" or t.head.i != tok.i
+                    if blocked:
+                        break
+                nominal = nominal and t.dep_ in NOMINAL_PATH
+                t = t.head
+                d += 1
+            # "the leaders of Egypt" (3 arcs); "the resumption of ties with Osgiliath" (5)
+            if blocked or d > (5 if nominal else 3):
+                continue
+            key = (d, child.i)
+            if best is None or key < best[:2]:
+                best = (d, child.i, m)
+        return best[2] if best else None
+
+
+class ArgumentFinder:
+    """Finds actors and recipients for triggers; see the module docstring."""
+
+    def __init__(self, index: MentionIndex, object_control: frozenset[str],
+                 governing: frozenset[str]) -> None:  # fmt: skip
+        self.index = index
+        self.object_control = object_control
+        self.governing = governing  # verbs whose clause a pronoun subject refers back from
+
+    # -- actors -----------------------------------------------------------------------
+    def actor(self, verb: Token) -> tuple[list[ActorMention], Token | None, bool, Token | None]:
+        """(actor mentions, actor token, passive?, passive subject token)."""
+        subj, passive = subject_of(verb, self.object_control)
+        tok = agent_of(verb) if passive else subj
+        found = self.mentions_for(tok) if tok is not None else []
+        return found, tok, passive, subj if passive else None
+
+    def mentions_for(self, tok: Token) -> list[ActorMention]:
+        found = self.index.for_argument(tok)
+        if not found and tok.lower_ in PRONOUNS:
+            speaker = self.speaker_of(tok)
+            if speaker is not None:
+                found = self.index.for_argument(speaker)
+        return found
+
+    def speaker_of(self, tok: Token) -> Token | None:
+        """For a pronoun in a reported or governed clause ("X said it would", "X denied that
+        it had"), the subject of the governing verb above it."""
+        t = tok.head
+        for _ in range(8):
+            if t.lemma_.lower() in self.governing:
+                subj, _passive = subject_of(t, self.object_control)
+                if subj is not None and subj.i != tok.i and subj.lower_ not in PRONOUNS:
+                    return subj
+            if t.head.i == t.i:
+                return None
+            t = t.head
+        return None
+
+    # -- recipients -------------------------------------------------------------------
+    def recipient(
+        self, head: Token, taken: set[int], code: str | None, extra_heads: tuple[Token, ...] = ()
+    ) -> tuple[list[ActorMention], int]:
+        """Recipient mentions of an event whose clause head is ``head``, and the parse
+        distance to them; ``taken`` holds ids of the actor mentions."""
+        candidates: list[tuple[int, Token]] = []
+        heads = (head, *extra_heads)
+        root = (code or "")[:2]
+        theme = root in THEME_ROOTS
+        for h in heads:
+            for c in h.children:
+                if c.dep_ in ("dobj", "dative", "attr", "oprd") and c.pos_ not in ("PRON", "ADP"):
+                    rank = 0 if c.dep_ in ("dobj", "dative") else 1
+                    if theme and c.dep_ != "dative":
+                        rank = 40  # the thing given: a recipient only when nothing else is
+                    candidates.append((rank, c))
+                elif c.dep_ == "npadvmod" and c.pos_ == "PROPN":
+                    candidates.append((30, c))  # a misparsed object: "received, on Monday, X"
+        preps = []
+        for h in heads:
+            preps += prep_objects(h, set(RECIPIENT_PREPS))
+            for c in h.children:  # "signed a deal with Jordan", "banned voting in X"
+                if c.dep_ in ("dobj", "attr"):
+                    allowed = set(RECIPIENT_PREPS)
+                    if root not in IN_IS_RECIPIENT_ROOTS:
+                        allowed.discard("in")
+                    preps += prep_objects(c, allowed)
+        for prep, p in preps:
+            if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS:
+                continue
+            if prep == "from" and root == "04":
+                continue  # "arrived in Basra from Baghdad": where from is no party
+            rank = 2 + RECIPIENT_PREPS.index(prep)
+            if theme and prep in THEME_PREPS or root in CRITIC_ROOTS and prep in CRITIC_PREPS:
+                rank = 1
+            candidates.append((rank, p))
+        candidates.sort(key=lambda x: (x[0], x[1].i))
+        weak: tuple[list[ActorMention], int] | None = None
+        for rank, tok in candidates:
+            found = []
+            if root in CRITIC_ROOTS and rank == 0:  # "condemned the arrest ... by Syrian police"
+                found = [m for m in self.index.agentive(tok) if id(m) not in taken]
+            found = found or [m for m in self.index.for_argument(tok) if id(m) not in taken]
+            if found and all(guessed(m) for m in found):
+                weak = weak or (found, tree_distance(head, tok))
+                continue  # "refugees", "troops" whose country is only the text's focus
+            if found:
+                return found, tree_distance(head, tok)
+        return weak or ([], 0)
+
+    def purpose_recipient(self, head: Token, taken: set[int], code: str) -> list[ActorMention]:
+        """The recipient a purpose clause or an "in protest of" phrase names, for an event
+        that has none of its own ("began a hunger strike to protest against X's decision")."""
+        for c in head.children:
+            if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+                found = self.recipient(c, taken, code)[0]
+                if found:
+                    return found
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.lemma_.lower() in ("protest", "response", "retaliation"):
+                        for _prep, q in prep_objects(p, {"against", "of", "at", "over", "to"}):
+                            found = [m for m in self.index.for_argument(q) if id(m) not in taken]
+                            if found:
+                                return found
+        return []
+
+    # -- nominal events ---------------------------------------------------------------
+    def noun_arguments(
+        self, noun: Token, patient_of: bool, destination: bool = False
+    ) -> tuple[list[ActorMention], list[ActorMention]]:
+        """Actor and recipient of a nominal event ("Iran's attack on X", "the arrest of X
+        by Y", "Iraqi protests", "a visit by the minister to Riyadh")."""
+        actor: list[ActorMention] = []
+        recipient: list[ActorMention] = []
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i):
+                found = self.index.for_argument(c)
+                if found and destination and c.dep_ != "poss" and all(
+                    m.kind == "country" or m.metonym for m in found
+                ):
+                    recipient = recipient or found  # "the Washington visit": where, not who
+                elif found and not actor:
+                    actor = found
+        for prep, p in prep_objects(noun, NOUN_PREPS):
+            found = [m for m in self.index.for_argument(p) if m not in actor]
+            if not found:
+                continue
+            if prep == "by" or (prep == "of" and not patient_of) or (prep == "from" and not actor):
+                if not actor:
+                    actor = found
+            elif not recipient and prep != "in":
+                recipient = found
+        return actor, recipient
+
+
+def guessed(m: ActorMention) -> bool:
+    """An agent noun whose country was not written but guessed from the text's focus."""
+    return m.how == "agent" and m.confidence <= 0.55

@@ -1,0 +1,140 @@
+"""Trigger candidates of one sentence: verbs of the pattern dictionary, nominal triggers,
+and governor words ("agreed", "willing", "threatened").
+
+A candidate holds the code its own words give it (the most specific pattern of the verb, or
+the noun's code), before the clause structure is looked at (stage ``events``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..governors import Governor, Governors
+from ..verbs import VerbDictionary, match_verb
+from .arguments import MentionIndex
+from .syntax import clause_tokens, forms, lemma_of, particles
+
+
+@dataclass
+class Candidate:
+    tok: Token
+    code: str | None  # None: no code (or a pattern blocks it)
+    reverse: str | None
+    kind: str  # verb | noun | governor
+    specificity: int = 0
+    pattern: str | None = None
+    governor: Governor | None = None
+    blocked: bool = False  # a pattern explicitly says "no event"
+    by_sector: dict[str, str] | None = None  # actor sector → code, when no pattern matched
+
+
+class TriggerFinder:
+    def __init__(self, verbs: VerbDictionary, governors: Governors) -> None:
+        self.verbs = verbs
+        self.governors = governors
+        self.idioms: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in verbs.idioms:
+            self.idioms.setdefault(phrase[0], []).append(phrase)
+        self.discards: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in verbs.discards:
+            self.discards.setdefault(phrase[0], []).append(phrase)
+
+    @staticmethod
+    def _find(lowers: list[str], table: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, int]]:
+        out = []
+        for i, w in enumerate(lowers):
+            for phrase in table.get(w, ()):
+                if tuple(lowers[i : i + len(phrase)]) == phrase:
+                    out.append((i, i + len(phrase)))
+        return out
+
+    def blocked(self, sent: Span) -> set[int] | None:
+        """Token indexes inside idioms; None when a discard phrase rules out the sentence."""
+        lowers = [t.lower_ for t in sent]
+        if self._find(lowers, self.discards):
+            return None
+        return {sent.start + i for a, b in self._find(lowers, self.idioms) for i in range(a, b)}
+
+    def candidates(self, sent: Span, index: MentionIndex, blocked: set[int]) -> list[Candidate]:
+        out = []
+        for tok in sent:
+            if tok.i in blocked:
+                continue
+            c = None
+            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
+                c = self._verb(tok)
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                c = self._noun(tok, index)
+            elif tok.pos_ == "ADJ":
+                c = self._adjective(tok)
+            if c is not None:
+                out.append(c)
+        return out
+
+    def known(self, lemma: str) -> bool:
+        return lemma in self.verbs.verbs or lemma in self.governors.by_lemma or (
+            lemma in self.verbs.light_verbs
+        )
+
+    def lemma(self, tok: Token) -> str:
+        return lemma_of(tok, self.known)
+
+    def _governor(self, tok: Token, lemma: str | None = None) -> Governor | None:
+        return self.governors.of(lemma or tok.lemma_.lower(), particles(tok))
+
+    def _verb(self, verb: Token) -> Candidate | None:
+        lemma = self.lemma(verb)
+        gov = self._governor(verb, lemma)
+        entry = self.verbs.entry(lemma)
+        if entry is None:
+            if gov is None:
+                return None
+            return Candidate(verb, None, None, "governor", governor=gov)
+        if entry.patterns:
+            before = forms(clause_tokens(verb, side="left"))
+            after = forms(clause_tokens(verb, side="right"))
+            patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            if patient is not None:  # "the ambassador was summoned": the object, for patterns
+                after = forms([t for t in patient.subtree if t.dep_ != "relcl"][:8]) + after
+            match = match_verb(entry, before, after)
+        else:
+            match = match_verb(entry, [], [])
+        pat = None
+        if match.pattern is not None:
+            slots = " ".join("/".join(sorted(s)[:2]) for s in match.pattern.after)
+            pat = f"{match.pattern.block}: {slots}"
+        blocked = match.pattern is not None and match.code is None and match.reverse is None
+        if match.code is None and match.reverse is None and gov is None and not (
+            entry.by_sector and match.pattern is None
+        ):
+            return None
+        return Candidate(verb, match.code, match.reverse, "governor" if gov else "verb",
+                         match.specificity, pat or entry.block, gov, blocked,
+                         entry.by_sector if match.pattern is None else None)  # fmt: skip
+
+    def _noun(self, noun: Token, index: MentionIndex) -> Candidate | None:
+        trig = self.verbs.nouns.get(noun.lemma_.lower())
+        if trig is None or (trig.plural_only and noun.tag_ not in ("NNS", "NNPS")):
+            return None
+        if index.at(noun) is not None:
+            return None
+        code, spec = trig.code, 0
+        mods = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod")}
+        for word, wcode in trig.compounds:
+            if word in mods:
+                code, spec = wcode, 1  # "hunger strike", "military aid"
+        head = noun.head
+        if noun.dep_ == "compound" and head.lemma_.lower() in self.verbs.shell_nouns:
+            # "a mediation mission": the shell noun stands for the event
+            return Candidate(head, code, trig.reverse, "noun", spec, f"noun: {trig.lemma}")
+        return Candidate(noun, code, trig.reverse, "noun", spec, f"noun: {trig.lemma}")
+
+    def _adjective(self, adj: Token) -> Candidate | None:
+        gov = self._governor(adj)
+        if gov is None:
+            return None
+        if not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in adj.children):
+            return None  # "Iraq is ready" governs nothing
+        return Candidate(adj, None, None, "governor", governor=gov)

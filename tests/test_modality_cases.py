@@ -1,0 +1,119 @@
+"""Modality and attribution on every event, and what is no event at all. Our own sentences,
+the real model; known misses are xfail with the reason.
+
+PLOVER's rules apply: a future or conditional cooperative act is AGREE (the record keeps
+modality "future"/"hypothetical"), a future or conditional use of force is THREATEN, and a
+refusal ("will not accept", "would not allow") is REJECT.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coding import Want, check, rows
+
+xfail = pytest.mark.xfail
+
+NEGATED = [
+    ("Iraq did not sign the electricity agreement with Kuwait.",
+     Want("SUPPORT", actor=("IRQ",), recipient=("KWT",), modality="negated")),
+    ("Kata'ib Hezbollah denied that it had attacked the US embassy.",
+     Want("ASSAULT", recipient=("USA",), modality="negated")),
+    ("Turkish troops have never entered the town of Zakho, the ministry said.",
+     Want("COERCE", actor=("TUR",), modality="negated")),
+    ("Turkey has not attacked Iraqi territory, the ministry insisted.",
+     Want("ASSAULT", actor=("TUR",), recipient=("IRQ",), modality="negated")),
+    ("Iraq refused to attack the Kurdish region.",
+     Want("ASSAULT", actor=("IRQ",), modality="negated", n_events=1)),
+    ("Iran denied sending weapons to the Houthis.",
+     Want("AID", actor=("IRN",), modality="negated")),
+]  # fmt: skip
+
+REFUSALS = [
+    ("Iraq will not allow foreign forces to use its territory for attacks on neighbours.",
+     Want("REJECT", actor=("IRQ",), modality="asserted")),
+    ("The Iranian government does not accept the presence of US forces in Iraq.",
+     Want("REJECT", actor=("IRN",), recipient=("USA",))),
+    ("Jordan refused to meet the Syrian delegation.",
+     Want("REJECT", actor=("JOR",), recipient=("SYR",), cameo="125")),
+    ("Kuwait rejected the Iraqi proposal for a joint border commission.",
+     Want("REJECT", actor=("KWT",), recipient=("IRQ",))),
+]  # fmt: skip
+
+FUTURE = [
+    ("Iraqi Prime Minister Mustafa al-Kadhimi will visit Riyadh next month.",
+     Want("AGREE", actor=("IRQ",), recipient=("SAU",), modality="future", cameo="036")),
+    ("The Saudi foreign minister is scheduled to visit Baghdad next week.",
+     Want("AGREE", actor=("SAU",), recipient=("IRQ",), modality="future")),
+    ("Egypt plans to send medical aid to Lebanon.",
+     Want("AGREE", actor=("EGY",), recipient=("LBN",), modality="future", cameo="033")),
+    ("The Saudi minister said the kingdom looked forward to receiving the Iraqi prime minister.",
+     Want("AGREE", recipient=("IRQ",), modality="future")),
+    ("The governor will travel to Baghdad on Thursday to ask the government for funds.",
+     Want("AGREE", modality="future")),
+    ("Turkey will launch a new offensive against the PKK in the spring.",
+     Want("THREATEN", actor=("TUR",), modality="future")),
+]  # fmt: skip
+
+HYPOTHETICAL = [
+    ("If the talks fail, Turkey could launch a new offensive in northern Iraq.",
+     Want("ASSAULT", actor=("TUR",), modality="hypothetical")),
+    ("Iran would close the border crossings if Iraq expelled its diplomats.",
+     Want("THREATEN", actor=("IRN",), modality="hypothetical")),
+    ("Kuwait said it would meet the Iraqi delegation if Baghdad paid the compensation.",
+     Want("AGREE", actor=("KWT",), recipient=("IRQ",), modality="hypothetical")),
+    ("Should Iran attack US forces, Washington would respond.",
+     Want("ASSAULT", actor=("IRN",), recipient=("USA",), modality="hypothetical")),
+    pytest.param(
+        "The Iraqi foreign minister hopes to meet his Saudi counterpart soon.",
+        Want("AGREE", actor=("IRQ",), modality="future"),
+        marks=xfail(reason="the small model parses 'minister hopes' as a compound noun, so "
+                           "the plan verb is not seen"),
+        id="The Iraqi foreign minister hopes to meet"),
+]  # fmt: skip
+
+REPORTED = [
+    ("Iraqi officials said that Iran had sent weapons to the militias.",
+     Want("AID", actor=("IRN",), modality="reported", attributed="officials")),
+    ("According to a statement from the Jordanian royal court, King Abdullah II received the "
+     "Iraqi prime minister in Amman.",
+     Want("CONSULT", actor=("JOR",), recipient=("IRQ",), modality="reported",
+          attributed="royal court")),
+    ("Iraqi police arrested three suspects in Basra, the interior ministry said.",
+     Want("COERCE", actor=("IRQ",), modality="reported", attributed="ministry")),
+    ("The Iraqi foreign minister said Baghdad would send an envoy to Tehran.",
+     Want("AGREE", actor=("IRQ",), modality="future", attributed="foreign minister")),
+]  # fmt: skip
+
+HISTORICAL = [
+    ("Iraq invaded Kuwait in August 1990, and the two countries only restored relations "
+     "decades later.", Want("COERCE", actor=("IRQ",), recipient=("KWT",), cameo="192",
+                            modality="historical")),
+    ("US forces killed Qassem Soleimani in a drone strike in Baghdad in January 2020.",
+     Want("ASSAULT", actor=("USA",), modality="historical")),
+]  # fmt: skip
+
+NOT_EVENTS = [
+    ("Will Baghdad ever dare to expel the Turkish troops from Bashiqa?", Want(None)),
+    ("Does anyone believe that Tehran will withdraw its advisers from Iraq?", Want(None)),
+    ("Iraq appears to be balancing between its Arab neighbours and Iran.", Want(None)),
+    ("Analysts say Iran could retaliate against the United States in Iraq.", Want(None)),
+    ("Kadhimi seems to be leaning towards the Gulf states.", Want(None)),
+    ("Why would Iraq ever trust Turkey again?", Want(None)),
+    ("The Iraqi prime minister usually meets Iranian officials in Baghdad.", Want(None)),
+    ("Observers believe Turkey might send more troops to northern Iraq.", Want(None)),
+]  # fmt: skip
+
+TABLE = NEGATED + REFUSALS + FUTURE + HYPOTHETICAL + REPORTED + HISTORICAL + NOT_EVENTS
+
+
+@pytest.mark.parametrize("text,want", rows(TABLE))
+def test_modality(code, text, want):
+    check(code(text, "2020-09-15"), want, text)
+
+
+def test_question_in_a_report_codes_nothing_but_the_facts_stand(code):
+    text = ("The Iraqi prime minister met the Iranian ambassador on Monday. Does the ambassador "
+            "dare to ask Ankara to close the Incirlik base?")
+    recs = code(text, "2020-09-15")
+    assert [r["evidence"]["sentence"] for r in recs] == [0]

@@ -1,0 +1,158 @@
+"""Syntax: actor and recipient come from the dependency parse. One table per case of the
+coder issue, our own sentences, the real model. Known misses are xfail with the reason."""
+
+from __future__ import annotations
+
+import pytest
+
+from coding import Want, check, rows
+
+xfail = pytest.mark.xfail
+
+ACTIVE_PASSIVE = [
+    ("Turkey condemned the Iranian missile test on Sunday.",
+     Want("ACCUSE", actor=("TUR",), recipient=("IRN",))),
+    ("Iraqi police arrested two smugglers near the Syrian border.",
+     Want("COERCE", actor=("IRQ",), cameo="173")),
+    ("The Saudi envoy was received by the Iraqi president in Baghdad.",
+     Want("CONSULT", actor=("IRQ",), recipient=("SAU",))),
+    ("The Kuwaiti ambassador was summoned by the Iraqi foreign ministry.",
+     Want("ACCUSE", actor=("IRQ",), recipient=("KWT",))),
+    ("Two Turkish soldiers were killed by Kurdish militants near the border.",
+     Want("ASSAULT", recipient=("TUR",))),
+]  # fmt: skip
+
+COORDINATION = [
+    ("Egypt and Jordan signed a trade agreement with Iraq on Monday.",
+     Want("SUPPORT", actor=("EGY", "JOR"), recipient=("IRQ",), n_events=1)),
+    ("Qatar sent humanitarian aid to Lebanon and Syria.",
+     Want("AID", actor=("QAT",), recipient=("LBN", "SYR"), n_events=1)),
+    ("The foreign ministers of Iran and Turkey met in Ankara.",
+     Want("CONSULT", actor=("IRN", "TUR"), n_events=1)),
+]  # fmt: skip
+
+APPOSITION = [
+    ("Fuad Hussein, the Iraqi foreign minister, met the Kuwaiti emir in Kuwait City.",
+     Want("CONSULT", actor=("IRQ",), recipient=("KWT",))),
+    ("The Jordanian monarch, King Abdullah II, received the Egyptian president in Amman.",
+     Want("CONSULT", actor=("JOR",), recipient=("EGY",))),
+]  # fmt: skip
+
+PREPOSITIONAL_RECIPIENTS = [
+    ("The Jordanian foreign minister held talks with his Iraqi counterpart in Amman.",
+     Want("CONSULT", actor=("JOR",), recipient=("IRQ",))),
+    ("The French defence minister paid a visit to Baghdad on Thursday.",
+     Want("CONSULT", actor=("FRA",), recipient=("IRQ",), cameo="042")),
+    ("Iraq lodged a complaint with the UN Security Council against Turkey.",
+     Want("ACCUSE", actor=("IRQ",))),
+    ("Iranian forces fired artillery at Kurdish villages in northern Iraq.",
+     Want("ASSAULT", actor=("IRN",))),
+]  # fmt: skip
+
+LIGHT_VERBS = [
+    ("Iran's foreign minister held talks with the Omani sultan in Muscat.",
+     Want("CONSULT", actor=("IRN",), recipient=("OMN",))),
+    ("The Saudi crown prince paid a visit to Cairo last week.",
+     Want("CONSULT", actor=("SAU",), recipient=("EGY",))),
+    ("The US embassy issued a warning to Iraqi militias on Tuesday.",
+     Want("THREATEN", actor=("USA",))),
+    ("Iraq imposed a curfew on the city of Nasiriyah.",
+     Want("COERCE", actor=("IRQ",), cameo="1723")),
+    ("Lebanese students staged a demonstration outside parliament.",
+     Want("PROTEST", actor=("LBN",))),
+]  # fmt: skip
+
+NOMINAL_EVENTS = [
+    ("Kuwait welcomed the Iraqi foreign minister's visit to Tehran.",
+     Want("CONSULT", actor=("IRQ",), recipient=("IRN",))),
+    ("Jordan condemned the arrest of two Jordanian journalists by Syrian police.",
+     Want("COERCE", actor=("SYR",), recipient=("JOR",))),
+    ("The Turkish air strike on Sinjar killed four people.",
+     Want("ASSAULT", actor=("TUR",))),
+]  # fmt: skip
+
+RELATIVE_CLAUSES = [
+    ("Iraq expelled the Turkish diplomat who had met Kurdish rebels in Erbil.",
+     Want("CONSULT", actor=("TUR",))),
+    ("The militia that attacked the US embassy in Baghdad denied any role in the killings.",
+     Want("ASSAULT", recipient=("USA",))),
+    ("Baghdad protested to Ankara, whose troops crossed the border on Monday.",
+     Want("ACCUSE", actor=("IRQ",), recipient=("TUR",))),
+]  # fmt: skip
+
+SEVERAL_EVENTS = [
+    ("Iraqi police arrested two men in Basra and the army shelled a village near Mosul.",
+     Want("COERCE", actor=("IRQ",))),
+    ("Iraqi police arrested two men in Basra and the army shelled a village near Mosul.",
+     Want("ASSAULT", actor=("IRQ",))),
+    ("The Iranian foreign minister met the Iraqi prime minister and signed an energy deal "
+     "with Iraq.", Want("CONSULT", actor=("IRN",), recipient=("IRQ",))),
+    ("The Iranian foreign minister met the Iraqi prime minister and signed an energy deal "
+     "with Iraq.", Want("SUPPORT", actor=("IRN",), recipient=("IRQ",))),
+]  # fmt: skip
+
+LONG_OPED = [
+    ("In a move that surprised many observers in Baghdad and beyond, Prime Minister Mustafa "
+     "al-Kadhimi, who had only weeks earlier returned from a visit to Washington, received the "
+     "Iranian foreign minister on Sunday and urged Tehran to respect Iraq's sovereignty.",
+     Want("CONSULT", actor=("IRQ",), recipient=("IRN",), cameo="043")),
+    ("In a move that surprised many observers in Baghdad and beyond, Prime Minister Mustafa "
+     "al-Kadhimi, who had only weeks earlier returned from a visit to Washington, received the "
+     "Iranian foreign minister on Sunday and urged Tehran to respect Iraq's sovereignty.",
+     Want("REQUEST", actor=("IRQ",), recipient=("IRN",))),
+    ("Caught between a Washington that wants its troops to stay and militias that want them "
+     "gone, the Iraqi government, which has few good options, on Monday asked the United "
+     "States to reduce its forces in the country gradually.",
+     Want("REQUEST", actor=("IRQ",), recipient=("USA",))),
+]  # fmt: skip
+
+GOVERNED = [
+    ("Iran and Iraq agreed to resume flights between Tehran and Baghdad.",
+     Want("AGREE", actor=("IRN", "IRQ"), cameo="03", n_events=1)),
+    ("The Kurdish regional government said it would not hand over the oil revenues to Baghdad.",
+     Want("REJECT", actor=("IRQ",), modality="reported")),
+    ("Iraq's foreign ministry summoned the Turkish ambassador to protest against the air "
+     "strikes.", Want("ACCUSE", actor=("IRQ",), recipient=("TUR",))),
+    ("The Iranian foreign minister warned Washington against any attack on Iranian interests "
+     "in Iraq.", Want("THREATEN", actor=("IRN",), recipient=("USA",))),
+    ("Iraqi President Barham Salih called on all parties to exercise restraint.",
+     Want("REQUEST", actor=("IRQ",), cameo="02")),
+    ("The EU imposed sanctions on three Iranian officials over the crackdown on protesters.",
+     Want("COERCE", cameo="163", recipient=("IRN",))),
+    ("Protesters in Baghdad burned tyres and blocked the main bridge over the Tigris.",
+     Want("PROTEST", actor=("IRQ",), cameo="144")),
+    ("Kuwait will host a donor conference for Iraq next year.",
+     Want("AGREE", actor=("KWT",), recipient=("IRQ",), modality="future")),
+    pytest.param(
+        "The Iraqi parliament voted to expel US troops from the country.",
+        Want("SANCTION", actor=("IRQ",), recipient=("USA",)),
+        marks=xfail(reason="'voted to' is read as an intent (AGREE); a vote decides the act"),
+        id="The Iraqi parliament voted to expel US troops"),
+    pytest.param(
+        "The prime minister ordered the release of all peaceful protesters.",
+        Want("RETREAT", cameo="0841"),
+        marks=xfail(reason="a bare title with no country and no text focus is left "
+                           "unresolved, so the event has no actor"),
+        id="The prime minister ordered the release"),
+    pytest.param(
+        "Turkey's defence minister, Hulusi Akar, visited Erbil and met Kurdish leaders.",
+        Want("CONSULT", actor=("TUR",), recipient=("IRQ",)),
+        marks=xfail(reason="Erbil resolves to no country in the actor stage"),
+        id="Turkey's defence minister visited Erbil"),
+]  # fmt: skip
+
+TABLE = (ACTIVE_PASSIVE + COORDINATION + APPOSITION + PREPOSITIONAL_RECIPIENTS + LIGHT_VERBS
+         + NOMINAL_EVENTS + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
+
+
+@pytest.mark.parametrize("text,want", rows(TABLE))
+def test_syntax(code, text, want):
+    check(code(text, "2020-09-15"), want, text)
+
+
+def test_coordinated_actors_are_one_event(code):
+    """Two actors acting together are one event with a list, never a dyad explosion."""
+    recs = code("Egypt, Jordan and Iraq held a summit in Amman on Tuesday.", "2020-08-25")
+    consult = [r for r in recs if r["event"] == "CONSULT"]
+    assert len(consult) == 1
+    assert {"EGY", "JOR", "IRQ"} <= {a["country"] for a in consult[0]["actor"]}

@@ -219,6 +219,17 @@ def _speaker_of(m: ActorMention, doc: Doc, cues: Cues) -> bool:
     return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
+def _quoted(doc: Doc, i: int) -> bool:
+    """Is token ``i`` inside a quotation? Quotes are counted from the start of its paragraph
+    (a quotation left open runs to the paragraph's end, as in many translated reports)."""
+    text = doc.text
+    pos = doc[i].idx
+    start = text.rfind("\n\n", 0, pos)
+    para = text[start + 1 if start >= 0 else 0 : pos]
+    opened = para.count("“") - para.count("”")
+    return opened > 0 or para.count('"') % 2 == 1
+
+
 def resolve_first_person(
     doc: Doc,
     mentions: list[ActorMention],
@@ -232,8 +243,9 @@ def resolve_first_person(
     is the subject of a speech verb, else one in the same or the next sentence ('"I condemn
     this," Johnson said')."""
     covered = {t for m in mentions for t in range(m.start, m.end)}
-    speakers = [m for m in mentions if m.kind in ("person", "organisation", "igo")
-                and (m.actor_id or m.provisional) and _speaker_of(m, doc, cues)]  # fmt: skip
+    speakers = sorted((m for m in mentions if m.kind in ("person", "organisation", "igo")
+                       and (m.actor_id or m.provisional) and _speaker_of(m, doc, cues)),
+                      key=lambda m: m.start)  # fmt: skip
     if not speakers:
         return mentions
     starts = info.sent_starts
@@ -249,6 +261,8 @@ def resolve_first_person(
         k = bisect_right(starts, tok.i) - 1
         hi = starts[k + 1] if k + 1 < len(starts) else len(doc)
         nxt = starts[k + 2] if k + 2 < len(starts) else len(doc)
+        if not _quoted(doc, tok.i) and not any(starts[k] <= m.start < hi for m in speakers):
+            continue  # the author's own "we" ("We have previously said ..."), not a speaker's
         before = [m for m in speakers if m.start < tok.i]
         # the latest speaker before, else one in the same sentence or the next
         near = before[-1:] or [m for m in speakers if tok.i < m.start < max(hi, nxt)][:1]

@@ -151,7 +151,9 @@ class PlaceResolver(PlaceNames):
                 by_sent[sent.start] = self.mentions(doc, sent, focus, index)
             place = self.locate(ev, doc, by_sent[sent.start], triggers)
             ev.location = place.as_location() if place else None
-            if place is not None:  # "militants" with no stated country: where they acted
+            if place is not None and ev.cameo[:2] in ACTED_WHERE_THEY_ARE:
+                # "militants" with no stated country: a violent or street event happens where
+                # its unnamed perpetrators are; a meeting or a visit says nothing of that
                 ev.actor = [_placed(m, place) for m in ev.actor]
         return doc
 
@@ -159,6 +161,9 @@ class PlaceResolver(PlaceNames):
 def _clause_head(t: Token) -> bool:
     """A verb heading a clause (not a participle used as a noun: "evacuated the wounded")."""
     return t.pos_ in ("VERB", "AUX") and t.dep_ in CLAUSAL | {"ROOT", "conj", "xcomp", "pcomp"}
+
+
+ACTED_WHERE_THEY_ARE = frozenset({"14", "15", "17", "18", "19", "20"})
 
 
 def _placed(m: ActorMention, place: Place) -> ActorMention:

@@ -106,9 +106,6 @@ def _pair(db):
                 == {"emmanuel-macron", "mustafa-al-kadhimi"} and e["date"] == "2020-09-02"]  # fmt: skip
 
 
-@pytest.mark.xfail(strict=False, reason="the coder dates demo-01's 'Macron met al-Kadhimi' to May "
-                   "2020 (from 'took office in May' in the previous sentence), so the two reports "
-                   "cannot match; the date stage (issue 5) owns the fix")  # fmt: skip
 def test_demo_pair_is_one_event_with_two_mentions(demo_db):
     pair = _pair(demo_db)
     assert len(pair) == 1

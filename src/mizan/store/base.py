@@ -241,8 +241,10 @@ class Store(ClusterWriter):
         self, where: str = "", params: Sequence[Any] = (), order: str = "date, event_id"
     ) -> Iterator[Record]:
         """Per-document event records as stored (before merging), optionally filtered by a
-        SQL condition on ``events``."""
-        sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events {'WHERE ' + where if where else ''} ORDER BY {order}"
+        SQL condition on ``events``. Reports a reviewer marked wrong are left out."""
+        kept = "event_id NOT IN (SELECT event_id FROM rejected_events)"
+        cond = f"({where}) AND {kept}" if where else kept
+        sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {cond} ORDER BY {order}"
         events = self.query(sql, params)
         for chunk_start in range(0, len(events), 500):
             chunk = events[chunk_start : chunk_start + 500]

@@ -121,7 +121,8 @@ class ClusterWriter:
         self.execute(
             "INSERT INTO _mizan_pending (event_id) SELECT e.event_id FROM events e "
             "LEFT JOIN event_clusters ec ON ec.event_id = e.event_id "
-            f"WHERE ec.event_id IS NULL {cond}",
+            f"WHERE ec.event_id IS NULL {cond} "
+            "AND NOT EXISTS (SELECT 1 FROM rejected_events r WHERE r.event_id = e.event_id)",
             params,
         )
         cols = ", ".join(f"e.{c}" for c in _PENDING_COLS)

@@ -112,6 +112,35 @@ TABLES = {
             country VARCHAR,
             sector VARCHAR
         )""",
+    "api_tokens": """
+        CREATE TABLE IF NOT EXISTS api_tokens (
+            token_id VARCHAR PRIMARY KEY,
+            role VARCHAR NOT NULL,
+            name VARCHAR,
+            salt VARCHAR NOT NULL,
+            digest VARCHAR NOT NULL,
+            created_at TIMESTAMP,
+            revoked_at TIMESTAMP
+        )""",
+    "corrections": """
+        CREATE TABLE IF NOT EXISTS corrections (
+            correction_id VARCHAR PRIMARY KEY,
+            event_id VARCHAR NOT NULL,
+            field VARCHAR NOT NULL,
+            before_value VARCHAR,
+            after_value VARCHAR,
+            reviewer VARCHAR NOT NULL,
+            role VARCHAR,
+            note VARCHAR,
+            reports VARCHAR,
+            created_at TIMESTAMP NOT NULL
+        )""",
+    "rejected_events": """
+        CREATE TABLE IF NOT EXISTS rejected_events (
+            event_id VARCHAR PRIMARY KEY,
+            cluster_id VARCHAR NOT NULL,
+            correction_id VARCHAR NOT NULL
+        )""",
     "failures": """
         CREATE TABLE IF NOT EXISTS failures (
             source VARCHAR NOT NULL,
@@ -130,6 +159,7 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters (cluster_id)",
     "CREATE INDEX IF NOT EXISTS clusters_key ON clusters (match_key)",
     "CREATE INDEX IF NOT EXISTS dyad_pairs_cluster ON dyad_pairs (cluster_id)",
+    "CREATE INDEX IF NOT EXISTS corrections_event ON corrections (event_id)",
 )
 
 ACTOR_KEY = "coalesce({a}.actor_id, {a}.country || coalesce({a}.sector, ''))"

@@ -43,7 +43,7 @@ def highlights(text: str, record: dict[str, Any], doc_id: str) -> list[dict[str,
         if first:
             for side in ("actor", "recipient"):
                 for a in record.get(side) or []:
-                    span = _find(text, a.get("text"), lo, hi, taken) or _find(text, a.get("name"), lo, hi, taken)
+                    span = _find(text, a.get("text"), lo, hi, taken)
                     if span:
                         taken.append(span)
                         out.append({"kind": side, "start": span[0], "end": span[1],

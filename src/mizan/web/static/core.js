@@ -7,7 +7,7 @@ export const el = (tag, attrs = {}, ...kids) => {
     else if (k === "class") n.className = v;
     else n.setAttribute(k, v === true ? "" : String(v));
   }
-  for (const k of kids.flat()) if (k !== null && k !== undefined && k !== false) n.append(k instanceof Node ? k : document.createTextNode(String(k)));
+  for (const k of kids.flat(Infinity)) if (k !== null && k !== undefined && k !== false) n.append(k instanceof Node ? k : document.createTextNode(String(k)));
   return n;
 };
 

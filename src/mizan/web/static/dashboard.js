@@ -34,7 +34,12 @@ function drawTimeline(box, items) {
     const content = el("span", {}, `${r.event}: ${(r.actor[0] || {}).name || "?"}${r.recipient[0] ? " → " + r.recipient[0].name : ""}`);
     return { id: r.id, start: r.date, content, className: "q" + (r.quad_class || 0) };
   });
-  const tl = new vis.Timeline(box, new vis.DataSet(data), { height: "260px", stack: true, zoomKey: "ctrlKey", maxHeight: 260, margin: { item: 2 }, xss: { disabled: false } });
+  // open on where most events are: the 5th to the 95th percentile of their dates
+  const days = dated.map((r) => Date.parse(r.date)).sort((a, b) => a - b);
+  const pick = (q) => days[Math.min(days.length - 1, Math.floor(q * (days.length - 1)))];
+  const pad = Math.max(3 * 86400000, (pick(0.95) - pick(0.05)) * 0.08);
+  const tl = new vis.Timeline(box, new vis.DataSet(data), { height: "280px", stack: true, zoomKey: "ctrlKey", margin: { item: 2 },
+    start: new Date(pick(0.05) - pad), end: new Date(pick(0.95) + pad), xss: { disabled: false } });
   tl.on("select", (p) => { if (p.items.length) location.hash = link("/event/" + encodeURIComponent(p.items[0])); });
 }
 
@@ -46,12 +51,13 @@ function drawNetwork(box, list, graph) {
   const elements = graph.nodes.map((n) => ({ data: { id: n.id, label: n.label, size: 18 + 32 * Math.sqrt(n.events / maxN) } }))
     .concat(graph.edges.map((e, i) => ({ data: { id: "e" + i, source: e.source, target: e.target, w: 1 + Math.min(8, e.events),
       color: e.goldstein_mean === null ? "#868e96" : e.goldstein_mean >= 0 ? "#2b8a3e" : "#c92a2a" } })));
-  const cy = cytoscape({ container: box, elements, wheelSensitivity: 0.3,
+  const cy = cytoscape({ container: box, elements,
     style: [
-      { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)", "font-size": 10, "background-color": "#364fc7", color: "#212529", "text-valign": "bottom", "text-margin-y": 3 } },
+      { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)", "font-size": 11, "background-color": "#364fc7", color: "#212529", "text-valign": "bottom", "text-margin-y": 3,
+        "text-background-color": "#fff", "text-background-opacity": 0.7, "text-background-padding": 1 } },
       { selector: "edge", style: { width: "data(w)", "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.7 } },
     ],
-    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 9000, idealEdgeLength: 70 } });
+    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 90, padding: 10 } });
   cy.on("tap", "node", (ev) => { location.hash = link("/actor/" + encodeURIComponent(ev.target.id())); });
   list.append(el("h3", { class: "sub" }, "Busiest actors"), el("ol", {}, graph.nodes.slice(0, 8).map((n) =>
     el("li", {}, el("a", { href: link("/actor/" + encodeURIComponent(n.id)) }, n.label), ` (${n.events})`))));
@@ -87,7 +93,11 @@ async function drawMap(box, points) {
     m.on("click", () => { location.hash = link("/event/" + encodeURIComponent(p.id)); });
     m.addTo(layer);
   }
-  if (points.length) map.fitBounds(layer.getBounds().pad(0.3), { maxZoom: 6 });
+  if (points.length) {  // frame the middle 90% of the points; far ones stay on the map
+    const q = (arr, f) => arr.slice().sort((a, b) => a - b)[Math.min(arr.length - 1, Math.floor(f * (arr.length - 1)))];
+    const lats = points.map((p) => p.lat), lons = points.map((p) => p.lon);
+    map.fitBounds(L.latLngBounds([q(lats, 0.05), q(lons, 0.05)], [q(lats, 0.95), q(lons, 0.95)]).pad(0.4), { maxZoom: 6 });
+  }
   else map.setView([31, 44], 4);
 }
 
@@ -119,7 +129,7 @@ export async function dashboard(main) {
     loadPage(0),
     api("/events" + query(Object.assign({}, f, { limit: 300 }))),
     api("/events/points" + query(Object.assign({}, f, { limit: 3000 }))),
-    api("/events/network" + query(Object.assign({}, f, { max_edges: 60 }))),
+    api("/events/network" + query(Object.assign({}, f, { max_edges: 40 }))),
   ]);
   drawTimeline(tl, latest.items);
   drawNetwork(net, netList, graph);

@@ -1,7 +1,7 @@
 """Finding events: the filters the API, the web page and ``mizan events`` share.
 
-One :class:`EventFilter` becomes one SQL condition on the deduplicated events (``e``, the
-representative report, and ``c``, its cluster), with parameters only: no user text is ever
+One :class:`EventFilter` becomes one SQL condition on the store's event index (one row per
+deduplicated event and index key, ``mizan.store.index``), with parameters only: no user text is ever
 put into SQL. The same filter feeds the event list, the map points, the filtered network and
 the review queue, so every view of the dashboard shows the same events.
 """
@@ -13,13 +13,11 @@ from typing import Any
 
 from ..errors import ConfigError, UnknownChoiceError
 from ..ontology import MODALITIES, PLOVER_EVENTS
-from ..store import CANONICAL, Store
+from ..store import Store
+from ..store.index import parse_side
 from .common import ACTOR_KEY, as_date, resolve_actor
 
 REVIEW_STATES = ("unreviewed", "reviewed", "corrected")
-ORDERS = {"date": "e.date NULLS FIRST, e.event_id", "-date": "e.date DESC NULLS LAST, e.event_id",
-          "confidence": "e.confidence NULLS FIRST, e.event_id",
-          "-confidence": "e.confidence DESC NULLS LAST, e.event_id"}  # fmt: skip
 MAX_LIMIT = 1000
 
 
@@ -40,43 +38,57 @@ class EventFilter:
     review: str | None = None  # unreviewed | reviewed | corrected
 
     def where(self, store: Store) -> tuple[str, list[Any]]:
-        """The SQL condition on ``e`` and ``c`` and its parameters."""
+        """The SQL condition on the store's ``event_index`` (alias ``x``) and its parameters.
+        It always picks one index key: '' (every event), an actor's key, or ``@``+country."""
         conds: list[str] = []
         params: list[Any] = []
+        key = ""
+        if self.actor_key:
+            key = self.actor_key
+        if self.actor:
+            sel = resolve_actor(store, self.actor)
+            if sel.condition == "(a.actor_id = ? OR a.country = ?)":
+                found = "@" + str(sel.params[1])
+            elif sel.condition in ("a.actor_id = ?", f"{ACTOR_KEY} = ?"):
+                found = str(sel.params[0])
+            else:  # a country and sector (IRQGOV): every actor with both
+                found = ""
+                conds.append(f"x.event_id IN (SELECT a.event_id FROM event_actors a WHERE {sel.condition})")
+                params += list(sel.params)
+            if key and found and found != key:
+                conds.append("x.event_id IN (SELECT y.event_id FROM event_index y WHERE y.actor_key = ?)")
+                params.append(found)
+            else:
+                key = key or found
+        if self.dyad:
+            if not key:
+                key = self.dyad[0]
+            conds.append("x.event_id IN (SELECT p.cluster_id FROM dyad_pairs p WHERE p.source = ? AND p.target = ?)")
+            params += list(self.dyad)
         s, e = as_date(self.start, "from"), as_date(self.end, "to")
         if s is not None and e is not None and e < s:
             raise ConfigError(f"to {e} is before from {s}")
         if s is not None:
-            conds.append("e.date >= ?")
+            conds.append("x.date >= ?")
             params.append(s)
         if e is not None:
-            conds.append("e.date <= ?")
+            conds.append("x.date <= ?")
             params.append(e)
         for name, values, valid in (("event", self.event, PLOVER_EVENTS), ("modality", self.modality, MODALITIES)):
             for v in values:
                 if v not in valid:
                     raise UnknownChoiceError(f"{'PLOVER event type' if name == 'event' else name}", v, valid)
             if values:
-                conds.append(f"e.{name} IN ({', '.join('?' for _ in values)})")
+                conds.append(f"x.{name} IN ({', '.join('?' for _ in values)})")
                 params += list(values)
-        if self.actor:
-            sel = resolve_actor(store, self.actor)
-            conds.append(f"e.event_id IN (SELECT a.event_id FROM event_actors a WHERE {sel.condition})")
-            params += list(sel.params)
-        if self.actor_key:
-            conds.append(f"e.event_id IN (SELECT a.event_id FROM event_actors a WHERE {ACTOR_KEY} = ?)")
-            params.append(self.actor_key)
-        if self.dyad:
-            conds.append("e.event_id IN (SELECT p.cluster_id FROM dyad_pairs p WHERE p.source = ? AND p.target = ?)")
-            params += list(self.dyad)
         if self.country:
-            conds.append("c.loc_country = ?")
-            params.append(self.country.upper())
+            conds.append("x.country = ?")
+            params.append(self.country.strip().upper())
         if self.place:
-            conds.append("lower(c.loc_name) = ?")
+            conds.append("x.place_key = ?")
             params.append(self.place.strip().lower())
         if self.q:
-            conds.append("lower(e.ev_text) LIKE ? ESCAPE '!'")
+            conds.append("lower(x.evidence) LIKE ? ESCAPE '!'")
             escaped = self.q.strip().lower().replace("!", "!!").replace("%", "!%").replace("_", "!_")
             params.append(f"%{escaped}%")
         if self.review:
@@ -85,36 +97,38 @@ class EventFilter:
             reviewed = ("SELECT ec.cluster_id FROM corrections k JOIN event_clusters ec "
                         "ON ec.event_id = k.event_id")  # fmt: skip
             if self.review == "unreviewed":
-                conds.append(f"e.event_id NOT IN ({reviewed})")
+                conds.append(f"x.event_id NOT IN ({reviewed})")
             elif self.review == "reviewed":
-                conds.append(f"e.event_id IN ({reviewed})")
+                conds.append(f"x.event_id IN ({reviewed})")
             else:
-                conds.append(f"e.event_id IN ({reviewed} WHERE k.field <> 'verdict')")
-        return " AND ".join(conds), params
+                conds.append(f"x.event_id IN ({reviewed} WHERE k.field <> 'verdict')")
+        return " AND ".join(["x.actor_key = ?", *conds]), [key, *params]
 
 
-_ITEM = ["e.event_id", "e.date", "e.date_precision", "e.event", "e.cameo", "e.goldstein",
-         "e.quad_class", "e.modality", "c.loc_name", "c.loc_country", "c.lat", "c.lon",
-         "e.ev_text", "e.ev_trigger", "e.confidence", "e.doc_id", "c.num_documents",
-         "c.num_sources"]  # fmt: skip
-_NAMES = ["id", "date", "date_precision", "event", "cameo", "goldstein", "quad_class", "modality",
-          "place", "country", "lat", "lon", "evidence", "trigger", "confidence", "doc_id",
-          "num_documents", "num_sources"]  # fmt: skip
+ORDERS = {"date": "x.date NULLS FIRST, x.seq", "-date": "x.date DESC NULLS LAST, x.seq",
+          "confidence": "x.confidence NULLS FIRST, x.seq",
+          "-confidence": "x.confidence DESC NULLS LAST, x.seq"}  # fmt: skip
 
 
-def _sides(store: Store, ids: list[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
-    out: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    if not ids:
-        return out
-    for event_id, side, name, text, actor_id, country, sector in store.query(
-        "SELECT a.event_id, a.side, a.name, a.text, a.actor_id, a.country, a.sector FROM event_actors a "
-        f"WHERE a.event_id IN ({', '.join('?' for _ in ids)}) ORDER BY a.event_id, a.side, a.position",
-        ids,
-    ):  # fmt: skip
-        key = actor_id or (f"{country}{sector or ''}" if country else None)
-        out.setdefault(event_id, {"actor": [], "recipient": []})[side].append(
-            {"name": name or text, "key": key})
-    return out
+def _sort_key(order: str) -> Any:
+    """The Python twin of ORDERS[order] on a row of _ITEM + seq (for the DuckDB path)."""
+    col = 1 if "date" in order else 14
+    desc = order.startswith("-")
+
+    def key(r: tuple[Any, ...]) -> tuple[Any, ...]:
+        v = r[col]
+        if v is None:
+            return (1 if desc else 0, 0, r[-1])
+        num = v.toordinal() if col == 1 else float(v)
+        return (0 if desc else 1, -num if desc else num, r[-1])
+
+    return key
+
+
+_ITEM = ["event_id", "date", "date_precision", "event", "cameo", "goldstein", "quad_class",
+         "modality", "place", "country", "lat", "lon", "evidence", "trigger", "confidence",
+         "doc_id", "num_documents", "num_sources", "actors", "recipients"]  # fmt: skip
+_NAMES = ["id", *_ITEM[1:]]
 
 
 def search_events(
@@ -123,7 +137,8 @@ def search_events(
 ) -> dict[str, Any]:  # fmt: skip
     """A page of deduplicated events matching ``f``: ``items`` (one summary dict per event:
     date, type, actors, place, evidence, counts), ``offset``, ``limit``, ``next_offset`` (None
-    on the last page) and, when ``total``, the number of matching events."""
+    on the last page) and, when ``total``, the number of matching events. Reads the store's
+    event index (``mizan.store.index``)."""
     if order not in ORDERS:
         raise UnknownChoiceError("order", order, ORDERS)
     if not 1 <= limit <= MAX_LIMIT:
@@ -131,24 +146,27 @@ def search_events(
     if offset < 0:
         raise ConfigError(f"offset {offset} must be >= 0")
     where, params = (f or EventFilter()).where(store)
-    cond = f"WHERE {where}" if where else ""
-    rows = store.query(
-        f"SELECT {', '.join(_ITEM)} FROM {CANONICAL} {cond} ORDER BY {ORDERS[order]} "
-        f"LIMIT {int(limit) + 1} OFFSET {int(offset)}", params)  # fmt: skip
+    window = f"ORDER BY {ORDERS[order]} LIMIT {int(limit) + 1} OFFSET {int(offset)}"
+    if store.dialect == "duckdb":  # pick the page's rows by rowid first: only they are read wide
+        cols = ", ".join("z." + c for c in [*_ITEM, "seq"])
+        rows = store.query(f"SELECT {cols} FROM event_index z WHERE z.rowid IN "
+                           f"(SELECT x.rowid FROM event_index x WHERE {where} {window})", params)  # fmt: skip
+        rows.sort(key=_sort_key(order))
+    else:
+        cols = ", ".join("x." + c for c in [*_ITEM, "seq"])
+        rows = store.query(f"SELECT {cols} FROM event_index x WHERE {where} {window}", params)
     more = len(rows) > limit
     rows = rows[:limit]
-    sides = _sides(store, [r[0] for r in rows])
     items = []
     for r in rows:
-        item = dict(zip(_NAMES, r, strict=True))
+        item = dict(zip(_NAMES, r[:-1], strict=True))
         item["date"] = item["date"].isoformat() if item["date"] else None
-        s = sides.get(item["id"], {"actor": [], "recipient": []})
-        item["actor"], item["recipient"] = s["actor"], s["recipient"]
+        item["actor"], item["recipient"] = parse_side(item.pop("actors")), parse_side(item.pop("recipients"))
         items.append(item)
     out: dict[str, Any] = {"items": items, "offset": offset, "limit": limit,
                            "next_offset": offset + limit if more else None}  # fmt: skip
     if total:
-        out["total"] = int(store.query(f"SELECT count(*) FROM {CANONICAL} {cond}", params)[0][0])
+        out["total"] = int(store.query(f"SELECT count(*) FROM event_index x WHERE {where}", params)[0][0])
     return out
 
 
@@ -156,11 +174,10 @@ def event_points(store: Store, f: EventFilter | None = None, limit: int = 5000) 
     """Located events matching ``f`` (the latest ``limit``): id, lat, lon, place, date, type,
     quad class. For the map."""
     where, params = (f or EventFilter()).where(store)
-    cond = "c.lat IS NOT NULL AND c.lon IS NOT NULL" + (f" AND {where}" if where else "")
     rows = store.query(
-        f"SELECT e.event_id, c.lat, c.lon, c.loc_name, c.loc_country, e.date, e.event, e.quad_class "
-        f"FROM {CANONICAL} WHERE {cond} ORDER BY e.date DESC NULLS LAST, e.event_id LIMIT {int(limit)}",
-        params)  # fmt: skip
+        "SELECT x.event_id, x.lat, x.lon, x.place, x.country, x.date, x.event, x.quad_class "
+        f"FROM event_index x WHERE {where} AND x.lat IS NOT NULL AND x.lon IS NOT NULL "
+        f"ORDER BY x.date DESC NULLS LAST, x.event_id LIMIT {int(limit)}", params)  # fmt: skip
     return [{"id": r[0], "lat": r[1], "lon": r[2], "place": r[3], "country": r[4],
              "date": r[5].isoformat() if r[5] else None, "event": r[6], "quad_class": r[7]}
             for r in rows]  # fmt: skip
@@ -172,7 +189,7 @@ def event_network(store: Store, f: EventFilter | None = None, max_edges: int = 1
     from .dyads import labels
 
     where, params = (f or EventFilter()).where(store)
-    sub = f"SELECT e.event_id FROM {CANONICAL}" + (f" WHERE {where}" if where else "")
+    sub = f"SELECT x.event_id FROM event_index x WHERE {where}"
     rows = store.query(
         "SELECT p.source, p.target, count(*), avg(p.goldstein), min(p.date), max(p.date) "
         f"FROM dyad_pairs p WHERE p.cluster_id IN ({sub}) GROUP BY 1, 2 "

@@ -100,6 +100,11 @@ def create_app(db: str, auth: bool = True, limits: Limits | None = None, model: 
     state.open()
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        import anyio.to_thread
+
+        # a few worker threads: the store answers in milliseconds, and many threads waiting
+        # for the interpreter lock after each query only add latency
+        anyio.to_thread.current_default_thread_limiter().total_tokens = state.worker_threads
         yield
         state.close()
 

@@ -3,9 +3,11 @@ evidence on screen."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
 
 from ..analysis.evidence import evidence_view
 from ..analysis.search import EventFilter, event_network, event_points, search_events
@@ -25,25 +27,43 @@ def list_events(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     order: Annotated[str, Query(description="-date (newest first), date, confidence or -confidence")] = "-date",
     total: Annotated[bool, Query(description="Also count every matching event (slower).")] = False,
-) -> dict[str, Any]:  # fmt: skip
-    store = request.app.state.mizan.store()
-    page = search_events(store, f, limit, offset, order, total)
-    status = review_status(store, [i["id"] for i in page["items"]])
-    for item in page["items"]:
-        item["review"] = status.get(item["id"])
-    return page
+) -> Response:  # fmt: skip
+    state = request.app.state.mizan
+    key = "events?" + str(request.url.query)
+    body = state.cached(key)
+    if body is None:
+        store = state.store()
+        page = search_events(store, f, limit, offset, order, total)
+        status = review_status(store, [i["id"] for i in page["items"]]) if state.has_corrections() else {}
+        for item in page["items"]:
+            item["review"] = status.get(item["id"])
+        body = json.dumps(page, ensure_ascii=False).encode()
+        state.remember(key, body)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/events/points", summary="Located events matching the filters (for the map)")
 def points(request: Request, f: FilterDep,
-           limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> dict[str, Any]:  # fmt: skip
-    return {"points": event_points(request.app.state.mizan.store(), f, limit)}
+           limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> Response:  # fmt: skip
+    state = request.app.state.mizan
+    key = "points?" + str(request.url.query)
+    body = state.cached(key)
+    if body is None:
+        body = json.dumps({"points": event_points(state.store(), f, limit)}).encode()
+        state.remember(key, body)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/events/network", summary="The actor network of the events matching the filters")
 def filtered_network(request: Request, f: FilterDep,
-                     max_edges: Annotated[int, Query(ge=1, le=2000)] = 150) -> dict[str, Any]:  # fmt: skip
-    return event_network(request.app.state.mizan.store(), f, max_edges)
+                     max_edges: Annotated[int, Query(ge=1, le=2000)] = 150) -> Response:  # fmt: skip
+    state = request.app.state.mizan
+    key = "network?" + str(request.url.query)
+    body = state.cached(key)
+    if body is None:
+        body = json.dumps(event_network(state.store(), f, max_edges), ensure_ascii=False).encode()
+        state.remember(key, body)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/events/{event_id}", summary="One event with its mentions, its source document "

@@ -100,5 +100,6 @@ class JobQueue:
             job.status = "done"
         except Exception as exc:  # noqa: BLE001 - a job reports its failure, the server goes on
             job.status, job.error = "failed", f"{type(exc).__name__}: {exc}"
+        self.state.changed()
         job.finished_at = datetime.now(UTC).isoformat(timespec="seconds")
         job.stats.setdefault("seconds", round(time.monotonic() - t, 2))

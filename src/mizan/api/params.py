@@ -14,7 +14,7 @@ def _list(value: str | None) -> list[str]:
     return [v.strip() for v in (value or "").split(",") if v.strip()]
 
 
-def event_filter(
+async def event_filter(
     actor: Annotated[str | None, Query(description="Actor on either side: registry id, country code (IRQ), CAMEO-style code (IRQGOV) or name.", max_length=200)] = None,
     actor_key: Annotated[str | None, Query(description="An exact actor key (registry id, else country+sector), as in /actors.", max_length=200)] = None,
     dyad: Annotated[str | None, Query(description="SOURCE,TARGET actor keys (a directed pair, as in /dyads).", max_length=400)] = None,

@@ -33,6 +33,7 @@ def review_event(request: Request, event_id: str, body: Correction,
     registry = state.registry() if body.field in ("actor", "recipient") else None
     result = correct(state.store(), event_id, body.field, body.value, who.who, who.role,
                      body.note, registry)  # fmt: skip
+    state.changed()
     if body.field in ("actor", "recipient"):
         state.actors_changed()
     return result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
 from fastapi import Request
 
@@ -13,7 +13,13 @@ LOCAL = TokenInfo("local", "admin", "local")
 """The caller when the server runs with --no-auth (bound to 127.0.0.1 only)."""
 
 
-def caller(request: Request) -> TokenInfo:
+async def caller(request: Request) -> TokenInfo:
+    """The caller (async: run on the event loop, not a worker thread; the token is checked
+    against the store only every TOKEN_TTL seconds)."""
+    return _caller(request)
+
+
+def _caller(request: Request) -> TokenInfo:
     state = request.app.state.mizan
     if not state.auth:
         return LOCAL
@@ -29,11 +35,11 @@ def caller(request: Request) -> TokenInfo:
     return info
 
 
-def require(role: str) -> Callable[[Request], TokenInfo]:
+def require(role: str) -> Callable[[Request], Awaitable[TokenInfo]]:
     """A dependency that lets through callers whose role includes ``role``."""
 
-    def check(request: Request) -> TokenInfo:
-        who = caller(request)
+    async def check(request: Request) -> TokenInfo:
+        who = _caller(request)
         if RANK[who.role] < RANK[role]:
             raise ApiError(403, f"this needs a {role!r} token; yours is {who.role!r}",
                            {"needed": role, "role": who.role})  # fmt: skip

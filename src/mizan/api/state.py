@@ -67,9 +67,18 @@ class ApiState:
     _tokens: dict[str, tuple[float, TokenInfo]] = field(default_factory=dict)
     _registry: Any = None
     jobs: Any = None
+    duckdb_threads: int = 1
+    worker_threads: int = 4
+    cache_size: int = 512  # pages of GET /events (and its map and network) kept; 0: none
+    generation: int = 0  # bumped by every write this server makes
+    _cache: Any = None
+    _corrections: int | None = None
 
     def open(self) -> None:
         self._main = open_store(self.db)  # creates the tables, upgrades an old store
+        if self._main.dialect == "duckdb":
+            # many small queries at once: each on one thread, so they do not fight for the cores
+            self._main.execute(f"SET threads = {self.duckdb_threads}")
         from .jobs import JobQueue
 
         self.jobs = JobQueue(self)
@@ -102,6 +111,39 @@ class ApiState:
         """This thread's store, with the write lock held (for several statements)."""
         with self.write_lock:
             yield self.store()
+
+    # -- the page cache: a DuckDB store has one writer, this server, so it knows when the
+    # data change; with PostgreSQL others may write, and nothing is cached
+    def cached(self, key: str) -> Any:
+        if not self.cache_size or self._main is None or self._main.dialect != "duckdb":
+            return None
+        if self._cache is None:
+            from collections import OrderedDict
+
+            self._cache = OrderedDict()
+        hit = self._cache.get((self.generation, key))
+        if hit is not None:
+            self._cache.move_to_end((self.generation, key))
+        return hit
+
+    def remember(self, key: str, value: Any) -> None:
+        if self._cache is None or not self.cache_size:
+            return
+        self._cache[(self.generation, key)] = value
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    def changed(self) -> None:
+        """The store was written: forget cached pages."""
+        self.generation += 1
+        self._corrections = None
+        if self._cache is not None:
+            self._cache.clear()
+
+    def has_corrections(self) -> bool:
+        if self._corrections is None or self._main is None or self._main.dialect != "duckdb":
+            self._corrections = int(self.store().query("SELECT count(*) FROM corrections")[0][0])
+        return self._corrections > 0
 
     def token(self, raw: str) -> TokenInfo | None:
         now = time.monotonic()

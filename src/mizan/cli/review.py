@@ -35,7 +35,7 @@ def events_cmd(
     f = EventFilter(actor=actor, event=split(event), modality=split(modality), country=country,
                     place=place, q=q, start=start, end=end)  # fmt: skip
     settings = get_settings(db=db)
-    with open_store(settings.db, read_only=True) as store:
+    with open_store(settings.db) as store:  # (builds the event index of an older store)
         page = search_events(store, f, limit=limit, total=True)
     rows = [dict(i, actor="; ".join(a["name"] or "" for a in i["actor"]),
                  recipient="; ".join(a["name"] or "" for a in i["recipient"])) for i in page["items"]]  # fmt: skip

@@ -27,6 +27,8 @@ def serve_cmd(
     overrides: Annotated[Path | None, typer.Option("--overrides", help="Where actor corrections are "
                                                    "written as an overrides file (default: beside "
                                                    "the store, DB.overrides.yaml).")] = None,  # fmt: skip
+    cache: Annotated[int, typer.Option("--cache", help="Pages of GET /events kept in memory "
+                                       "(DuckDB stores only; 0: none).")] = 512,  # fmt: skip
     model: ModelOption = None,
 ) -> None:
     """Serve the API (OpenAPI at /docs) and the analyst's web page at http://HOST:PORT/."""
@@ -43,6 +45,7 @@ def serve_cmd(
     limits = Limits(max_body=max_body_kb * 1024, max_upload=int(max_upload_mb * (1 << 20)))
     api = create_app(settings.db, auth=not no_auth, limits=limits, model=settings.model,
                      overrides=overrides)  # fmt: skip
+    api.state.mizan.cache_size = cache
     if no_auth:
         bar = "!" * 78
         err(f"{bar}\nmizan: WARNING: --no-auth: NO ACCESS CONTROL. Every request on {host}:{port} "
@@ -54,4 +57,7 @@ def serve_cmd(
             err(f"mizan: the store has no tokens yet; every request will get 401. Stop the server "
                 f"and run `mizan token create --role admin --db {settings.db}`.")  # fmt: skip
     err(f"mizan: serving {settings.db} on http://{host}:{port}/ (API docs: /docs)")
+    import sys
+
+    sys.setswitchinterval(0.001)  # hand the interpreter lock back to the event loop sooner
     uvicorn.run(api, host=host, port=port, log_level="warning", workers=1)

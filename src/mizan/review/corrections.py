@@ -300,6 +300,7 @@ def _apply(store: Store, field: str, after: Any, cluster: str, members: list[str
             store.execute(f"DELETE FROM event_clusters WHERE event_id IN ({marks})", members)
             store.execute("DELETE FROM clusters WHERE cluster_id = ?", (cluster,))
             store.execute("DELETE FROM dyad_pairs WHERE cluster_id = ?", (cluster,))
+            store.drop_from_index(cluster)
         elif after == "right" and rejected:
             store.execute("DELETE FROM rejected_events WHERE cluster_id = ?", (cluster,))
             store.cluster_pending()
@@ -339,6 +340,7 @@ def _apply(store: Store, field: str, after: Any, cluster: str, members: list[str
         sets = "loc_name = ?, loc_country = ?, loc_admin1 = ?, lat = ?, lon = ?, geonameid = ?, loc_precision = ?"
         store.execute(f"UPDATE events SET {sets} WHERE event_id IN ({marks})", [*vals, *members])
         store.execute(f"UPDATE clusters SET {sets} WHERE cluster_id = ?", [*vals, cluster])
+        _refresh_cluster(store, cluster)
 
 
 def correct(store: Store, event_id: str, field: str, value: Any, reviewer: str,
@@ -406,15 +408,15 @@ def corrections(store: Store, event_id: str | None = None, limit: int | None = N
 
 
 def review_status(store: Store, cluster_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Per real event: the fields corrected and the last verdict, from its corrections."""
+    """Per real event (by the id it had when corrected): the fields corrected and the last
+    verdict. Reads only the small ``corrections`` table, so a page of events stays cheap."""
     if not cluster_ids:
         return {}
     out: dict[str, dict[str, Any]] = {}
-    for cluster, field, after in store.query(
-        "SELECT ec.cluster_id, c.field, c.after_value FROM corrections c "
-        f"JOIN event_clusters ec ON ec.event_id = c.event_id WHERE ec.cluster_id IN ({_in(cluster_ids)}) "
-        "ORDER BY c.created_at", cluster_ids):  # fmt: skip
-        s = out.setdefault(cluster, {"verdict": None, "corrected": []})
+    for event_id, field, after in store.query(
+        f"SELECT event_id, field, after_value FROM corrections WHERE event_id IN ({_in(cluster_ids)}) "
+        "ORDER BY created_at", cluster_ids):  # fmt: skip
+        s = out.setdefault(event_id, {"verdict": None, "corrected": []})
         if field == "verdict":
             s["verdict"] = json.loads(after)
         elif field not in s["corrected"]:

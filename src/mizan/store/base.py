@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
+from .index import IndexWriter
 from .merge import ClusterWriter, cluster_record_row
 from .rows import Record, actor_rows, event_row, mention_rows, record_from_rows
 from .schema import (
@@ -28,7 +29,7 @@ CANONICAL = "clusters c JOIN events e ON e.event_id = c.cluster_id"
 """The FROM clause of the deduplicated events: one row per real event (its representative)."""
 
 
-class Store(ClusterWriter):
+class Store(ClusterWriter, IndexWriter):
     """A connection to an event store. Use :func:`open_store`."""
 
     placeholder = "?"
@@ -123,6 +124,7 @@ class Store(ClusterWriter):
         for ddl in INDEXES:
             self.execute(ddl)
         self.upgrade()
+        self.upgrade_index()
 
     def begin(self) -> None:
         self.execute("BEGIN TRANSACTION")

@@ -236,6 +236,7 @@ class ClusterWriter:
             f"JOIN event_actors a ON a.event_id = t.cluster_id WHERE {ka} IS NOT NULL "
             f"GROUP BY {ka} ON CONFLICT (actor_key) DO NOTHING"
         )
+        self.write_index(remapped)  # type: ignore[attr-defined]  (store/index.py)
 
     def _counts(self, cluster_ids: Iterable[str]) -> dict[str, tuple[int, int, int, int]]:
         self.temp_ids("_mizan_touched", cluster_ids, "cluster_id")
@@ -272,6 +273,7 @@ class ClusterWriter:
             self.execute("DELETE FROM event_clusters")
             self.execute("DELETE FROM clusters")
             self.execute("DELETE FROM dyad_pairs")
+            self.execute("DELETE FROM event_index")
             n = self.cluster_pending(rule=rule)
             self.commit()
         except Exception:

@@ -112,6 +112,32 @@ TABLES = {
             country VARCHAR,
             sector VARCHAR
         )""",
+    "event_index": """
+        CREATE TABLE IF NOT EXISTS event_index (
+            actor_key VARCHAR NOT NULL,
+            event_id VARCHAR NOT NULL,
+            date DATE,
+            date_precision VARCHAR,
+            event VARCHAR,
+            cameo VARCHAR,
+            goldstein DOUBLE PRECISION,
+            quad_class INTEGER,
+            modality VARCHAR,
+            place VARCHAR,
+            place_key VARCHAR,
+            country VARCHAR,
+            lat DOUBLE PRECISION,
+            lon DOUBLE PRECISION,
+            evidence VARCHAR,
+            trigger VARCHAR,
+            confidence DOUBLE PRECISION,
+            doc_id VARCHAR,
+            num_documents INTEGER,
+            num_sources INTEGER,
+            actors VARCHAR,
+            recipients VARCHAR,
+            seq BIGINT
+        )""",
     "api_tokens": """
         CREATE TABLE IF NOT EXISTS api_tokens (
             token_id VARCHAR PRIMARY KEY,

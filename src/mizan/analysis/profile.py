@@ -20,15 +20,15 @@ class ActorNotFound(MizanError, LookupError):
 def actor_list(store: Store, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
     """Actors of the deduplicated events, busiest first: key, name, country, sector, events.
     ``q`` keeps those whose name contains it."""
-    conds, params = ["k IS NOT NULL"], []
+    conds, params = ["x.actor_key <> ''", "x.actor_key NOT LIKE '@%'"], []
     if q:
-        conds.append("lower(l.name) LIKE ? ESCAPE '!'")
+        conds.append("x.actor_key IN (SELECT l.actor_key FROM actor_labels l WHERE lower(l.name) LIKE ? ESCAPE '!')")
         params.append("%" + q.strip().lower().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%")
-    rows = store.query(
-        f"SELECT t.k, l.name, l.country, l.sector, t.n FROM (SELECT {ACTOR_KEY} AS k, "
-        "count(DISTINCT a.event_id) AS n FROM event_actors a JOIN clusters c ON c.cluster_id = a.event_id "
-        "GROUP BY 1) t LEFT JOIN actor_labels l ON l.actor_key = t.k "
-        f"WHERE {' AND '.join(conds)} ORDER BY t.n DESC, t.k LIMIT {int(limit)} OFFSET {int(offset)}",
+    rows = store.query(  # the event index has one row per event and actor key
+        "SELECT t.k, l.name, l.country, l.sector, t.n FROM (SELECT x.actor_key AS k, count(*) AS n "
+        f"FROM event_index x WHERE {' AND '.join(conds)} GROUP BY 1) t "
+        "LEFT JOIN actor_labels l ON l.actor_key = t.k "
+        f"ORDER BY t.n DESC, t.k LIMIT {int(limit)} OFFSET {int(offset)}",
         params,
     )  # fmt: skip
     return [{"key": k, "name": name or k, "country": country, "sector": sector, "events": int(n)}

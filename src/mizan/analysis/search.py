@@ -189,10 +189,12 @@ def event_network(store: Store, f: EventFilter | None = None, max_edges: int = 1
     from .dyads import labels
 
     where, params = (f or EventFilter()).where(store)
-    sub = f"SELECT x.event_id FROM event_index x WHERE {where}"
+    cond = f"p.cluster_id IN (SELECT x.event_id FROM event_index x WHERE {where})"
+    if where == "x.actor_key = ?" and params == [""]:  # no filter: every pair
+        cond, params = "1 = 1", []
     rows = store.query(
         "SELECT p.source, p.target, count(*), avg(p.goldstein), min(p.date), max(p.date) "
-        f"FROM dyad_pairs p WHERE p.cluster_id IN ({sub}) GROUP BY 1, 2 "
+        f"FROM dyad_pairs p WHERE {cond} GROUP BY 1, 2 "
         f"ORDER BY 3 DESC, 1, 2 LIMIT {int(max_edges)}", params)  # fmt: skip
     names = labels(store, {k for r in rows for k in r[:2]})
     nodes: dict[str, dict[str, Any]] = {}

@@ -95,7 +95,7 @@ async function loadVocab() {
 }
 
 window.addEventListener("hashchange", route);
-(async () => {
-  if (await whoami()) { try { await loadVocab(); } catch (e) { status(e.message, "error"); } }
-  route();
-})();
+// who am I, the vocabularies and the first view load at the same time
+const vocabReady = whoami().then((ok) => ok && loadVocab()).catch((e) => status(e.message, "error"));
+window.mizanVocabReady = vocabReady;
+route();

@@ -57,7 +57,7 @@ function drawNetwork(box, list, graph) {
         "text-background-color": "#fff", "text-background-opacity": 0.7, "text-background-padding": 1 } },
       { selector: "edge", style: { width: "data(w)", "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.7 } },
     ],
-    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 90, padding: 10 } });
+    layout: { name: "cose", animate: false, randomize: false, numIter: 400, nodeRepulsion: () => 400000, idealEdgeLength: () => 90, padding: 10 } });
   cy.on("tap", "node", (ev) => { location.hash = link("/actor/" + encodeURIComponent(ev.target.id())); });
   list.append(el("h3", { class: "sub" }, "Busiest actors"), el("ol", {}, graph.nodes.slice(0, 8).map((n) =>
     el("li", {}, el("a", { href: link("/actor/" + encodeURIComponent(n.id)) }, n.label), ` (${n.events})`))));
@@ -85,14 +85,17 @@ async function drawMap(box, points) {
     world.features.forEach((f) => unwrap(f.geometry));
   }
   const map = L.map(box, { zoomSnap: 0.25, worldCopyJump: false, attributionControl: false, keyboard: true });
+  const dots = L.canvas({ padding: 0.2 }); // thousands of points draw fast on one canvas
   L.geoJSON(world, { style: { color: "#adb5bd", weight: 0.7, fillColor: "#f1f3f5", fillOpacity: 1 }, interactive: false }).addTo(map);
   const layer = L.featureGroup().addTo(map);
   for (const p of points) {
-    const m = L.circleMarker([p.lat, p.lon], { radius: 6, color: "#fff", weight: 1, fillColor: QUAD_COLOR[p.quad_class] || "#495057", fillOpacity: 0.85 });
+    const m = L.circleMarker([p.lat, p.lon], { renderer: dots, radius: 6, color: "#fff", weight: 1, fillColor: QUAD_COLOR[p.quad_class] || "#495057", fillOpacity: 0.85 });
     m.bindTooltip(el("span", {}, `${p.date || ""} ${p.event} — ${p.place || ""}`));
     m.on("click", () => { location.hash = link("/event/" + encodeURIComponent(p.id)); });
     m.addTo(layer);
   }
+  box.dataset.points = String(points.length);
+  box.dataset.countries = String(world.features.length);
   if (points.length) {  // frame the middle 90% of the points; far ones stay on the map
     const q = (arr, f) => arr.slice().sort((a, b) => a - b)[Math.min(arr.length - 1, Math.floor(f * (arr.length - 1)))];
     const lats = points.map((p) => p.lat), lons = points.map((p) => p.lon);
@@ -123,12 +126,12 @@ export async function dashboard(main) {
   const loadPage = async (offset) => {
     const page = await api("/events" + query(Object.assign({}, f, { limit: PAGE, offset, total: "true" })));
     tableBox.replaceChildren(eventTable(page, loadPage));
-    count.textContent = `${page.total.toLocaleString()} matching event${page.total === 1 ? "" : "s"}; the timeline shows the latest 300.`;
+    count.textContent = `${page.total.toLocaleString()} matching event${page.total === 1 ? "" : "s"}; the timeline shows the latest 200, the map the latest 2,000 located.`;
   };
   const [, latest, points, graph] = await Promise.all([
     loadPage(0),
-    api("/events" + query(Object.assign({}, f, { limit: 300 }))),
-    api("/events/points" + query(Object.assign({}, f, { limit: 3000 }))),
+    api("/events" + query(Object.assign({}, f, { limit: 200 }))),
+    api("/events/points" + query(Object.assign({}, f, { limit: 2000 }))),
     api("/events/network" + query(Object.assign({}, f, { max_edges: 40 }))),
   ]);
   drawTimeline(tl, latest.items);

@@ -99,6 +99,7 @@ function correctionForm(view, onDone) {
 }
 
 export async function eventView(main, id, docId) {
+  await window.mizanVocabReady;
   let view;
   try {
     view = await api(`/events/${encodeURIComponent(id)}` + (docId ? `?doc=${encodeURIComponent(docId)}` : ""));

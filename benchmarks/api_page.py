@@ -1,0 +1,71 @@
+"""How soon the dashboard is interactive in headless Chromium (Debian's, driven by Playwright).
+
+    .venv/bin/python benchmarks/api_page.py --db mizan-demo.duckdb      # after `make demo`
+    .venv/bin/python benchmarks/api_page.py --db /tmp/bench.duckdb      # a store of 1,000,000 events
+
+Target (issue 8): <= 2 s. "Interactive" is when the page has drawn every view (timeline,
+network, map, table) and marked ``body[data-ready]``; the clock starts before navigation.
+Five cold page loads (a new browser context each), after one load that warms the server.
+Requests that are not to the local server are blocked.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", required=True)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--cache", type=int, default=512, help="mizan serve --cache (0: off)")
+    args = ap.parse_args()
+    import httpx
+    from playwright.sync_api import sync_playwright
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([sys.executable, "-m", "mizan", "serve", "--db", args.db, "--port", str(port),
+                               "--no-auth", "--cache", str(args.cache)], stderr=subprocess.DEVNULL)  # fmt: skip
+    times = []
+    try:
+        for _ in range(600):
+            try:
+                httpx.get(base + "/health", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
+            for i in range(args.runs + 1):
+                ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
+                ctx.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
+                page = ctx.new_page()
+                t = time.perf_counter()
+                page.goto(base + "/")
+                page.wait_for_selector("body[data-ready]", timeout=60000)
+                if i:
+                    times.append(time.perf_counter() - t)
+                ctx.close()
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(f"dashboard interactive over {args.db}, page cache {args.cache or 'off'}: median "
+          f"{statistics.median(times):.2f} s, worst {max(times):.2f} s over {len(times)} loads "
+          f"({', '.join(f'{t:.2f}' for t in times)}); target <= 2 s: "
+          f"{'met' if max(times) <= 2 else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -54,6 +54,9 @@ def main() -> None:
                 t = time.perf_counter()
                 page.goto(base + "/")
                 page.wait_for_selector("body[data-ready]", timeout=60000)
+                rows = page.locator("#event-table tbody tr").count()
+                if not rows or page.locator("main .error").count():
+                    raise SystemExit(f"the dashboard did not load: {page.locator('main').inner_text()[:300]}")
                 if i:
                     times.append(time.perf_counter() - t)
                 ctx.close()

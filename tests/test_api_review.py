@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import asyncio
 import io
-import json
 import time
 
 import httpx
@@ -208,3 +207,42 @@ def test_upload_review_export_and_eval(nlp, tmp_path):
     assert result["recall"] == 1.0 and result["event_accuracy"] == 1.0
     assert result["recipient_accuracy"] == 0.0  # the machine's recipient is the one corrected
     assert result["precision_on_reviewed"] == 0.5
+
+
+def _listed(store, **kw):
+    items = search_events(store, EventFilter(**kw), limit=1000)["items"]
+    return {(i["id"], i["date"], i["event"], tuple(a["key"] for a in i["actor"]),
+             tuple(a["key"] for a in i["recipient"]), i["place"], i["num_documents"]) for i in items}
+
+
+def _canonical(store):
+    def key(a):
+        return a["id"] or (a["country"] or "") + (a["sector"] or "")
+
+    return {(r["id"], r["date"], r["event"], tuple(key(a) for a in r["actor"]),
+             tuple(key(a) for a in r["recipient"]), (r["location"] or {}).get("name"),
+             r["num_documents"]) for r in store.events()}
+
+
+def test_event_index_agrees_with_the_merged_events(new_store):
+    """The event list reads the event index; after merges, corrections, rejections and a
+    recluster it must say what Store.events() says, on both backends."""
+    store = _store(new_store())
+    assert _listed(store) == _canonical(store)
+    add(store, [record("s6", ["SAU"], "043", K, "2020-09-20", text="Riyadh hosted him again.")])
+    assert _listed(store) == _canonical(store)  # a third report joins the Saudi event
+    saudi = next(r for r in store.events() if r["num_documents"] == 3)
+    correct(store, saudi["id"], "actor", [{"id": "IRN"}], "x")
+    correct(store, saudi["id"], "place", {"name": "Riyadh"}, "x")
+    assert _listed(store) == _canonical(store)
+    assert {i[0] for i in _listed(store, actor_key="IRN")} == {saudi["id"]}
+    zarif = next(r for r in store.events() if r["cameo"] == "040")["id"]
+    assert {i[0] for i in _listed(store, actor="IRN")} == {saudi["id"], zarif}  # every Iranian actor
+    assert {i[0] for i in _listed(store, actor="SAU")} == {saudi["id"]}  # its recipient
+    turkey = next(r for r in store.events() if r["event"] == "ASSAULT")["id"]
+    correct(store, turkey, "verdict", "wrong", "x")
+    assert _listed(store) == _canonical(store) and turkey not in {i[0] for i in _listed(store)}
+    store.recluster()
+    assert _listed(store) == _canonical(store)
+    page = search_events(store, EventFilter(), limit=1, total=True)
+    assert page["total"] == len(_canonical(store)) and page["next_offset"] == 1

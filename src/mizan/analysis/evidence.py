@@ -63,7 +63,7 @@ def evidence_view(store: Store, event_id: str, doc_id: str | None = None) -> dic
     if record is None:
         return None
     doc_ids = list(dict.fromkeys([record["doc_id"], *(m.get("doc_id") or record["doc_id"] for m in record["mentions"])]))
-    shown = doc_id if doc_id in doc_ids else record["doc_id"]
+    shown: str = doc_id if doc_id is not None and doc_id in doc_ids else str(record["doc_id"])
     docs = store.documents(doc_ids)
     text = store.document_text(shown) or ""
     return {"event": record, "document": {**docs.get(shown, {"doc_id": shown}), "text": text},

@@ -11,8 +11,8 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..brief import build_brief
-from ..exports import BINARY_FORMATS, EXPORT_FORMATS, export
 from ..errors import UnknownChoiceError
+from ..exports import BINARY_FORMATS, EXPORT_FORMATS, export
 from .security import require
 
 router = APIRouter(tags=["exports"], dependencies=[Depends(require("read"))])

@@ -287,7 +287,7 @@ def _refresh_cluster(store: Store, cluster: str, span: bool = False) -> None:
         store.execute("UPDATE clusters SET start_date = ?, end_date = ? WHERE cluster_id = ?",
                       (lo, hi, cluster))  # fmt: skip
     store.temp_ids("_mizan_touched", [cluster], "cluster_id")
-    store._write_pairs(False)  # type: ignore[attr-defined]
+    store._write_pairs(False)
 
 
 def _apply(store: Store, field: str, after: Any, cluster: str, members: list[str],

@@ -29,7 +29,7 @@ CANONICAL = "clusters c JOIN events e ON e.event_id = c.cluster_id"
 """The FROM clause of the deduplicated events: one row per real event (its representative)."""
 
 
-class Store(ClusterWriter, IndexWriter):
+class Store(IndexWriter, ClusterWriter):
     """A connection to an event store. Use :func:`open_store`."""
 
     placeholder = "?"

@@ -96,6 +96,16 @@ class IndexWriter:
         self.write_index()
 
     def upgrade_index(self) -> None:
+        """Create the index of a store that has none (or an index of an older shape)."""
+        try:
+            self.query(f"SELECT {', '.join(INDEX_COLUMNS)} FROM event_index LIMIT 0")
+        except Exception:  # an older shape: make it again
+            if self.dialect == "postgresql":
+                self.execute("ROLLBACK")
+            from .schema import TABLES
+
+            self.execute("DROP TABLE IF EXISTS event_index")
+            self.execute(TABLES["event_index"])
         if self.dialect == "postgresql":
             self.execute("CREATE INDEX IF NOT EXISTS event_index_key ON event_index (actor_key, date)")
         if self.query("SELECT 1 FROM event_index LIMIT 1") or not self.query("SELECT 1 FROM clusters LIMIT 1"):

@@ -102,6 +102,9 @@ class ClusterWriter:
     def temp_ids(self, name: str, values: Iterable[Any], column: str = "id") -> str:
         raise NotImplementedError
 
+    def write_index(self, remapped: bool = False) -> None:  # provided by IndexWriter
+        raise NotImplementedError
+
     def begin(self) -> None:
         raise NotImplementedError
 
@@ -236,7 +239,7 @@ class ClusterWriter:
             f"JOIN event_actors a ON a.event_id = t.cluster_id WHERE {ka} IS NOT NULL "
             f"GROUP BY {ka} ON CONFLICT (actor_key) DO NOTHING"
         )
-        self.write_index(remapped)  # type: ignore[attr-defined]  (store/index.py)
+        self.write_index(remapped)  # store/index.py
 
     def _counts(self, cluster_ids: Iterable[str]) -> dict[str, tuple[int, int, int, int]]:
         self.temp_ids("_mizan_touched", cluster_ids, "cluster_id")

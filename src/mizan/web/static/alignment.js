@@ -12,17 +12,21 @@ const s = (tag, attrs = {}, text) => {
 
 function chart(result, shown) {
   const periods = [...new Set(result.scores.map((r) => r.period))].sort();
-  const W = 860, H = 320, L = 56, R = 16, T = 16, B = 40;
+  const W = 860, H = 320, L = 56, R = 44, T = 16, B = 40;
   const rows = result.scores.filter((r) => shown.has(r.bloc));
   const vals = rows.flatMap((r) => [r.low, r.high, r.score]).concat([0]);
   const lo = Math.min(...vals), hi = Math.max(...vals), span = hi - lo || 1;
-  const x = (i) => L + (periods.length > 1 ? (i * (W - L - R)) / (periods.length - 1) : (W - L - R) / 2);
+  // periods placed by their dates, not evenly: a gap of years looks like one
+  const ms = periods.map((p) => Date.parse(p));
+  const t0 = Math.min(...ms), t1 = Math.max(...ms);
+  const x = (i) => L + (t1 > t0 ? ((ms[i] - t0) * (W - L - R)) / (t1 - t0) : (W - L - R) / 2);
   const y = (v) => T + ((hi - v) * (H - T - B)) / span;
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "chart", role: "img", "aria-labelledby": "align-title" });
   svg.append(s("title", { id: "align-title" }, `Interaction score of ${result.focal} with each bloc per ${result.period}`));
   svg.append(s("line", { x1: L, x2: W - R, y1: y(0), y2: y(0), stroke: "#868e96", "stroke-dasharray": "3 3" }));
   for (const v of [lo, (lo + hi) / 2, hi]) svg.append(s("text", { x: L - 6, y: y(v) + 4, "text-anchor": "end", class: "tick" }, fmtNum(v)));
-  periods.forEach((p, i) => { if (periods.length < 14 || i % Math.ceil(periods.length / 12) === 0) svg.append(s("text", { x: x(i), y: H - 18, "text-anchor": "middle", class: "tick" }, p.slice(0, 7))); });
+  let last = -1e9;
+  periods.forEach((p, i) => { if (x(i) - last >= 60) { svg.append(s("text", { x: x(i), y: H - 18, "text-anchor": "middle", class: "tick" }, p.slice(0, 7))); last = x(i); } });
   result.blocs.forEach((b, k) => {
     if (!shown.has(b.id)) return;
     const color = COLORS[k % COLORS.length];
@@ -60,11 +64,12 @@ export async function alignmentView(main) {
     return el("span", { class: "key" }, cb, el("label", { for: id }, el("span", { class: "swatch", style: `background:${COLORS[k % COLORS.length]}` }), b.name));
   }));
   const leans = result.leans.filter((l) => !l.sparse);
+  const name = Object.fromEntries(result.blocs.map((b) => [b.id, b.name]));
   main.replaceChildren(el("section", { class: "panel wide" }, el("h2", {}, `Alignment of ${result.focal}`),
     el("p", {}, "Net Goldstein score of the focal actor's events with each bloc (cooperation above zero, conflict below), with a bootstrap band; hollow points have too few events."),
     form, blocs, box,
     el("h3", {}, "Leans (−1 toward the second bloc … 1 toward the first)"),
-    table([{ label: "Period", cell: (l) => l.period }, { label: "Toward", cell: (l) => l.a }, { label: "Rather than", cell: (l) => l.b },
+    table([{ label: "Period", cell: (l) => l.period }, { label: "Toward", cell: (l) => name[l.a] || l.a }, { label: "Rather than", cell: (l) => name[l.b] || l.b },
       { label: "Lean", cell: (l) => fmtNum(l.lean, 2) }, { label: "Band", cell: (l) => `${fmtNum(l.low, 2)} … ${fmtNum(l.high, 2)}` },
       { label: "Events", cell: (l) => `${l.events_a} / ${l.events_b}` }], leans)));
   redraw();

@@ -4,6 +4,8 @@ import { actorLinks, api, currentFilters, el, eventLink, fmtNum, link, query, QU
 
 const PAGE = 25;
 let world = null;
+// the country outlines load while the first API answers are on their way
+const outlines = fetch("/static/vendor/countries-110m.json").then((r) => r.json());
 
 export function eventTable(page, onPage) {
   const cols = [
@@ -53,11 +55,11 @@ function drawNetwork(box, list, graph) {
       color: e.goldstein_mean === null ? "#868e96" : e.goldstein_mean >= 0 ? "#2b8a3e" : "#c92a2a" } })));
   const cy = cytoscape({ container: box, elements,
     style: [
-      { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)", "font-size": 11, "background-color": "#364fc7", color: "#212529", "text-valign": "bottom", "text-margin-y": 3,
+      { selector: "node", style: { label: "data(label)", width: "data(size)", height: "data(size)", "font-size": 13, "background-color": "#364fc7", color: "#212529", "text-valign": "bottom", "text-margin-y": 3,
         "text-background-color": "#fff", "text-background-opacity": 0.7, "text-background-padding": 1 } },
       { selector: "edge", style: { width: "data(w)", "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.7 } },
     ],
-    layout: { name: "cose", animate: false, randomize: false, numIter: 400, nodeRepulsion: () => 400000, idealEdgeLength: () => 90, padding: 10 } });
+    layout: { name: "cose", animate: false, randomize: false, numIter: 400, nodeRepulsion: () => 60000, idealEdgeLength: () => 60, componentSpacing: 30, padding: 8 } });
   cy.on("tap", "node", (ev) => { location.hash = link("/actor/" + encodeURIComponent(ev.target.id())); });
   list.append(el("h3", { class: "sub" }, "Busiest actors"), el("ol", {}, graph.nodes.slice(0, 8).map((n) =>
     el("li", {}, el("a", { href: link("/actor/" + encodeURIComponent(n.id)) }, n.label), ` (${n.events})`))));
@@ -79,29 +81,28 @@ function unwrap(geometry) {
 async function drawMap(box, points) {
   box.replaceChildren();
   if (!world) {
-    const topo = await (await fetch("/static/vendor/countries-110m.json")).json();
+    const topo = await outlines;
     world = topojson.feature(topo, topo.objects.countries);
     world.features = world.features.filter((f) => f.id !== "010"); // Antarctica
     world.features.forEach((f) => unwrap(f.geometry));
   }
   const map = L.map(box, { zoomSnap: 0.25, worldCopyJump: false, attributionControl: false, keyboard: true });
-  const dots = L.canvas({ padding: 0.2 }); // thousands of points draw fast on one canvas
-  L.geoJSON(world, { style: { color: "#adb5bd", weight: 0.7, fillColor: "#f1f3f5", fillOpacity: 1 }, interactive: false }).addTo(map);
-  const layer = L.featureGroup().addTo(map);
-  for (const p of points) {
-    const m = L.circleMarker([p.lat, p.lon], { renderer: dots, radius: 6, color: "#fff", weight: 1, fillColor: QUAD_COLOR[p.quad_class] || "#495057", fillOpacity: 0.85 });
-    m.bindTooltip(el("span", {}, `${p.date || ""} ${p.event} — ${p.place || ""}`));
-    m.on("click", () => { location.hash = link("/event/" + encodeURIComponent(p.id)); });
-    m.addTo(layer);
-  }
   box.dataset.points = String(points.length);
   box.dataset.countries = String(world.features.length);
   if (points.length) {  // frame the middle 90% of the points; far ones stay on the map
     const q = (arr, f) => arr.slice().sort((a, b) => a - b)[Math.min(arr.length - 1, Math.floor(f * (arr.length - 1)))];
     const lats = points.map((p) => p.lat), lons = points.map((p) => p.lon);
     map.fitBounds(L.latLngBounds([q(lats, 0.05), q(lons, 0.05)], [q(lats, 0.95), q(lons, 0.95)]).pad(0.4), { maxZoom: 6 });
+  } else map.setView([31, 44], 4);
+  L.geoJSON(world, { style: { color: "#adb5bd", weight: 0.7, fillColor: "#f1f3f5", fillOpacity: 1 }, interactive: false }).addTo(map);
+  map.createPane("dots").style.zIndex = 450; // above the outlines
+  const dots = L.canvas({ padding: 0.2, pane: "dots" }); // thousands of points draw fast on one canvas
+  for (const p of points) {
+    const m = L.circleMarker([p.lat, p.lon], { renderer: dots, radius: 6, color: "#fff", weight: 1, fillColor: QUAD_COLOR[p.quad_class] || "#495057", fillOpacity: 0.85 });
+    m.bindTooltip(el("span", {}, `${p.date || ""} ${p.event} — ${p.place || ""}`));
+    m.on("click", () => { location.hash = link("/event/" + encodeURIComponent(p.id)); });
+    m.addTo(map);
   }
-  else map.setView([31, 44], 4);
 }
 
 function legend() {
@@ -132,7 +133,7 @@ export async function dashboard(main) {
     loadPage(0),
     api("/events" + query(Object.assign({}, f, { limit: 200 }))),
     api("/events/points" + query(Object.assign({}, f, { limit: 2000 }))),
-    api("/events/network" + query(Object.assign({}, f, { max_edges: 40 }))),
+    api("/events/network" + query(Object.assign({}, f, { max_edges: 30 }))),
   ]);
   drawTimeline(tl, latest.items);
   drawNetwork(net, netList, graph);

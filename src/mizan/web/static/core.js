@@ -34,7 +34,8 @@ export class ApiError extends Error {
 export async function api(path, options = {}) {
   const headers = Object.assign({}, options.headers || {});
   if (token) headers["Authorization"] = "Bearer " + token;
-  const res = await fetch(path, Object.assign({}, options, { headers }));
+  const early = !options.method && window.mizanPrefetched ? window.mizanPrefetched(path) : null;
+  const res = await (early || fetch(path, Object.assign({}, options, { headers })));
   const type = res.headers.get("content-type") || "";
   const body = type.includes("json") ? await res.json() : await res.text();
   if (!res.ok) {

@@ -59,7 +59,8 @@ function drawNetwork(box, list, graph) {
         "text-background-color": "#fff", "text-background-opacity": 0.7, "text-background-padding": 1 } },
       { selector: "edge", style: { width: "data(w)", "line-color": "data(color)", "target-arrow-color": "data(color)", "target-arrow-shape": "triangle", "curve-style": "bezier", opacity: 0.7 } },
     ],
-    layout: { name: "cose", animate: false, randomize: false, numIter: 400, nodeRepulsion: () => 60000, idealEdgeLength: () => 60, componentSpacing: 30, padding: 8 } });
+    // the busiest actors in the middle: drawn at once, where a force layout takes a while
+    layout: { name: "concentric", concentric: (n) => n.degree(), levelWidth: () => 2, minNodeSpacing: 14, padding: 8, animate: false } });
   cy.on("tap", "node", (ev) => { location.hash = link("/actor/" + encodeURIComponent(ev.target.id())); });
   list.append(el("h3", { class: "sub" }, "Busiest actors"), el("ol", {}, graph.nodes.slice(0, 8).map((n) =>
     el("li", {}, el("a", { href: link("/actor/" + encodeURIComponent(n.id)) }, n.label), ` (${n.events})`))));
@@ -135,7 +136,11 @@ export async function dashboard(main) {
     api("/events/points" + query(Object.assign({}, f, { limit: 2000 }))),
     api("/events/network" + query(Object.assign({}, f, { max_edges: 30 }))),
   ]);
+  performance.mark("mizan-data");
   drawTimeline(tl, latest.items);
+  performance.mark("mizan-timeline");
   drawNetwork(net, netList, graph);
+  performance.mark("mizan-network");
   await drawMap(map, points.points);
+  performance.mark("mizan-map");
 }

@@ -125,8 +125,11 @@ def test_overrides_from_actor_corrections(new_store, tmp_path):
 
     store = _store(new_store())
     eid = _saudi(store)["id"]
+    add(store, [record("s7", ["activist"], "141", ["IRQ"], "2020-09-26", text="Kazemy protested.")])
+    unresolved = next(r for r in store.events() if r["event"] == "PROTEST")["id"]
+    correct(store, unresolved, "actor", [{"id": "mustafa-al-kadhimi", "text": "Al-Kazemy"}], "alice")
     turkey = next(r for r in store.events() if r["event"] == "ASSAULT")["id"]
-    correct(store, turkey, "actor", [{"id": "mustafa-al-kadhimi", "text": "Al-Kazemy"}], "alice")
+    correct(store, turkey, "actor", [{"id": "mustafa-al-kadhimi", "text": "Ankara"}], "alice")
     zarif = next(r for r in store.events() if r["cameo"] == "040")["id"]
     correct(store, zarif, "recipient", [{"id": "mustafa-al-kadhimi", "text": "the premier"}], "alice")
     correct(store, eid, "recipient", {"actors": [{"name": "Reham Yaqoub", "country": "IRQ", "sector": "CVL",
@@ -136,6 +139,7 @@ def test_overrides_from_actor_corrections(new_store, tmp_path):
     kadhimi = next(a for a in data["actors"] if a["id"] == "mustafa-al-kadhimi")
     assert "Al-Kazemy" in kadhimi["aliases"] and kadhimi["roles"]  # the whole entry, roles kept
     assert "the premier" not in kadhimi["aliases"]  # lower-case phrases never become aliases
+    assert "Ankara" not in kadhimi["aliases"]  # a country corrected to a person: not a misread name
     assert data["not_actors"] == ["Corona"]
     path = write_overrides(store, tmp_path / "overrides.yaml")
     reg = load_registry([path])

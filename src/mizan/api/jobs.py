@@ -78,6 +78,25 @@ class JobQueue:
                 return
             self._do(job)
 
+    def _overrides(self) -> list[str]:
+        """The reviewers' overrides file under a name drawn from its content: the pipeline is
+        cached by the names of its files, so a changed file loads a new pipeline."""
+        path = self.state.overrides
+        if path is None or not path.exists():
+            return []
+        import hashlib
+        import tempfile
+        from pathlib import Path
+
+        data = path.read_bytes()
+        frozen = Path(tempfile.gettempdir()) / f"mizan-overrides-{hashlib.sha256(data).hexdigest()[:16]}.yaml"
+        if not frozen.exists():
+            frozen.write_bytes(data)
+            from ..nlp import _load
+
+            _load.cache_clear()  # drop the pipeline of the previous overrides
+        return [str(frozen)]
+
     def _do(self, job: Job) -> None:
         from ..ingest import ingest
         from ..nlp import load_nlp
@@ -85,9 +104,7 @@ class JobQueue:
         job.status, job.started_at = "running", datetime.now(UTC).isoformat(timespec="seconds")
         t = time.monotonic()
         try:
-            overrides = self.state.overrides
-            extra = [overrides] if overrides is not None and overrides.exists() else []
-            nlp = load_nlp(self.state.model, extra_actors=extra)
+            nlp = load_nlp(self.state.model, extra_actors=self._overrides())
             store = self.state.store()
             stats = ingest(job.documents, store, nlp, batch_size=16)
             job.stats = stats.as_dict()

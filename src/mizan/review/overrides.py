@@ -1,8 +1,8 @@
 """Actor corrections as registry overrides: an analyst's overrides file (docs/data-files.md,
 ``{actors: [...], not_actors: [...]}``) that ``--actors FILE`` loads on top of the registry.
 
-- A name the coder resolved wrongly, corrected to a registry actor, becomes an alias of that
-  actor: its whole registry entry is written with the alias added (an entry with a known id
+- A name the coder left unresolved, or resolved to another actor of the same kind, corrected
+  to a registry actor, becomes an alias of that actor: its whole registry entry is written with the alias added (an entry with a known id
   replaces the packaged one, so nothing else of it may be lost).
 - A corrected actor that is not in the registry becomes a new entry (id from its name).
 - Names a reviewer ruled out become ``not_actors``.
@@ -96,6 +96,9 @@ def overrides(store: Store, registry: Any = None) -> dict[str, Any]:
                 actor = registry.actors.get(a["id"])
                 if actor is None or not _aliasable(text, actor, registry):
                     continue
+                was = registry.actors.get(old["id"]) if old.get("id") else None
+                if old.get("id") and (was is None or was.kind != actor.kind):
+                    continue  # "the recipient is Jordan, not its king": no name was misread
                 entry = entries.setdefault(actor.id, _entry(actor))
                 if text not in entry.setdefault("aliases", []):
                     entry["aliases"].append(text)

@@ -24,6 +24,9 @@ from . import eval as _eval  # noqa: E402,F401  (registers commands)
 from . import export as _export  # noqa: E402,F401
 from . import extract as _extract  # noqa: E402,F401
 from . import ingest as _ingest  # noqa: E402,F401
+from . import review as _review  # noqa: E402,F401
+from . import serve as _serve  # noqa: E402,F401
+from . import token as _token  # noqa: E402,F401
 
 
 def main() -> None:

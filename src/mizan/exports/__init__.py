@@ -8,7 +8,8 @@ from typing import IO, Any
 from ..errors import UnknownChoiceError
 from ..store import Store
 
-EXPORT_FORMATS = ("plover-jsonl", "cameo-tsv", "acled-csv", "geojson", "parquet")
+EXPORT_FORMATS = ("plover-jsonl", "cameo-tsv", "acled-csv", "geojson", "parquet", "corrections",
+                  "actor-overrides")
 BINARY_FORMATS = ("parquet",)
 
 
@@ -36,4 +37,13 @@ def export(store: Store, fmt: str, out: IO[Any] | str, start: Any = None, end: A
         from .parquet import write_parquet
 
         return write_parquet(store, out, start, end)
+    if fmt == "corrections":  # reviewers' corrections as labelled data (mizan.review)
+        from ..review.labelled import write_corrections
+
+        return write_corrections(store, out)  # type: ignore[arg-type]
+    if fmt == "actor-overrides":  # actor corrections as a registry overrides file
+        from ..review.overrides import overrides, overrides_yaml
+
+        out.write(overrides_yaml(store))  # type: ignore[union-attr]
+        return len(overrides(store)["actors"])
     raise UnknownChoiceError("export format", fmt, EXPORT_FORMATS)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
+from .index import IndexWriter
 from .merge import ClusterWriter, cluster_record_row
 from .rows import Record, actor_rows, event_row, mention_rows, record_from_rows
 from .schema import (
@@ -28,7 +29,7 @@ CANONICAL = "clusters c JOIN events e ON e.event_id = c.cluster_id"
 """The FROM clause of the deduplicated events: one row per real event (its representative)."""
 
 
-class Store(ClusterWriter):
+class Store(IndexWriter, ClusterWriter):
     """A connection to an event store. Use :func:`open_store`."""
 
     placeholder = "?"
@@ -123,6 +124,7 @@ class Store(ClusterWriter):
         for ddl in INDEXES:
             self.execute(ddl)
         self.upgrade()
+        self.upgrade_index()
 
     def begin(self) -> None:
         self.execute("BEGIN TRANSACTION")
@@ -241,8 +243,10 @@ class Store(ClusterWriter):
         self, where: str = "", params: Sequence[Any] = (), order: str = "date, event_id"
     ) -> Iterator[Record]:
         """Per-document event records as stored (before merging), optionally filtered by a
-        SQL condition on ``events``."""
-        sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events {'WHERE ' + where if where else ''} ORDER BY {order}"
+        SQL condition on ``events``. Reports a reviewer marked wrong are left out."""
+        kept = "event_id NOT IN (SELECT event_id FROM rejected_events)"
+        cond = f"({where}) AND {kept}" if where else kept
+        sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events WHERE {cond} ORDER BY {order}"
         events = self.query(sql, params)
         for chunk_start in range(0, len(events), 500):
             chunk = events[chunk_start : chunk_start + 500]

@@ -102,6 +102,9 @@ class ClusterWriter:
     def temp_ids(self, name: str, values: Iterable[Any], column: str = "id") -> str:
         raise NotImplementedError
 
+    def write_index(self, remapped: bool = False) -> None:  # provided by IndexWriter
+        raise NotImplementedError
+
     def begin(self) -> None:
         raise NotImplementedError
 
@@ -121,7 +124,8 @@ class ClusterWriter:
         self.execute(
             "INSERT INTO _mizan_pending (event_id) SELECT e.event_id FROM events e "
             "LEFT JOIN event_clusters ec ON ec.event_id = e.event_id "
-            f"WHERE ec.event_id IS NULL {cond}",
+            f"WHERE ec.event_id IS NULL {cond} "
+            "AND NOT EXISTS (SELECT 1 FROM rejected_events r WHERE r.event_id = e.event_id)",
             params,
         )
         cols = ", ".join(f"e.{c}" for c in _PENDING_COLS)
@@ -235,6 +239,7 @@ class ClusterWriter:
             f"JOIN event_actors a ON a.event_id = t.cluster_id WHERE {ka} IS NOT NULL "
             f"GROUP BY {ka} ON CONFLICT (actor_key) DO NOTHING"
         )
+        self.write_index(remapped)  # store/index.py
 
     def _counts(self, cluster_ids: Iterable[str]) -> dict[str, tuple[int, int, int, int]]:
         self.temp_ids("_mizan_touched", cluster_ids, "cluster_id")
@@ -271,6 +276,7 @@ class ClusterWriter:
             self.execute("DELETE FROM event_clusters")
             self.execute("DELETE FROM clusters")
             self.execute("DELETE FROM dyad_pairs")
+            self.execute("DELETE FROM event_index")
             n = self.cluster_pending(rule=rule)
             self.commit()
         except Exception:

@@ -112,6 +112,61 @@ TABLES = {
             country VARCHAR,
             sector VARCHAR
         )""",
+    "event_index": """
+        CREATE TABLE IF NOT EXISTS event_index (
+            actor_key VARCHAR NOT NULL,
+            event_id VARCHAR NOT NULL,
+            date DATE,
+            date_precision VARCHAR,
+            event VARCHAR,
+            cameo VARCHAR,
+            goldstein DOUBLE PRECISION,
+            quad_class INTEGER,
+            modality VARCHAR,
+            place VARCHAR,
+            place_key VARCHAR,
+            country VARCHAR,
+            lat DOUBLE PRECISION,
+            lon DOUBLE PRECISION,
+            evidence VARCHAR,
+            trigger VARCHAR,
+            confidence DOUBLE PRECISION,
+            doc_id VARCHAR,
+            num_documents INTEGER,
+            num_sources INTEGER,
+            actors VARCHAR,
+            recipients VARCHAR,
+            seq BIGINT
+        )""",
+    "api_tokens": """
+        CREATE TABLE IF NOT EXISTS api_tokens (
+            token_id VARCHAR PRIMARY KEY,
+            role VARCHAR NOT NULL,
+            name VARCHAR,
+            salt VARCHAR NOT NULL,
+            digest VARCHAR NOT NULL,
+            created_at TIMESTAMP,
+            revoked_at TIMESTAMP
+        )""",
+    "corrections": """
+        CREATE TABLE IF NOT EXISTS corrections (
+            correction_id VARCHAR PRIMARY KEY,
+            event_id VARCHAR NOT NULL,
+            field VARCHAR NOT NULL,
+            before_value VARCHAR,
+            after_value VARCHAR,
+            reviewer VARCHAR NOT NULL,
+            role VARCHAR,
+            note VARCHAR,
+            reports VARCHAR,
+            created_at TIMESTAMP NOT NULL
+        )""",
+    "rejected_events": """
+        CREATE TABLE IF NOT EXISTS rejected_events (
+            event_id VARCHAR PRIMARY KEY,
+            cluster_id VARCHAR NOT NULL,
+            correction_id VARCHAR NOT NULL
+        )""",
     "failures": """
         CREATE TABLE IF NOT EXISTS failures (
             source VARCHAR NOT NULL,
@@ -130,6 +185,7 @@ INDEXES = (
     "CREATE INDEX IF NOT EXISTS event_clusters_cluster ON event_clusters (cluster_id)",
     "CREATE INDEX IF NOT EXISTS clusters_key ON clusters (match_key)",
     "CREATE INDEX IF NOT EXISTS dyad_pairs_cluster ON dyad_pairs (cluster_id)",
+    "CREATE INDEX IF NOT EXISTS corrections_event ON corrections (event_id)",
 )
 
 ACTOR_KEY = "coalesce({a}.actor_id, {a}.country || coalesce({a}.sector, ''))"

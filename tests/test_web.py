@@ -179,7 +179,7 @@ def test_upload_shows_its_events(page, server):
 
 
 def test_hostile_document_shows_as_text(page, server):
-    open_dashboard(page, server, "#/?q=amman&event=CONSULT")
+    open_dashboard(page, server, "#/?q=amman")  # any type: an earlier test may correct it
     links = page.locator("#event-table a.event-link")
     assert links.count() >= 1
     found = False

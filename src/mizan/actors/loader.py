@@ -392,6 +392,7 @@ def build_registry(
             reg.agents.update(agents_from_petrarch(path))
         elif path.exists():
             _agents(path, reg.agents)
+    reg.forget()  # the indexes were edited in place above
     return reg
 
 

@@ -20,6 +20,7 @@ from .normalize import name_key, rules, skeleton_key, skeleton_size
 KINDS = ("person", "organisation", "country", "igo")
 PRIMARY, UNDERLAY = 0, 1  # tiers: mizan's own and the analyst's entries; the Phoenix underlay
 ELITE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")  # out of office: ELI
+MEMO_SIZE = 200_000  # memoised lookups kept before the memo starts afresh
 _RANK = {**{s: 3 for s in ELITE_SECTORS}, "PRM": 2, "PTY": 1}
 
 
@@ -193,13 +194,19 @@ class Registry:
     not_actors: set[str] = field(default_factory=set)  # name keys an analyst ruled out
     max_alias_words: int = 1
     _fuzzy: Any = field(default=None, repr=False, compare=False)
+    _answers: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def forget(self) -> None:
+        """Drop memoised answers (after the indexes change)."""
+        self._answers = {}
+        self._fuzzy = None
 
     # -- building -----------------------------------------------------------------
     def add(self, actor: Actor) -> None:
         if actor.id in self.actors:  # override: drop the old entry's index rows
             self._unindex(actor.id)
         self.actors[actor.id] = actor
-        self._fuzzy = None
+        self.forget()
         forms: list[tuple[str, str, str | None]] = [(actor.name, "name", None)]
         forms += [(a, "alias", None) for a in actor.aliases]
         forms += [(d, "demonym", None) for d in actor.demonyms]
@@ -237,7 +244,7 @@ class Registry:
         if actor_id in self.actors:
             self._unindex(actor_id)
         self.actors.add_row(actor_id, row, make)
-        self._fuzzy = None
+        self.forget()
         for text in names:
             key = name_key(text)
             if not key:
@@ -262,6 +269,7 @@ class Registry:
             _add_hit(self.surnames, ws[-1], AliasHit(actor.id, "surname", None, actor.tier))
 
     def _unindex(self, actor_id: str) -> None:
+        self.forget()
         for index in (self.exact, self.skeleton, self.surnames, self.acronyms):
             for key in list(index):
                 index[key] = [h for h in index[key] if h.actor_id != actor_id]
@@ -280,8 +288,22 @@ class Registry:
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
 
+    def _memo(self) -> dict[tuple[str, str], Any]:
+        memo = self.__dict__.get("_answers")
+        if memo is None or len(memo) > MEMO_SIZE:
+            memo = self._answers = {}
+        return memo
+
     def lookup(self, text: str) -> tuple[list[AliasHit], str]:
-        """Registry entries for a surface string, and how they matched (exact/skeleton/'')."""
+        """Registry entries for a surface string, and how they matched (exact/skeleton/'').
+        Answers are memoised: callers must not change the list."""
+        memo = self._memo()
+        found = memo.get(("l", text))
+        if found is None:
+            found = memo[("l", text)] = self._lookup(text)
+        return found  # type: ignore[no-any-return]
+
+    def _lookup(self, text: str) -> tuple[list[AliasHit], str]:
         key = name_key(text)
         if key in self.not_actors:
             return [], ""
@@ -308,6 +330,13 @@ class Registry:
         """Entries whose key is within the tuned rapidfuzz cutoff of ``text`` (names of at
         least two words only), and the score; ``([], 0)`` when none is close or when two
         different actors are about equally close."""
+        memo = self._memo()
+        found = memo.get(("f", text))
+        if found is None:
+            found = memo[("f", text)] = self._fuzzy_match(text)
+        return found  # type: ignore[no-any-return]
+
+    def _fuzzy_match(self, text: str) -> tuple[list[AliasHit], float]:
         from .fuzzy import FuzzyIndex, eligible
 
         if self._fuzzy is None:

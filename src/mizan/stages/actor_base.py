@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import numpy
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span
 
@@ -67,8 +66,7 @@ class TaggerBase:
         self.max_title = max((len(k.split()) for k in self.title_keys), default=1) + 3
         self.honorifics = rules().honorifics | rules().articles
         self.connectors = self._connectors(registry)
-        self.connector_hashes = numpy.array([hash_string(w) for w in self.connectors],
-                                            dtype="uint64")  # fmt: skip
+        self.connector_hashes = frozenset(hash_string(w) for w in self.connectors)
         self.agent_words = frozenset(w.split()[-1] for w in registry.agents)
         self._gazetteer: Any = None
         self.nouns_of: dict[str, frozenset[str]] = {}

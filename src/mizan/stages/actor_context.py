@@ -8,7 +8,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER
+from spacy.attrs import (
+    IDX,
+    IS_ALPHA,
+    IS_ASCII,
+    IS_DIGIT,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    SENT_START,
+)
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
@@ -110,6 +121,37 @@ def describe(ent: Span, registry: Registry, cues: Cues) -> Context:
     return ctx
 
 
+_TEXT_KEY = "mizan_text"
+_SENTS_KEY = "mizan_sent_starts"
+
+
+def doc_text(doc: Doc) -> str:
+    """The document's text, joined once: spaCy's ``Doc.text`` builds every token anew on
+    each access. Kept in ``doc.user_data`` (a plain string, so the Doc still serialises)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def sent_starts(doc: Doc) -> list[int]:
+    """Token offsets where the sentences start (``doc.sents`` without building its spans),
+    computed once per document. A document without sentence boundaries is one sentence."""
+    starts = doc.user_data.get(_SENTS_KEY)
+    if isinstance(starts, list) and (not starts or starts[-1] < len(doc)):
+        return starts
+    if len(doc) == 0:
+        starts = []
+    elif doc.has_annotation("SENT_START"):
+        flags = doc.to_array([SENT_START]).astype("int64").ravel()
+        flags[0] = 1
+        starts = numpy.flatnonzero(flags == 1).tolist()
+    else:
+        starts = [0]
+    doc.user_data[_SENTS_KEY] = starts
+    return starts
+
+
 class DocInfo:
     """Per-document arrays shared by the actor passes, so that each pass visits only the
     tokens it cares about instead of building every Token object again."""
@@ -129,19 +171,19 @@ class DocInfo:
         self.digit: list[bool] = arr[:, 7].astype(bool).tolist()
         self.ascii: list[bool] = arr[:, 8].astype(bool).tolist()
         self.strings = doc.vocab.strings
-        self._lower: list[int] | None = None
+        self.lower_list: list[int] = self.lower_h.tolist()
         self._lemma: list[int] | None = None
-        self.sent_start = [0] * self.n
-        self.sent_end = [0] * self.n
-        self.sent_starts: list[int] = []
-        for s in doc.sents:
-            self.sent_starts.append(s.start)
-            for t in range(s.start, s.end):
-                self.sent_start[t] = s.start
-                self.sent_end[t] = s.end
+        self.text = doc_text(doc)
+        self.sent_starts: list[int] = sent_starts(doc)
+        self.sent_start: list[int] = []
+        self.sent_end: list[int] = []
+        bounds = [*self.sent_starts, self.n]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            self.sent_start += [a] * (b - a)
+            self.sent_end += [b] * (b - a)
 
     def lower(self, i: int) -> str:
-        return str(self.strings[int(self.lower_h[i])])
+        return str(self.strings[self.lower_list[i]])
 
     def lemma(self, i: int) -> str:
         return str(self.strings[int(self.lemma_h[i])]).lower()
@@ -152,14 +194,12 @@ class DocInfo:
         hashes = _HASHES.get(key)
         if hashes is None:
             hashes = _HASHES[key] = frozenset(hash_string(w) for w in key)
-        if self._lower is None:
-            self._lower = self.lower_h.tolist()
-            self._lemma = self.lemma_h.tolist()
         if lemma:
-            assert self._lemma is not None
-            return [i for i, (a, b) in enumerate(zip(self._lower, self._lemma, strict=True))
+            if self._lemma is None:
+                self._lemma = self.lemma_h.tolist()
+            return [i for i, (a, b) in enumerate(zip(self.lower_list, self._lemma, strict=True))
                     if a in hashes or b in hashes]  # fmt: skip
-        return [i for i, a in enumerate(self._lower) if a in hashes]
+        return [i for i, a in enumerate(self.lower_list) if a in hashes]
 
 
 _HASHES: dict[frozenset[str], frozenset[int]] = {}

@@ -219,11 +219,11 @@ def _speaker_of(m: ActorMention, doc: Doc, cues: Cues) -> bool:
     return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
-def _quoted(doc: Doc, i: int) -> bool:
+def _quoted(info: DocInfo, i: int) -> bool:
     """Is token ``i`` inside a quotation? Quotes are counted from the start of its paragraph
     (a quotation left open runs to the paragraph's end, as in many translated reports)."""
-    text = doc.text
-    pos = doc[i].idx
+    text = info.text
+    pos = info.idx[i]
     start = text.rfind("\n\n", 0, pos)
     para = text[start + 1 if start >= 0 else 0 : pos]
     opened = para.count("“") - para.count("”")
@@ -261,7 +261,7 @@ def resolve_first_person(
         k = bisect_right(starts, tok.i) - 1
         hi = starts[k + 1] if k + 1 < len(starts) else len(doc)
         nxt = starts[k + 2] if k + 2 < len(starts) else len(doc)
-        if not _quoted(doc, tok.i) and not any(starts[k] <= m.start < hi for m in speakers):
+        if not _quoted(info, tok.i) and not any(starts[k] <= m.start < hi for m in speakers):
             continue  # the author's own "we" ("We have previously said ..."), not a speaker's
         before = [m for m in speakers if m.start < tok.i]
         # the latest speaker before, else one in the same sentence or the next

@@ -20,7 +20,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -79,11 +78,12 @@ class ActorTagger(TitlePass, GroupPass):
     def _registry_pass(self, doc: Doc, on: date | None, info: DocInfo) -> list[ActorMention]:
         n = len(doc)
         sent_end = info.sent_end
-        text = doc.text
+        text = info.text
         idx = info.idx
         ends = [a + b for a, b in zip(idx, info.length, strict=True)]
         alpha = info.alpha.tolist()
-        connectors = numpy.isin(info.lower_h, self.connector_hashes).tolist()
+        hashes = self.connector_hashes
+        connectors = [h in hashes for h in info.lower_list]
         starts = [False] * n  # may start a name
         namey = [False] * n  # may be inside a name
         last_ok = [False] * n  # may end a name

@@ -301,7 +301,7 @@ class Registry:
         found = memo.get(("l", text))
         if found is None:
             found = memo[("l", text)] = self._lookup(text)
-        return found  # type: ignore[no-any-return]
+        return found
 
     def _lookup(self, text: str) -> tuple[list[AliasHit], str]:
         key = name_key(text)
@@ -334,7 +334,7 @@ class Registry:
         found = memo.get(("f", text))
         if found is None:
             found = memo[("f", text)] = self._fuzzy_match(text)
-        return found  # type: ignore[no-any-return]
+        return found
 
     def _fuzzy_match(self, text: str) -> tuple[list[AliasHit], float]:
         from .fuzzy import FuzzyIndex, eligible

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -394,6 +395,13 @@ def build_registry(
             _agents(path, reg.agents)
     reg.forget()  # the indexes were edited in place above
     return reg
+
+
+@lru_cache(maxsize=1)
+def packaged_registry() -> Registry:
+    """The packaged registry, loaded once per process (``load_registry`` checks the data
+    files' digests on every call)."""
+    return load_registry()
 
 
 def load_registry(

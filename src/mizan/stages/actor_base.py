@@ -59,6 +59,7 @@ class TaggerBase:
     def __init__(self, registry: Registry, cues: Cues | None = None) -> None:
         self.registry = registry
         self._country_words: dict[str, bool] = {}
+        self._titles_seen: dict[tuple[str, ...], str | None] = {}
         self.cues = cues or load_cues()
         self.max_n = min(10, registry.max_alias_words * 2 + 2)
         self.title_keys = {self._title_key(a.split()): t for a, t in self._title_aliases()}
@@ -101,8 +102,21 @@ class TaggerBase:
             known = self._country_words[text] = self.registry.country_of_demonym(text) is not None
         return known
 
-    def _title_key(self, ws: list[str]) -> str:
+    def _title_key(self, ws: list[str] | tuple[str, ...]) -> str:
         return " ".join(w for w in ws if w not in SKIP_WORDS and not self._is_country_word(w))
+
+    def _title_of(self, ws: tuple[str, ...]) -> str | None:
+        """The title these lower-case words name ("the Iraqi prime minister" → prime
+        minister), if any; memoised by the words."""
+        memo = self._titles_seen
+        if ws in memo:
+            return memo[ws]
+        key = self._title_key(ws)
+        title = self.title_keys.get(key) if key else None
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[ws] = title
+        return title
 
     def _role_title(self, role: Role | None) -> str | None:
         return role.title if role is not None and role.title in self.registry.titles else None

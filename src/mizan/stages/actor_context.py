@@ -18,7 +18,6 @@ from spacy.attrs import (
     LEMMA,
     LENGTH,
     LOWER,
-    SENT_START,
 )
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
@@ -26,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors.cues import Cues
 from ..actors.normalize import name_key, skeleton_key
 from ..actors.registry import Registry
+from .doccache import doc_text, sent_starts
 
 CONJ_LIMIT = 4
 
@@ -119,37 +119,6 @@ def describe(ent: Span, registry: Registry, cues: Cues) -> Context:
             if t in heads and t.tag_ in ("NN", "NNP") and t.lower_ not in cues.group_nouns:
                 ctx.person = True
     return ctx
-
-
-_TEXT_KEY = "mizan_text"
-_SENTS_KEY = "mizan_sent_starts"
-
-
-def doc_text(doc: Doc) -> str:
-    """The document's text, joined once: spaCy's ``Doc.text`` builds every token anew on
-    each access. Kept in ``doc.user_data`` (a plain string, so the Doc still serialises)."""
-    text = doc.user_data.get(_TEXT_KEY)
-    if not isinstance(text, str):
-        text = doc.user_data[_TEXT_KEY] = doc.text
-    return text
-
-
-def sent_starts(doc: Doc) -> list[int]:
-    """Token offsets where the sentences start (``doc.sents`` without building its spans),
-    computed once per document. A document without sentence boundaries is one sentence."""
-    starts = doc.user_data.get(_SENTS_KEY)
-    if isinstance(starts, list) and (not starts or starts[-1] < len(doc)):
-        return starts
-    if len(doc) == 0:
-        starts = []
-    elif doc.has_annotation("SENT_START"):
-        flags = doc.to_array([SENT_START]).astype("int64").ravel()
-        flags[0] = 1
-        starts = numpy.flatnonzero(flags == 1).tolist()
-    else:
-        starts = [0]
-    doc.user_data[_SENTS_KEY] = starts
-    return starts
 
 
 class DocInfo:

@@ -62,16 +62,19 @@ class TitlePass(TaggerBase):
     ) -> tuple[Span, str] | None:
         """The longest title ending at token ``e`` and starting at or after ``lo``."""
         first = max(lo, e - self.max_title + 1, info.sent_start[e])
-        ws = [info.lower(k) for k in range(first, e + 1)]
+        for k in range(e, first - 1, -1):  # no title runs over a word already taken
+            if k in covered:
+                first = k + 1
+                break
+        ws = tuple(info.lower(k) for k in range(first, e + 1))
+        alpha = info.alpha
         for s in range(first, e + 1):
-            if any(k in covered for k in range(s, e + 1)):
-                continue
             w = ws[s - first :]
-            if w[0] in SKIP_WORDS or not info.alpha[s]:
+            if w[0] in SKIP_WORDS or not alpha[s]:
                 continue
-            key = self._title_key(w)
-            if key and key in self.title_keys:
-                return doc[s : e + 1], self.title_keys[key]
+            title = self._title_of(w)
+            if title is not None:
+                return doc[s : e + 1], title
         return None
 
     def _title_pass(

@@ -20,8 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from ..datafiles import cached, load_yaml, package_file
 from ..errors import DataFileError
 from ..gazetteer import Gazetteer, Place
-from .actor_context import sent_starts
 from .actors import ActorMention
+from .doccache import sent_starts
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
@@ -243,9 +243,9 @@ class PlaceNames:
 def _demonym(text: str) -> str | None:
     """The country of a nationality word ("Lebanese" -> LBN), from the packaged actor
     registry."""
-    from ..actors.registry import load_registry
+    from ..actors.loader import packaged_registry
 
-    actor = load_registry().country_of_demonym(text)
+    actor = packaged_registry().country_of_demonym(text)
     return actor.id if actor is not None else None
 
 

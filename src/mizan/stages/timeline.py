@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..timeexpr import MONTHS, WEEKDAYS, TimeValue, TimeWords, normalize, resolve, time_words
-from .actor_context import doc_text
+from .doccache import doc_text
 from .syntax import governing_verb
 
 TIME_LABELS = {"DATE", "TIME"}

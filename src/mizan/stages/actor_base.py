@@ -60,6 +60,7 @@ class TaggerBase:
         self.registry = registry
         self._country_words: dict[str, bool] = {}
         self._titles_seen: dict[tuple[str, ...], str | None] = {}
+        self._token_flags: dict[int, tuple[bool, bool, bool]] = {}
         self.cues = cues or load_cues()
         self.max_n = min(10, registry.max_alias_words * 2 + 2)
         self.title_keys = {self._title_key(a.split()): t for a, t in self._title_aliases()}

@@ -18,6 +18,7 @@ from spacy.attrs import (
     LEMMA,
     LENGTH,
     LOWER,
+    ORTH,
 )
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
@@ -128,7 +129,7 @@ class DocInfo:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
-        cols = [LOWER, LEMMA, IS_ALPHA, IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_DIGIT, IS_ASCII]
+        cols = [LOWER, LEMMA, IS_ALPHA, IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_DIGIT, IS_ASCII, ORTH]
         arr = doc.to_array(cols) if self.n else numpy.zeros((0, len(cols)), dtype="uint64")
         self.lower_h = arr[:, 0]
         self.lemma_h = arr[:, 1]
@@ -139,6 +140,7 @@ class DocInfo:
         self.space: list[bool] = arr[:, 6].astype(bool).tolist()
         self.digit: list[bool] = arr[:, 7].astype(bool).tolist()
         self.ascii: list[bool] = arr[:, 8].astype(bool).tolist()
+        self.orth_list: list[int] = arr[:, 9].tolist()
         self.strings = doc.vocab.strings
         self.lower_list: list[int] = self.lower_h.tolist()
         self._lemma: list[int] | None = None

@@ -75,31 +75,33 @@ class ActorTagger(TitlePass, GroupPass):
         active = {h.actor_id for h in hits if self.registry.actors[h.actor_id].role_on(on)}
         return self.registry.actors[next(iter(active))] if len(active) == 1 else None
 
+    def _flags_of(self, info: DocInfo, i: int, word: str) -> tuple[bool, bool, bool]:
+        """May token ``i`` start a name, be inside one, end one? (It depends only on its
+        spelling, so the answer is kept by spelling.)"""
+        if info.space[i]:
+            return (False, False, False)
+        punct, alpha = info.punct[i], bool(info.alpha[i])
+        cap = not punct and (word[:1].isupper() or alpha and not info.ascii[i])
+        namey = (cap or info.digit[i] or int(info.lower_h[i]) in self.connector_hashes
+                 or (punct and word in INNER_PUNCT))  # fmt: skip
+        return (cap, namey, not punct and (cap or info.digit[i] or alpha))
+
     def _registry_pass(self, doc: Doc, on: date | None, info: DocInfo) -> list[ActorMention]:
         n = len(doc)
         sent_end = info.sent_end
         text = info.text
         idx = info.idx
         ends = [a + b for a, b in zip(idx, info.length, strict=True)]
-        alpha = info.alpha.tolist()
-        hashes = self.connector_hashes
-        connectors = [h in hashes for h in info.lower_list]
-        starts = [False] * n  # may start a name
-        namey = [False] * n  # may be inside a name
-        last_ok = [False] * n  # may end a name
-        for i in range(n):
-            if info.space[i]:
-                continue
-            first = text[idx[i]]
-            cap = not info.punct[i] and (first.isupper() or alpha[i] and not info.ascii[i])
-            starts[i] = cap
-            namey[i] = (
-                cap
-                or info.digit[i]
-                or connectors[i]
-                or (info.punct[i] and text[idx[i] : ends[i]] in INNER_PUNCT)
-            )
-            last_ok[i] = not info.punct[i] and (cap or info.digit[i] or alpha[i])
+        flags = self._token_flags
+        if len(flags) > 500_000:
+            flags.clear()
+        for i, h in enumerate(info.orth_list):  # what a word may be in a name, by its spelling
+            if h not in flags:
+                flags[h] = self._flags_of(info, i, text[idx[i] : ends[i]])
+        row = [flags[h] for h in info.orth_list]
+        starts = [f[0] for f in row]  # may start a name
+        namey = [f[1] for f in row]  # may be inside a name
+        last_ok = [f[2] for f in row]  # may end a name
         found: list[ActorMention] = []
         i = 0
         while i < n:

@@ -162,6 +162,52 @@ def is_acronym(text: str) -> bool:
     return bare.isalpha() and bare.isupper() and 2 <= len(bare) <= 5 and " " not in text
 
 
+_INITIALS = {"q": "k", "c": "k", "g": "k", "o": "u", "y": "i", "e": "i"}
+_FILLERS = frozenset({"and", "of", "the", "for", "in"})
+SKELETON_MIN_RATIO = 75  # a name of several words: the keys' rapidfuzz ratio
+SKELETON_MIN_RATIO_WORD = 82  # a single word, or a bare surname: closer still
+
+
+def _initial(word: str) -> str:
+    return _INITIALS.get(word[:1], word[:1])
+
+
+def plausible_spelling(key: str, alias: str, tier: int = PRIMARY) -> bool:
+    """Is ``key`` (a text's name key) plausibly another spelling of ``alias`` (an entry's
+    name key) that shares its consonant skeleton? Word for word: the same number of words
+    (fillers like "and" aside), each starting with the same letter (Q/K/G and C, O/U, E/I/Y
+    count as one) and of about the same length; and close as strings (rapidfuzz ratio). A
+    single word must be longer than four letters, closer still, and name one of mizan's own
+    entries — the Phoenix underlay's one-word aliases ("Tigers", "Pence") are never matched
+    this way. "Kazemi" ~ "Kadhimi" yes; "Bank" ~ "Pence", "Sidhoum" ~ "Saddam" no."""
+    from rapidfuzz import fuzz
+
+    kw = [w for w in key.split() if w not in _FILLERS]
+    aw = [w for w in alias.split() if w not in _FILLERS]
+    if len(kw) != len(aw) or not kw:
+        return False
+    for a, b in zip(kw, aw, strict=True):
+        if _initial(a) != _initial(b) or abs(len(a) - len(b)) > max(2, len(b) // 3):
+            return False
+    score = fuzz.ratio(" ".join(kw), " ".join(aw))
+    if len(kw) == 1:
+        return tier == PRIMARY and len(kw[0]) >= 5 and score >= SKELETON_MIN_RATIO_WORD
+    return score >= SKELETON_MIN_RATIO
+
+
+def _same_words(key: str, alias: str) -> bool:
+    """A fuzzy match must pair the words one to one, in order, each starting alike and
+    each close ("Association of African Jurists" is not the American one)."""
+    from rapidfuzz import fuzz
+
+    kw = [w for w in key.split() if w not in _FILLERS and not w.isdigit()]
+    aw = [w for w in alias.split() if w not in _FILLERS and not w.isdigit()]
+    return len(kw) == len(aw) and all(
+        _initial(a) == _initial(b) and fuzz.ratio(a, b) >= SKELETON_MIN_RATIO
+        for a, b in zip(kw, aw, strict=True)
+    )
+
+
 def _add_hit(index: dict[str, list[AliasHit]], key: str, hit: AliasHit) -> None:
     hits = index[key]
     if hit not in hits:
@@ -178,7 +224,10 @@ def _best_tier(hits: list[AliasHit]) -> list[AliasHit]:
 class Registry:
     actors: ActorTable = field(default_factory=ActorTable)
     exact: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
-    skeleton: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
+    # consonant skeleton → (the alias's name key, hit): the key lets a match be checked
+    skeleton: dict[str, list[tuple[str, AliasHit]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     surnames: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     acronyms: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     titles: dict[str, Title] = field(default_factory=dict)
@@ -224,8 +273,8 @@ class Registry:
                 continue
             _add_hit(self.exact, key, hit)
             skel = skeleton_key(text)
-            if skeleton_size(skel) >= 3:
-                _add_hit(self.skeleton, skel, hit)
+            if skeleton_size(skel) >= 3 and (key, hit) not in self.skeleton[skel]:
+                self.skeleton[skel].append((key, hit))
             self.max_alias_words = max(self.max_alias_words, len(key.split()))
         if actor.kind == "person" and actor.tier == PRIMARY:
             self._index_surnames(actor)
@@ -255,8 +304,8 @@ class Registry:
                 continue
             _add_hit(self.exact, key, hit)
             skel = skeleton_key(text)
-            if skeleton_size(skel) >= 3:
-                _add_hit(self.skeleton, skel, hit)
+            if skeleton_size(skel) >= 3 and (key, hit) not in self.skeleton[skel]:
+                self.skeleton[skel].append((key, hit))
             self.max_alias_words = max(self.max_alias_words, len(key.split()))
 
     def _index_surnames(self, actor: Actor) -> None:
@@ -270,11 +319,15 @@ class Registry:
 
     def _unindex(self, actor_id: str) -> None:
         self.forget()
-        for index in (self.exact, self.skeleton, self.surnames, self.acronyms):
+        for index in (self.exact, self.surnames, self.acronyms):
             for key in list(index):
                 index[key] = [h for h in index[key] if h.actor_id != actor_id]
                 if not index[key]:
                     del index[key]
+        for skel in list(self.skeleton):
+            self.skeleton[skel] = [(k, h) for k, h in self.skeleton[skel] if h.actor_id != actor_id]
+            if not self.skeleton[skel]:
+                del self.skeleton[skel]
         for table in (self.offices, self.members):
             for k in list(table):
                 table[k] = [(r, a) for r, a in table[k] if a != actor_id]  # type: ignore[index]
@@ -316,7 +369,8 @@ class Registry:
             return _best_tier(hits), "exact"
         skel = skeleton_key(text)
         if skeleton_size(skel) >= 3:  # demonyms, capitals and seats have fixed spellings
-            hits = [h for h in self.skeleton.get(skel, ()) if h.form in ("name", "alias")]
+            hits = [h for k, h in self.skeleton.get(skel, ())
+                    if h.form in ("name", "alias") and plausible_spelling(key, k, h.tier)]  # fmt: skip
             if hits:
                 return _best_tier(hits), "skeleton"
         return [], ""
@@ -347,8 +401,9 @@ class Registry:
                                          or self.actors[h.actor_id].kind != "country")
                                          for h in hs)}  # fmt: skip
             self._fuzzy = FuzzyIndex(names, settings)
-        found = self._fuzzy.best(name_key(text))
-        if found is None:
+        query = name_key(text)
+        found = self._fuzzy.best(query)
+        if found is None or not _same_words(query, found[0]):
             return [], 0.0
         key, score = found
         return _best_tier(self.exact[key]), score

@@ -145,9 +145,13 @@ class TaggerBase:
         sector: str | None = None, metonym: str | None = None,
     ) -> ActorMention:  # fmt: skip
         role = actor.role_on(on)
+        # the office held on the date says whom a person acts for: Kofi Annan, a Ghanaian, as
+        # UN Secretary-General (1997-2006) is the UN's
+        country = role.country if role is not None and role.country and actor.kind == "person" \
+            else actor.country
         return ActorMention(
             start=span.start, end=span.end, text=span.text, actor_id=actor.id, name=actor.name,
-            kind=actor.kind, country=actor.country, sector=sector or actor.sector_on(on),
+            kind=actor.kind, country=country, sector=sector or actor.sector_on(on),
             role=self._role_title(role), confidence=round(conf, 3), how=how, metonym=metonym,
         )  # fmt: skip
 

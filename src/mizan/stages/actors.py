@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..actors.loader import load_registry
+from ..actors.normalize import name_key
 from ..actors.registry import PRIMARY, Actor
 from .actor_base import INNER_PUNCT, NAME_ENTS, ActorMention, TaggerBase
 from .actor_context import DocInfo, acts_as_government
@@ -51,6 +52,20 @@ class ActorTagger(TitlePass, GroupPass):
         if span.end > sent_end[span.start] or span[-1].is_punct:
             return False
         return not any(t.is_space or t.is_punct and t.text not in INNER_PUNCT for t in span)
+
+    @staticmethod
+    def _skeleton_ok(span: Span, namey: list[bool], sent_end: list[int]) -> bool:
+        """A spelling matched by its consonant skeleton must be proper nouns; a single
+        name must also stand alone — not the tail of a longer name ("West Bank", "Associated
+        Press") nor its head ("Bassel al-Assad")."""
+        if not all(t.pos_ == "PROPN" or t.is_punct for t in span):
+            return False
+        if len(name_key(span.text).split()) > 1:
+            return True
+        i, j = span.start, span.end
+        before = i > 0 and sent_end[i - 1] == sent_end[i] and namey[i - 1]
+        after = j < len(namey) and sent_end[j - 1] > j and namey[j]
+        return not before and not after
 
     def _underlay_ok(self, span: Span) -> bool:
         """Names only the Phoenix underlay knows must look like names: two words or more, or
@@ -120,7 +135,7 @@ class ActorTagger(TitlePass, GroupPass):
                 if not hits:
                     continue
                 span = doc[i:j]
-                if how == "skeleton" and not all(t.pos_ == "PROPN" or t.is_punct for t in span):
+                if how == "skeleton" and not self._skeleton_ok(span, namey, sent_end):
                     continue
                 if all(h.tier != PRIMARY for h in hits) and not self._underlay_ok(span):
                     continue

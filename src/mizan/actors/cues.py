@@ -24,6 +24,7 @@ class Cues:
     speech_verbs: frozenset[str]
     plural_pronouns: frozenset[str]
     stance_words: frozenset[str]
+    led_words: frozenset[str] = frozenset()  # "Vietnamese-led forces": the leader's forces
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -63,6 +64,7 @@ def _build() -> Cues:
         speech_verbs=_words(raw, "speech_verbs", path),
         plural_pronouns=_words(raw, "plural_pronouns", path),
         stance_words=_words(raw, "stance_words", path),
+        led_words=_words(raw, "led_words", path),
     )
 
 

@@ -65,6 +65,8 @@ class TaggerBase:
         self.max_n = min(10, registry.max_alias_words * 2 + 2)
         self.title_keys = {self._title_key(a.split()): t for a, t in self._title_aliases()}
         self.title_ends = {k.split()[-1] for k in self.title_keys if k}
+        self.title_words = frozenset(w for k in self.title_keys for w in k.split()) | {
+            w.lower() for w in rules().honorifics}
         self.max_title = max((len(k.split()) for k in self.title_keys), default=1) + 3
         self.honorifics = rules().honorifics | rules().articles
         self.connectors = self._connectors(registry)

@@ -44,6 +44,13 @@ class GroupPass(TaggerBase):
             country = owner = ruler = None
             left, end = tok.left_edge.i, tok.i + 1
             for child in tok.children:
+                if child.dep_ == "amod" and child.lower_ in self.cues.led_words:
+                    # "Vietnamese-led forces": the country before the participle leads them
+                    lead = next((by_token[g.i] for g in child.children if g.i in by_token
+                                 and by_token[g.i].kind == "country"), None)  # fmt: skip
+                    if lead is not None and country is None:
+                        country = lead.country
+                    continue
                 m = by_token.get(child.i)
                 if m is None or child.dep_ not in ("amod", "compound", "poss", "nmod"):
                     continue

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from ..actors.loader import load_registry
 from ..actors.normalize import name_key
 from ..actors.registry import PRIMARY, Actor
+from .actor_affiliation import affiliate
 from .actor_base import INNER_PUNCT, NAME_ENTS, ActorMention, TaggerBase
 from .actor_context import DocInfo, acts_as_government
 from .actor_coref import (
@@ -67,14 +68,21 @@ class ActorTagger(TitlePass, GroupPass):
         after = j < len(namey) and sent_end[j - 1] > j and namey[j]
         return not before and not after
 
-    def _underlay_ok(self, span: Span) -> bool:
+    def _underlay_ok(self, span: Span, starts: list[bool], sent_end: list[int]) -> bool:
         """Names only the Phoenix underlay knows must look like names: two words or more, or
-        one proper noun that the NER also tags."""
+        one proper noun that the NER also tags and that is not part of a longer name (the
+        "Tigers" of "the Liberation Tigers"; a title before it is fine: "President Mugabe")."""
         alpha = [t for t in span if t.is_alpha]
         if len(alpha) >= 2:
             return all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in ("of", "for", "and", "the")
                        for t in span)  # fmt: skip
-        return bool(alpha) and alpha[0].pos_ == "PROPN" and alpha[0].ent_type_ in NAME_ENTS
+        if not (alpha and alpha[0].pos_ == "PROPN" and alpha[0].ent_type_ in NAME_ENTS):
+            return False
+        doc, i, j = span.doc, span.start, span.end
+        before = (i > 0 and sent_end[i - 1] == sent_end[i] and starts[i - 1]
+                  and not doc[i - 1].is_stop and doc[i - 1].lower_ not in self.title_words)  # fmt: skip
+        after = j < len(starts) and sent_end[j - 1] > j and starts[j]
+        return not before and not after
 
     @staticmethod
     def _people(span: Span) -> bool:
@@ -137,7 +145,7 @@ class ActorTagger(TitlePass, GroupPass):
                 span = doc[i:j]
                 if how == "skeleton" and not self._skeleton_ok(span, namey, sent_end):
                     continue
-                if all(h.tier != PRIMARY for h in hits) and not self._underlay_ok(span):
+                if all(h.tier != PRIMARY for h in hits) and not self._underlay_ok(span, starts, sent_end):
                     continue
                 matched = (span, hits, how)
                 break
@@ -181,6 +189,7 @@ class ActorTagger(TitlePass, GroupPass):
                                       self._country_mention, info)  # fmt: skip
         found = self._agent_pass(doc, found, focus, info)
         found = self._ner_pass(doc, on, found, focus)
+        found = affiliate(doc, found, self.registry)
         found = merge_names(found, self.registry)
         found = link_acronyms(doc, link_appositions(doc, found), info)
         found = resolve_pronouns(doc, found, self.registry, self.cues, info)

@@ -25,6 +25,7 @@ class Cues:
     plural_pronouns: frozenset[str]
     stance_words: frozenset[str]
     led_words: frozenset[str] = frozenset()  # "Vietnamese-led forces": the leader's forces
+    other_office: frozenset[str] = frozenset()  # "deputy", "former": not the office-holder
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -65,6 +66,7 @@ def _build() -> Cues:
         plural_pronouns=_words(raw, "plural_pronouns", path),
         stance_words=_words(raw, "stance_words", path),
         led_words=_words(raw, "led_words", path),
+        other_office=_words(raw, "other_office", path),
     )
 
 

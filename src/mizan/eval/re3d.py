@@ -222,6 +222,20 @@ def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]]
     return start, end
 
 
+def _person_start(doc: Any, start: int, end: int) -> int:
+    """A person's name with the capitalised words of its title and rank, as re3d marks it:
+    "Pentagon Press Secretary Peter Cook", "Lt. Gen. Stephen J. Townsend", "Mr Colville"."""
+    while start > 0:
+        t = doc[start - 1]
+        if t.dep_ not in ("compound", "amod", "nmod", "punct") or not start <= t.head.i < end:
+            if not (t.dep_ == "punct" and t.text == "." and start >= 2):
+                break
+        if not (t.text[:1].isupper() or t.text == "." or t.like_num):
+            break
+        start -= 1
+    return start
+
+
 def mizan_entities(doc: Any) -> list[Entity]:
     from ..gazetteer import load_gazetteer
     from ..stages.placenames import place_cues
@@ -245,6 +259,8 @@ def mizan_entities(doc: Any) -> list[Entity]:
         else:
             typ = "Organisation"
         start, end = m.start, m.end
+        if typ == "Person":
+            start = _person_start(doc, start, end)
         if typ == "Location":
             start, end = _place_span(doc, start, end, place)
             if any(t in taken for t in range(start, end)):

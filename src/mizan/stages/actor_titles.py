@@ -15,6 +15,9 @@ from .actor_base import INDEFINITE, SKIP_WORDS, ActorMention, TaggerBase
 from .actor_context import DocInfo, provisional_key
 
 
+FORMER = frozenset({"former", "ex", "late"})  # PLOVER: former officials are elites (ELI)
+
+
 class TitlePass(TaggerBase):
     def _region_near(
         self, doc: Doc, start: int, end: int
@@ -136,6 +139,11 @@ class TitlePass(TaggerBase):
             (t for t in doc[max(start - 3, span.sent.start) : span.start] if t.dep_ == "det"), None
         )
         indefinite = det is not None and det.lower_ in INDEFINITE
+        # "Iraq's deputy foreign minister", "the former prime minister": another office
+        other = next((t for t in doc[max(start - 2, span.sent.start) : span.start]
+                      if t.lower_ in self.cues.other_office), None)  # fmt: skip
+        if other is not None:
+            start = min(start, other.i)
         prior = sorted((m for m in found + out if m.end <= start), key=lambda m: m.start)
         # a person named right after the title: "Prime Minister Mustafa al-Kadhimi"
         after = end + 1 if end < len(doc) and doc[end].text == "," else end
@@ -176,7 +184,11 @@ class TitlePass(TaggerBase):
             end -= 1
         antecedent = None
         host = self._host(doc, end, by_start) if title == "ambassador" else None
+        if other is not None:
+            title = f"{other.lower_} {title}"
         if resolved is not None:
+            pass
+        elif other is not None:
             pass
         elif not indefinite and host and country:
             resolved = self.registry.holder(country, title, on, host)
@@ -199,9 +211,11 @@ class TitlePass(TaggerBase):
                 confidence=0.9 if country else 0.7, how="office",
             ))  # fmt: skip
         else:
+            former = other is not None and other.lower_ in FORMER
             out.append(ActorMention(
                 start=start, end=end, text=text, actor_id=None, name=text, kind="person",
-                country=country or (None if indefinite else focus), sector=info.sector or "GOV",
+                country=country or (None if indefinite else focus),
+                sector="ELI" if former else info.sector or "GOV",
                 role=title, confidence=0.5 if country else 0.35, how="title",
             ))  # fmt: skip
         return end

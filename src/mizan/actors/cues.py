@@ -26,6 +26,7 @@ class Cues:
     stance_words: frozenset[str]
     led_words: frozenset[str] = frozenset()  # "Vietnamese-led forces": the leader's forces
     other_office: frozenset[str] = frozenset()  # "deputy", "former": not the office-holder
+    person_nouns: frozenset[str] = frozenset()  # heads of a description of a person
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -67,6 +68,7 @@ def _build() -> Cues:
         stance_words=_words(raw, "stance_words", path),
         led_words=_words(raw, "led_words", path),
         other_office=_words(raw, "other_office", path),
+        person_nouns=_words(raw, "person_nouns", path),
     )
 
 

@@ -178,6 +178,8 @@ def _country_is_place(span: Any, m: Any, cues: Any, place: dict[str, frozenset[s
     border"); a party otherwise: a subject, an object ("support Iraq"), a modifier of another
     noun ("U.S. assistance", "UK-France co-operation"), after "with", "between", "by",
     "against", "including"."""
+    if m.metonym == "place":
+        return True  # a capital the actor stage found is only where something happens
     if m.metonym in ("capital", "seat", "government") or (
         m.how == "coref" and m.metonym != "place"
     ):  # fmt: skip
@@ -225,12 +227,12 @@ def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]]
 def _person_start(doc: Any, start: int, end: int) -> int:
     """A person's name with the capitalised words of its title and rank, as re3d marks it:
     "Pentagon Press Secretary Peter Cook", "Lt. Gen. Stephen J. Townsend", "Mr Colville"."""
-    while start > 0:
+    first = doc[start].sent.start
+    while start > first:
         t = doc[start - 1]
         if t.dep_ not in ("compound", "amod", "nmod", "punct") or not start <= t.head.i < end:
-            if not (t.dep_ == "punct" and t.text == "." and start >= 2):
-                break
-        if not (t.text[:1].isupper() or t.text == "." or t.like_num):
+            break
+        if not (t.text[:1].isupper() or t.like_num) or t.is_sent_end:
             break
         start -= 1
     return start

@@ -151,6 +151,8 @@ class GroupPass(TaggerBase):
                 continue  # "the Syria Recovery Trust Fund" is not Syria
             while len(ent) > 1 and ent[0].lower_ in LEADING:
                 ent = ent[1:]
+            while len(ent) > 1 and ent[-1].is_punct and ent[-1].text not in (".", "'"):
+                ent = ent[:-1]  # "the State Board of Antiquities and Heritage (" (SBAH)
             if not any(t.text[:1].isupper() or not t.is_ascii for t in ent if t.is_alpha):
                 continue
             key = name_key(ent.text)

@@ -32,6 +32,7 @@ from .actor_context import DocInfo, acts_as_government
 from .actor_coref import (
     link_acronyms,
     link_appositions,
+    link_descriptions,
     merge_names,
     resolve_country_nouns,
     resolve_first_person,
@@ -192,6 +193,7 @@ class ActorTagger(TitlePass, GroupPass):
         found = affiliate(doc, found, self.registry)
         found = merge_names(found, self.registry)
         found = link_acronyms(doc, link_appositions(doc, found), info)
+        found = link_descriptions(doc, found, self.cues)
         found = resolve_pronouns(doc, found, self.registry, self.cues, info)
         found = resolve_first_person(doc, found, self.registry, self.cues,
                                      self._country_mention, info)  # fmt: skip

@@ -86,3 +86,38 @@ AFFILIATION = [
 def test_whom_an_actor_acts_for(nlp, text, on, surface, country):
     m = find(actors(nlp, text, on), surface)
     assert m is not None and m.country == country, m
+
+
+OTHER_OFFICE = [
+    ("Iraq's deputy foreign minister met the envoy in Baghdad.", "deputy foreign minister", "GOV"),
+    ("The former Iraqi prime minister criticised the budget.", "former Iraqi prime minister", "ELI"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface,sector", OTHER_OFFICE, ids=[r[1] for r in OTHER_OFFICE])
+def test_deputy_or_former_is_not_the_office_holder(nlp, text, surface, sector):
+    m = find(actors(nlp, text), surface)
+    assert m is not None and m.actor_id is None and m.sector == sector and m.country == "IRQ"
+
+
+SAME_ACTOR = [
+    # a description in apposition to a named person (and no look-alike: the Phoenix
+    # underlay's Sami Haddad is someone else)
+    ("Colonel Samir Haddad, the brigade commander, said the road was open.", "Samir Haddad",
+     "commander"),
+    # a name in brackets after an organisation
+    ("Jaish al-Mahdi (Army of the Guided One) clashed with police in Kufa.", "Jaish al-Mahdi",
+     "Army of the Guided One"),
+    # an acronym in brackets, and its later use
+    ("The Basra Water Board (BWB) cut supplies. Engineers of the BWB blamed the heat.",
+     "Basra Water Board", "BWB"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,name,other", SAME_ACTOR, ids=[r[2] for r in SAME_ACTOR])
+def test_same_actor(nlp, text, name, other):
+    ms = actors(nlp, text)
+    a = find(ms, name)
+    others = [m for m in ms if m.text == other]
+    assert a is not None and others
+    assert all((a.actor_id or a.provisional) == (b.actor_id or b.provisional) for b in others)

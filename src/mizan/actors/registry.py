@@ -165,6 +165,7 @@ def is_acronym(text: str) -> bool:
 _INITIALS = {"q": "k", "c": "k", "g": "k", "o": "u", "y": "i", "e": "i"}
 _FILLERS = frozenset({"and", "of", "the", "for", "in"})
 SKELETON_MIN_RATIO = 75  # a name of several words: the keys' rapidfuzz ratio
+UNDERLAY_MIN_RATIO_WORD = 90  # each word of a fuzzy match to a Phoenix underlay name
 SKELETON_MIN_RATIO_WORD = 82  # a single word, or a bare surname: closer still
 
 
@@ -195,15 +196,17 @@ def plausible_spelling(key: str, alias: str, tier: int = PRIMARY) -> bool:
     return score >= SKELETON_MIN_RATIO
 
 
-def _same_words(key: str, alias: str) -> bool:
+def _same_words(key: str, alias: str, tier: int = PRIMARY) -> bool:
     """A fuzzy match must pair the words one to one, in order, each starting alike and
-    each close ("Association of African Jurists" is not the American one)."""
+    each close ("Association of African Jurists" is not the American one). A Phoenix
+    underlay name closer still, word for word: "Samir Haddad" is not its "Sami Haddad"."""
     from rapidfuzz import fuzz
 
     kw = [w for w in key.split() if w not in _FILLERS and not w.isdigit()]
     aw = [w for w in alias.split() if w not in _FILLERS and not w.isdigit()]
+    least = SKELETON_MIN_RATIO if tier == PRIMARY else UNDERLAY_MIN_RATIO_WORD
     return len(kw) == len(aw) and all(
-        _initial(a) == _initial(b) and fuzz.ratio(a, b) >= SKELETON_MIN_RATIO
+        _initial(a) == _initial(b) and fuzz.ratio(a, b) >= least
         for a, b in zip(kw, aw, strict=True)
     )
 
@@ -403,10 +406,13 @@ class Registry:
             self._fuzzy = FuzzyIndex(names, settings)
         query = name_key(text)
         found = self._fuzzy.best(query)
-        if found is None or not _same_words(query, found[0]):
+        if found is None:
             return [], 0.0
         key, score = found
-        return _best_tier(self.exact[key]), score
+        hits = _best_tier(self.exact[key])
+        if not _same_words(query, key, min(h.tier for h in hits)):
+            return [], 0.0
+        return hits, score
 
     def holder(
         self,

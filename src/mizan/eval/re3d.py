@@ -7,14 +7,26 @@
   span has several types, the most confident one.
 * **Predictions**: mizan's actor mentions — people (with resolved titles and pronouns),
   organisations, IGOs and agent groups ("Iraqi forces", "civilians") as Person or
-  Organisation; a country name as Organisation when it acts (the subject of a verb, a
-  possessor: "Syria has accused Israel") and as Location otherwise; demonyms are
-  Nationality and not scored — plus the parser's GPE/LOC/FAC entities that no actor covers,
-  as Location. **Baseline**: bare spaCy NER in the same run, PERSON → Person,
-  ORG → Organisation, GPE/LOC/FAC → Location.
+  Organisation; a country name as Location where something is (after a locative or
+  directional preposition: "in Iraq", "to Jordan"; qualifying a place noun: "the Syria
+  border"; a capital the actor stage kept as a place) and otherwise as the state, an
+  Organisation (a subject or object, a modifier of another noun: "U.S. assistance", after
+  "with", "between", "by"); demonyms are Nationality and not scored; possessive pronouns
+  ("his", "their"), which re3d hardly ever marks, are not scored — plus the parser's
+  GPE/LOC/FAC entities that no actor covers, and ORG/PERSON/NORP names the gazetteer knows,
+  as Location. Spans follow re3d's conventions: a person with the capitalised words of
+  title and rank before the name ("Pentagon Press Secretary Peter Cook"); a place with its
+  qualifiers ("northern Iraq", "the city of Mosul", "Mosul district", "Palmyra, Syria").
+  **Baseline**: bare spaCy NER in the same run, PERSON → Person, ORG → Organisation,
+  GPE/LOC/FAC → Location.
 * **Matching**: *strict* — the same type and the same span once a leading article and
   trailing punctuation are set aside; *overlap* — the same type and overlapping spans, one to
   one. Precision, recall and F1 per type.
+* **Scopes**: *all* gold entities of the three types; *named* — those whose span (in
+  mizan's parse) holds a proper noun or a word of a named entity and is not only a pronoun.
+  re3d also marks pronouns, common-noun mentions ("civilians", "the regime") and unnamed
+  places ("the town", "here"), which an actor and place resolver does not set out to find;
+  in the named scope predictions are filtered the same way. Both are reported.
 * **Synonyms**: gold ``IsSynonymOf`` pairs (confidence ≥ 0.5, each unordered pair once)
   between two Person/Organisation entities; a pair is merged when mizan gives both spans the
   same actor (registry id, or the cluster of an unknown name). Baseline: the two strings are

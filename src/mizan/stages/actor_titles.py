@@ -14,7 +14,6 @@ from ..actors.registry import Actor, Role
 from .actor_base import INDEFINITE, SKIP_WORDS, ActorMention, TaggerBase
 from .actor_context import DocInfo, provisional_key
 
-
 FORMER = frozenset({"former", "ex", "late"})  # PLOVER: former officials are elites (ELI)
 
 
@@ -186,9 +185,7 @@ class TitlePass(TaggerBase):
         host = self._host(doc, end, by_start) if title == "ambassador" else None
         if other is not None:
             title = f"{other.lower_} {title}"
-        if resolved is not None:
-            pass
-        elif other is not None:
+        if resolved is not None or other is not None:
             pass
         elif not indefinite and host and country:
             resolved = self.registry.holder(country, title, on, host)

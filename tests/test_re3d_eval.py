@@ -32,7 +32,7 @@ def corpus(tmp_path):
         _ent("D1", TEXT, "Baghdad", "Location"),
         _ent("D1", TEXT, "Syria", "Organisation"),
         _ent("D1", TEXT, "Syria", "Location", conf=0.0),  # a rejected type for the same span
-        _ent("D1", TEXT, "Israel", "Location"),
+        _ent("D1", TEXT, "Israel", "Organisation"),  # the accused state: a party
         _ent("D1", TEXT, "Damascus", "Location"),
         _ent("D1", TEXT, "hope", "Person", conf=0.0),  # a rejected pre-annotation: not gold
     ]
@@ -64,7 +64,8 @@ def test_scores_on_own_corpus(corpus, nlp):
     assert res.strict["mizan"].n_gold["Person"] == 3
     p, r, f = res.strict["mizan"].prf("Person")
     assert r == 1.0  # Abadi, Carter and "Carter" again
-    assert res.strict["mizan"].tp["Organisation"] == 1  # Syria acts: an organisation here
+    assert res.strict["mizan"].tp["Organisation"] == 2  # Syria and Israel are the parties here
+    assert res.strict["mizan"].tp["Location"] == 2  # Baghdad and Damascus are places
     assert res.merged == res.pairs == 1  # "Ash Carter" / "Carter" is one actor
     assert "summary: strict F1" in report(res)
 

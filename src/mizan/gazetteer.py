@@ -38,6 +38,7 @@ from .actors.normalize import name_key
 PRECISIONS = ("city", "admin1", "country")
 FUZZY_CUTOFF = 88
 FUZZY_MIN_POPULATION = 100_000
+MEMO_SIZE = 100_000  # memoised answers kept before the memo starts afresh
 ADMIN1_WEIGHT = 5.0  # a division weighs like a town of 100,000 (its own big city still wins)
 
 
@@ -112,9 +113,26 @@ class Gazetteer:
     def country(self, iso3: str | None) -> Place | None:
         return self.countries.get(iso3 or "")
 
+    def _memo(self) -> dict[tuple[object, ...], object]:
+        """Answers already given (the gazetteer never changes once loaded); not a dataclass
+        field, so that a gazetteer cached on disk by an older version still loads."""
+        memo: dict[tuple[object, ...], object] | None = self.__dict__.get("_answers")
+        if memo is None or len(memo) > MEMO_SIZE:
+            memo = self.__dict__["_answers"] = {}
+        return memo
+
     def candidates(self, text: str) -> list[tuple[Place, bool]]:
         """Every place ``text`` may name, each with whether it matched only through an
-        alternate name or a close spelling (trusted less)."""
+        alternate name or a close spelling (trusted less). Callers must not change the
+        list: answers are memoised."""
+        memo = self._memo()
+        key = ("c", text)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = self._candidates(text)
+        return found  # type: ignore[return-value]
+
+    def _candidates(self, text: str) -> list[tuple[Place, bool]]:
         acr = _acronym(text)
         if acr is not None and (acr in self.acronyms or len(acr) <= 3):
             return [(p, False) for p in self.acronyms.get(acr, ())]  # "UK"; never a town "Un"
@@ -150,9 +168,16 @@ class Gazetteer:
         """The place ``text`` most likely means. ``focus``: the document's country (ISO
         alpha-3); ``context``: countries named near the mention; ``prefer``: ``admin1`` when
         the text says "province of X", ``city`` for "the city of X"."""
-        near = set(context)
-        found = self._best(text, focus, near, prefer)
-        return found if found is not None else self._qualified(text, focus, near, prefer)
+        near = frozenset(context)
+        memo = self._memo()
+        key = ("l", text, focus, near, prefer)
+        if key in memo:
+            return memo[key]  # type: ignore[return-value]
+        found = self._best(text, focus, set(near), prefer)
+        if found is None:
+            found = self._qualified(text, focus, set(near), prefer)
+        memo[key] = found
+        return found
 
     def _qualified(
         self, text: str, focus: str | None, near: set[str], prefer: str | None

@@ -34,14 +34,12 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     return doc
 
 
-def _raise(proc_name: str, proc: object, docs: list[Doc], e: Exception) -> Any:
-    raise e
-
-
 def _run_batch(nlp: Language, batch: list[Document], n_process: int = 1) -> Iterator[DocResult]:
-    """Code a batch; if the batch fails, retry its documents one at a time."""
+    """Code a batch; if the batch fails, retry its documents one at a time. (spaCy's
+    components raise by default; ``nlp.set_error_handler`` must not be called here: on
+    spaCy 3.8 the parser has no ``error_handler`` attribute and it raises, which sent every
+    batch down the slow one-at-a-time path.)"""
     try:
-        nlp.set_error_handler(_raise)
         docs = list(
             nlp.pipe((make_doc(nlp, d) for d in batch), batch_size=len(batch), n_process=n_process)
         )

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from .timewords import (
@@ -82,7 +83,19 @@ def resolve(
     """The date ``text`` means. ``base`` is the publication date; ``future`` says the event
     lies ahead (weekdays and bare months then look forward); ``anchor`` is the narrative time
     for "the next day" and "two days later"; ``office_start`` the start of the actor's
-    current office, for "since taking office". ``None`` when it is no date."""
+    current office, for "since taking office". ``None`` when it is no date. Pure, so
+    memoised: a news stream repeats "on Thursday" and "last week" for the same day."""
+    return _resolve_cached(text, base, future, anchor, office_start)
+
+
+@lru_cache(maxsize=16_384)
+def _resolve_cached(
+    text: str,
+    base: date,
+    future: bool,
+    anchor: TimeValue | None,
+    office_start: date | None,
+) -> TimeValue | None:
     t = normalize(text)
     if not t:
         return None

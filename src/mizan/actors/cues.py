@@ -24,6 +24,9 @@ class Cues:
     speech_verbs: frozenset[str]
     plural_pronouns: frozenset[str]
     stance_words: frozenset[str]
+    led_words: frozenset[str] = frozenset()  # "Vietnamese-led forces": the leader's forces
+    other_office: frozenset[str] = frozenset()  # "deputy", "former": not the office-holder
+    person_nouns: frozenset[str] = frozenset()  # heads of a description of a person
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -63,6 +66,9 @@ def _build() -> Cues:
         speech_verbs=_words(raw, "speech_verbs", path),
         plural_pronouns=_words(raw, "plural_pronouns", path),
         stance_words=_words(raw, "stance_words", path),
+        led_words=_words(raw, "led_words", path),
+        other_office=_words(raw, "other_office", path),
+        person_nouns=_words(raw, "person_nouns", path),
     )
 
 

@@ -39,6 +39,22 @@ def sector_map() -> dict[str, str]:
     )
 
 
+def country_map() -> dict[str, str]:
+    """CAMEO country codes that differ from ISO alpha-3 (``ontology/cameo-countries.tsv``)."""
+    path = package_file("ontology", "cameo-countries.tsv")
+
+    def build() -> dict[str, str]:
+        out = {}
+        for i, r in enumerate(load_tsv(path), start=2):
+            code, iso = r.get("cameo_code") or "", r.get("iso3") or ""
+            if len(code) != 3 or len(iso) != 3 or not (code + iso).isupper():
+                raise DataFileError(path, "expected two 3-letter capital codes", f"line {i}")
+            out[code] = iso
+        return out
+
+    return cached("cameo-countries", [path], build)
+
+
 def split_code(code: str, sectors: dict[str, str] | None = None) -> tuple[str | None, list[str]]:
     """``"IRQGOVSHI"`` → ``("IRQ", ["GOV", "REL"])``; unknown segments are group codes.
     ``"IGOUNO…"`` → country UNO, ``"IMG…"`` → REB first unless a role code says otherwise."""
@@ -48,7 +64,7 @@ def split_code(code: str, sectors: dict[str, str] | None = None) -> tuple[str | 
     if not parts:
         return None, []
     head, rest = parts[0], parts[1:]
-    country = "NGO" if head == "NGM" else head
+    country = "NGO" if head == "NGM" else country_map().get(head, head)
     if head == "IGO" and rest and rest[0] in ("UNO", "EUR"):
         country, rest = rest[0], rest[1:]
     out: list[str] = []
@@ -222,6 +238,7 @@ def actor_from_row(row: tuple[str, ...], tier: int = 1) -> Actor:
         parsed.append(Role(title=code, country=c, sector=secs[0] if secs else None,
                            start=None if start == "-" else date.fromisoformat(start),
                            end=None if end == "-" else date.fromisoformat(end)))  # fmt: skip
+    country = country_map().get(country, country)
     return Actor(id=aid, name=name, kind=kind, country=country or None,
                  sectors=tuple(sectors.split()), aliases=tuple(a for a in aliases.split("|") if a),
                  roles=tuple(parsed), note=note or None, source=source, tier=tier)  # fmt: skip

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -340,7 +341,7 @@ def _prune_underlay(reg: Registry, rows: Iterable[tuple[str, ...]]) -> None:
             owners = [reg.actors[h.actor_id] for h in reg.exact.get(key, ()) if h.tier == PRIMARY]
             skel = skeleton_key(text)
             if not owners and kind == "person" and skeleton_size(skel) >= 4:
-                owners = [reg.actors[h.actor_id] for h in reg.skeleton.get(skel, ())
+                owners = [reg.actors[h.actor_id] for _, h in reg.skeleton.get(skel, ())
                           if h.tier == PRIMARY and reg.actors[h.actor_id].kind == "person"
                           and reg.actors[h.actor_id].country == country]  # fmt: skip
             if any(group[o.kind] == group[kind] for o in owners):
@@ -392,7 +393,15 @@ def build_registry(
             reg.agents.update(agents_from_petrarch(path))
         elif path.exists():
             _agents(path, reg.agents)
+    reg.forget()  # the indexes were edited in place above
     return reg
+
+
+@lru_cache(maxsize=1)
+def packaged_registry() -> Registry:
+    """The packaged registry, loaded once per process (``load_registry`` checks the data
+    files' digests on every call)."""
+    return load_registry()
 
 
 def load_registry(
@@ -413,7 +422,8 @@ def load_registry(
     ]
     under = [folder / n for n in UNDERLAY_FILES if (folder / n).exists()] if underlay else []
     code = [Path(__file__).parent / n for n in ("registry.py", "normalize.py", "importer.py")]
-    support = [p for p in (titles, *agents, *under, folder / "names.yaml") if p.exists()]
+    cameo = package_file("ontology", "cameo-countries.tsv")
+    support = [p for p in (titles, *agents, *under, folder / "names.yaml", cameo) if p.exists()]
     return cached(
         "registry",
         paths + support + code,

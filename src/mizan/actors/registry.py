@@ -20,6 +20,7 @@ from .normalize import name_key, rules, skeleton_key, skeleton_size
 KINDS = ("person", "organisation", "country", "igo")
 PRIMARY, UNDERLAY = 0, 1  # tiers: mizan's own and the analyst's entries; the Phoenix underlay
 ELITE_SECTORS = ("GOV", "MIL", "LEG", "JUD", "COP", "SPY")  # out of office: ELI
+MEMO_SIZE = 200_000  # memoised lookups kept before the memo starts afresh
 _RANK = {**{s: 3 for s in ELITE_SECTORS}, "PRM": 2, "PTY": 1}
 
 
@@ -161,6 +162,55 @@ def is_acronym(text: str) -> bool:
     return bare.isalpha() and bare.isupper() and 2 <= len(bare) <= 5 and " " not in text
 
 
+_INITIALS = {"q": "k", "c": "k", "g": "k", "o": "u", "y": "i", "e": "i"}
+_FILLERS = frozenset({"and", "of", "the", "for", "in"})
+SKELETON_MIN_RATIO = 75  # a name of several words: the keys' rapidfuzz ratio
+UNDERLAY_MIN_RATIO_WORD = 90  # each word of a fuzzy match to a Phoenix underlay name
+SKELETON_MIN_RATIO_WORD = 82  # a single word, or a bare surname: closer still
+
+
+def _initial(word: str) -> str:
+    return _INITIALS.get(word[:1], word[:1])
+
+
+def plausible_spelling(key: str, alias: str, tier: int = PRIMARY) -> bool:
+    """Is ``key`` (a text's name key) plausibly another spelling of ``alias`` (an entry's
+    name key) that shares its consonant skeleton? Word for word: the same number of words
+    (fillers like "and" aside), each starting with the same letter (Q/K/G and C, O/U, E/I/Y
+    count as one) and of about the same length; and close as strings (rapidfuzz ratio). A
+    single word must be longer than four letters, closer still, and name one of mizan's own
+    entries — the Phoenix underlay's one-word aliases ("Tigers", "Pence") are never matched
+    this way. "Kazemi" ~ "Kadhimi" yes; "Bank" ~ "Pence", "Sidhoum" ~ "Saddam" no."""
+    from rapidfuzz import fuzz
+
+    kw = [w for w in key.split() if w not in _FILLERS]
+    aw = [w for w in alias.split() if w not in _FILLERS]
+    if len(kw) != len(aw) or not kw:
+        return False
+    for a, b in zip(kw, aw, strict=True):
+        if _initial(a) != _initial(b) or abs(len(a) - len(b)) > max(2, len(b) // 3):
+            return False
+    score = fuzz.ratio(" ".join(kw), " ".join(aw))
+    if len(kw) == 1:
+        return tier == PRIMARY and len(kw[0]) >= 5 and score >= SKELETON_MIN_RATIO_WORD
+    return score >= SKELETON_MIN_RATIO
+
+
+def _same_words(key: str, alias: str, tier: int = PRIMARY) -> bool:
+    """A fuzzy match must pair the words one to one, in order, each starting alike and
+    each close ("Association of African Jurists" is not the American one). A Phoenix
+    underlay name closer still, word for word: "Samir Haddad" is not its "Sami Haddad"."""
+    from rapidfuzz import fuzz
+
+    kw = [w for w in key.split() if w not in _FILLERS and not w.isdigit()]
+    aw = [w for w in alias.split() if w not in _FILLERS and not w.isdigit()]
+    least = SKELETON_MIN_RATIO if tier == PRIMARY else UNDERLAY_MIN_RATIO_WORD
+    return len(kw) == len(aw) and all(
+        _initial(a) == _initial(b) and fuzz.ratio(a, b) >= least
+        for a, b in zip(kw, aw, strict=True)
+    )
+
+
 def _add_hit(index: dict[str, list[AliasHit]], key: str, hit: AliasHit) -> None:
     hits = index[key]
     if hit not in hits:
@@ -177,7 +227,10 @@ def _best_tier(hits: list[AliasHit]) -> list[AliasHit]:
 class Registry:
     actors: ActorTable = field(default_factory=ActorTable)
     exact: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
-    skeleton: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
+    # consonant skeleton → (the alias's name key, hit): the key lets a match be checked
+    skeleton: dict[str, list[tuple[str, AliasHit]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     surnames: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     acronyms: dict[str, list[AliasHit]] = field(default_factory=lambda: defaultdict(list))
     titles: dict[str, Title] = field(default_factory=dict)
@@ -193,13 +246,19 @@ class Registry:
     not_actors: set[str] = field(default_factory=set)  # name keys an analyst ruled out
     max_alias_words: int = 1
     _fuzzy: Any = field(default=None, repr=False, compare=False)
+    _answers: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def forget(self) -> None:
+        """Drop memoised answers (after the indexes change)."""
+        self._answers = {}
+        self._fuzzy = None
 
     # -- building -----------------------------------------------------------------
     def add(self, actor: Actor) -> None:
         if actor.id in self.actors:  # override: drop the old entry's index rows
             self._unindex(actor.id)
         self.actors[actor.id] = actor
-        self._fuzzy = None
+        self.forget()
         forms: list[tuple[str, str, str | None]] = [(actor.name, "name", None)]
         forms += [(a, "alias", None) for a in actor.aliases]
         forms += [(d, "demonym", None) for d in actor.demonyms]
@@ -217,8 +276,8 @@ class Registry:
                 continue
             _add_hit(self.exact, key, hit)
             skel = skeleton_key(text)
-            if skeleton_size(skel) >= 3:
-                _add_hit(self.skeleton, skel, hit)
+            if skeleton_size(skel) >= 3 and (key, hit) not in self.skeleton[skel]:
+                self.skeleton[skel].append((key, hit))
             self.max_alias_words = max(self.max_alias_words, len(key.split()))
         if actor.kind == "person" and actor.tier == PRIMARY:
             self._index_surnames(actor)
@@ -237,7 +296,7 @@ class Registry:
         if actor_id in self.actors:
             self._unindex(actor_id)
         self.actors.add_row(actor_id, row, make)
-        self._fuzzy = None
+        self.forget()
         for text in names:
             key = name_key(text)
             if not key:
@@ -248,8 +307,8 @@ class Registry:
                 continue
             _add_hit(self.exact, key, hit)
             skel = skeleton_key(text)
-            if skeleton_size(skel) >= 3:
-                _add_hit(self.skeleton, skel, hit)
+            if skeleton_size(skel) >= 3 and (key, hit) not in self.skeleton[skel]:
+                self.skeleton[skel].append((key, hit))
             self.max_alias_words = max(self.max_alias_words, len(key.split()))
 
     def _index_surnames(self, actor: Actor) -> None:
@@ -262,11 +321,16 @@ class Registry:
             _add_hit(self.surnames, ws[-1], AliasHit(actor.id, "surname", None, actor.tier))
 
     def _unindex(self, actor_id: str) -> None:
-        for index in (self.exact, self.skeleton, self.surnames, self.acronyms):
+        self.forget()
+        for index in (self.exact, self.surnames, self.acronyms):
             for key in list(index):
                 index[key] = [h for h in index[key] if h.actor_id != actor_id]
                 if not index[key]:
                     del index[key]
+        for skel in list(self.skeleton):
+            self.skeleton[skel] = [(k, h) for k, h in self.skeleton[skel] if h.actor_id != actor_id]
+            if not self.skeleton[skel]:
+                del self.skeleton[skel]
         for table in (self.offices, self.members):
             for k in list(table):
                 table[k] = [(r, a) for r, a in table[k] if a != actor_id]  # type: ignore[index]
@@ -280,8 +344,22 @@ class Registry:
     def get(self, actor_id: str) -> Actor | None:
         return self.actors.get(actor_id)
 
+    def _memo(self) -> dict[tuple[str, str], Any]:
+        memo = self.__dict__.get("_answers")
+        if memo is None or len(memo) > MEMO_SIZE:
+            memo = self._answers = {}
+        return memo
+
     def lookup(self, text: str) -> tuple[list[AliasHit], str]:
-        """Registry entries for a surface string, and how they matched (exact/skeleton/'')."""
+        """Registry entries for a surface string, and how they matched (exact/skeleton/'').
+        Answers are memoised: callers must not change the list."""
+        memo = self._memo()
+        found = memo.get(("l", text))
+        if found is None:
+            found = memo[("l", text)] = self._lookup(text)
+        return found
+
+    def _lookup(self, text: str) -> tuple[list[AliasHit], str]:
         key = name_key(text)
         if key in self.not_actors:
             return [], ""
@@ -294,7 +372,8 @@ class Registry:
             return _best_tier(hits), "exact"
         skel = skeleton_key(text)
         if skeleton_size(skel) >= 3:  # demonyms, capitals and seats have fixed spellings
-            hits = [h for h in self.skeleton.get(skel, ()) if h.form in ("name", "alias")]
+            hits = [h for k, h in self.skeleton.get(skel, ())
+                    if h.form in ("name", "alias") and plausible_spelling(key, k, h.tier)]  # fmt: skip
             if hits:
                 return _best_tier(hits), "skeleton"
         return [], ""
@@ -308,6 +387,13 @@ class Registry:
         """Entries whose key is within the tuned rapidfuzz cutoff of ``text`` (names of at
         least two words only), and the score; ``([], 0)`` when none is close or when two
         different actors are about equally close."""
+        memo = self._memo()
+        found = memo.get(("f", text))
+        if found is None:
+            found = memo[("f", text)] = self._fuzzy_match(text)
+        return found
+
+    def _fuzzy_match(self, text: str) -> tuple[list[AliasHit], float]:
         from .fuzzy import FuzzyIndex, eligible
 
         if self._fuzzy is None:
@@ -318,11 +404,15 @@ class Registry:
                                          or self.actors[h.actor_id].kind != "country")
                                          for h in hs)}  # fmt: skip
             self._fuzzy = FuzzyIndex(names, settings)
-        found = self._fuzzy.best(name_key(text))
+        query = name_key(text)
+        found = self._fuzzy.best(query)
         if found is None:
             return [], 0.0
         key, score = found
-        return _best_tier(self.exact[key]), score
+        hits = _best_tier(self.exact[key])
+        if not _same_words(query, key, min(h.tier for h in hits)):
+            return [], 0.0
+        return hits, score
 
     def holder(
         self,

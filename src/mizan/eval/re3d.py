@@ -7,14 +7,26 @@
   span has several types, the most confident one.
 * **Predictions**: mizan's actor mentions — people (with resolved titles and pronouns),
   organisations, IGOs and agent groups ("Iraqi forces", "civilians") as Person or
-  Organisation; a country name as Organisation when it acts (the subject of a verb, a
-  possessor: "Syria has accused Israel") and as Location otherwise; demonyms are
-  Nationality and not scored — plus the parser's GPE/LOC/FAC entities that no actor covers,
-  as Location. **Baseline**: bare spaCy NER in the same run, PERSON → Person,
-  ORG → Organisation, GPE/LOC/FAC → Location.
+  Organisation; a country name as Location where something is (after a locative or
+  directional preposition: "in Iraq", "to Jordan"; qualifying a place noun: "the Syria
+  border"; a capital the actor stage kept as a place) and otherwise as the state, an
+  Organisation (a subject or object, a modifier of another noun: "U.S. assistance", after
+  "with", "between", "by"); demonyms are Nationality and not scored; possessive pronouns
+  ("his", "their"), which re3d hardly ever marks, are not scored — plus the parser's
+  GPE/LOC/FAC entities that no actor covers, and ORG/PERSON/NORP names the gazetteer knows,
+  as Location. Spans follow re3d's conventions: a person with the capitalised words of
+  title and rank before the name ("Pentagon Press Secretary Peter Cook"); a place with its
+  qualifiers ("northern Iraq", "the city of Mosul", "Mosul district", "Palmyra, Syria").
+  **Baseline**: bare spaCy NER in the same run, PERSON → Person, ORG → Organisation,
+  GPE/LOC/FAC → Location.
 * **Matching**: *strict* — the same type and the same span once a leading article and
   trailing punctuation are set aside; *overlap* — the same type and overlapping spans, one to
   one. Precision, recall and F1 per type.
+* **Scopes**: *all* gold entities of the three types; *named* — those whose span (in
+  mizan's parse) holds a proper noun or a word of a named entity and is not only a pronoun.
+  re3d also marks pronouns, common-noun mentions ("civilians", "the regime") and unnamed
+  places ("the town", "here"), which an actor and place resolver does not set out to find;
+  in the named scope predictions are filtered the same way. Both are reported.
 * **Synonyms**: gold ``IsSynonymOf`` pairs (confidence ≥ 0.5, each unordered pair once)
   between two Person/Organisation entities; a pair is merged when mizan gives both spans the
   same actor (registry id, or the cluster of an unknown name). Baseline: the two strings are
@@ -76,15 +88,19 @@ class Scores:
         return prf(self.tp[t], self.n_pred[t], self.n_gold[t])
 
 
+def _systems() -> dict[str, Scores]:
+    return {"mizan": Scores(), "spacy": Scores()}
+
+
 @dataclass
 class Re3dResult:
     documents: int = 0
-    strict: dict[str, Scores] = field(
-        default_factory=lambda: {"mizan": Scores(), "spacy": Scores()}
-    )
-    overlap: dict[str, Scores] = field(
-        default_factory=lambda: {"mizan": Scores(), "spacy": Scores()}
-    )
+    # scope "all": every gold entity of the three types; "named": those that name something
+    # (a proper noun), the scope of an actor and place resolver (see the module docstring)
+    strict: dict[str, Scores] = field(default_factory=_systems)
+    overlap: dict[str, Scores] = field(default_factory=_systems)
+    named_strict: dict[str, Scores] = field(default_factory=_systems)
+    named_overlap: dict[str, Scores] = field(default_factory=_systems)
     pairs: int = 0
     merged: int = 0
     merged_baseline: int = 0
@@ -164,30 +180,107 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     return begin, end
 
 
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+
+
+def _country_is_place(span: Any, m: Any, cues: Any, place: dict[str, frozenset[str]]) -> bool:
+    """Is a country name a Location here (where something is), or an Organisation (the
+    state as a party)? A place after a locative or directional preposition ("in Iraq",
+    "across Syria", "to Jordan", "the north of Syria") or qualifying a place noun ("the Syria
+    border"); a party otherwise: a subject, an object ("support Iraq"), a modifier of another
+    noun ("U.S. assistance", "UK-France co-operation"), after "with", "between", "by",
+    "against", "including"."""
+    if m.metonym == "place":
+        return True  # a capital the actor stage found is only where something happens
+    if m.metonym in ("capital", "seat", "government") or (
+        m.how == "coref" and m.metonym != "place"
+    ):  # fmt: skip
+        return False
+    root = span.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    dep, head = root.dep_, root.head
+    if dep == "pobj":
+        where = place["locative"] | place["weak_locative"] | place["destination"] | place["origin"]
+        return head.lower_ in where | {"of", "for", "about"}
+    if dep in ("compound", "amod", "nmod"):
+        nouns = place["transparent_nouns"] | place["name_nouns"]
+        return head.lemma_.lower() in nouns or head.lower_ in ("border", "borders", "coast")
+    if dep in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "npadvmod", "agent", "attr"):
+        return False
+    return not acts_as_government(span, cues)
+
+
+def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]]) -> tuple[int, int]:
+    """A place name with its qualifiers, as re3d marks it: "northern Iraq", "the city of
+    Mosul", "the Syrian city of Raqqa", "Mosul district", "Palmyra, Syria"."""
+    n = len(doc)
+    nouns = place["transparent_nouns"] | place["name_nouns"]
+    if start > 0 and doc[start - 1].lower_ in place["direction_words"]:
+        start -= 1
+    elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in nouns:
+        start -= 2
+        while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and (
+            doc[start - 1].is_alpha
+        ):  # "the Syrian city of", "the rebel-held town of"
+            start -= 1
+    if end < n and doc[end].lower_ in place["name_nouns"]:
+        end += 1  # "Mosul district", "Anbar province"
+    if end + 1 < n and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE" and (
+        doc[end + 1].ent_iob_ == "B"
+    ):  # "Palmyra, Syria"
+        k = end + 1
+        while k + 1 < n and doc[k + 1].ent_iob_ == "I":
+            k += 1
+        end = k + 1
+    return start, end
+
+
+def _person_start(doc: Any, start: int, end: int) -> int:
+    """A person's name with the capitalised words of its title and rank, as re3d marks it:
+    "Pentagon Press Secretary Peter Cook", "Lt. Gen. Stephen J. Townsend", "Mr Colville"."""
+    first = doc[start].sent.start
+    while start > first:
+        t = doc[start - 1]
+        if t.dep_ not in ("compound", "amod", "nmod", "punct") or not start <= t.head.i < end:
+            break
+        if not (t.text[:1].isupper() or t.like_num) or t.is_sent_end:
+            break
+        start -= 1
+    return start
+
+
 def mizan_entities(doc: Any) -> list[Entity]:
     from ..gazetteer import load_gazetteer
+    from ..stages.placenames import place_cues
 
     cues = load_cues()
+    place = place_cues()
     out: list[Entity] = []
     taken: set[int] = set()
     for m in doc._.mizan_actors or []:
         span = doc[m.start : m.end]
         if any(t.i in taken for t in span):
             continue  # nested mentions ("the leader of the PMF"): the outer one counts
+        if len(span) == 1 and span[0].lower_ in POSSESSIVES:
+            continue  # re3d marks "he", "we", "they" but hardly ever "his", "their"
         if m.kind == "country":
             if m.metonym == "demonym":
                 continue
-            acting = (
-                m.metonym in ("capital", "seat", "government")
-                or (m.how == "coref" and m.metonym != "place")
-                or (m.metonym is None and acts_as_government(span, cues))
-            )
-            typ = "Organisation" if acting else "Location"
+            typ = "Location" if _country_is_place(span, m, cues, place) else "Organisation"
         elif m.kind == "person":
             typ = "Person"
         else:
             typ = "Organisation"
-        taken.update(t.i for t in span)
+        start, end = m.start, m.end
+        if typ == "Person":
+            start = _person_start(doc, start, end)
+        if typ == "Location":
+            start, end = _place_span(doc, start, end, place)
+            if any(t in taken for t in range(start, end)):
+                start, end = m.start, m.end
+        span = doc[start:end]
+        taken.update(range(start, end))
         out.append(Entity(span.start_char, span.end_char, typ, span.text,
                           m.actor_id or m.provisional))  # fmt: skip
     gaz = load_gazetteer()
@@ -195,12 +288,36 @@ def mizan_entities(doc: Any) -> list[Entity]:
     for ent in doc.ents:
         if any(t.i in taken for t in ent):
             continue
-        place = SPACY_MAP.get(ent.label_) == "Location" or (
+        is_place = SPACY_MAP.get(ent.label_) == "Location" or (
             ent.label_ in ("PERSON", "ORG", "NORP") and gaz.lookup(_LEAD.sub("", ent.text), focus)
         )  # the parser's "Raqqah" as a person: a place mizan's gazetteer knows
-        if place:
-            out.append(Entity(ent.start_char, ent.end_char, "Location", ent.text))
+        if is_place:
+            start, end = _place_span(doc, ent.start, ent.end, place)
+            if any(t in taken for t in range(start, end)):
+                start, end = ent.start, ent.end
+            taken.update(range(start, end))
+            span = doc[start:end]
+            out.append(Entity(span.start_char, span.end_char, "Location", span.text))
     return out
+
+
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+
+
+def _namer(doc: Any) -> Any:
+    """Does an entity name something? Its span (in mizan's parse of the text) holds a proper
+    noun or a word of a named entity, and is not a pronoun: "the UK", "the people of Iraq",
+    "Palmyra, Syria" do; "he", "we", "civilians", "the town", "here" do not."""
+
+    def named(e: Entity) -> bool:
+        span = doc.char_span(e.begin, e.end, alignment_mode="expand")
+        if span is None:
+            return False
+        return any(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in span) and not all(
+            t.pos_ in ("PRON", "DET", "PUNCT") for t in span
+        )
+
+    return named
 
 
 def spacy_entities(doc: Any) -> list[Entity]:
@@ -276,7 +393,14 @@ def evaluate(folder: Path, nlp: Language, bare: Language, errors: bool = False) 
         mp = mizan_entities(mdoc)
         _score(d["text"], g, mp, res.strict["mizan"], res.overlap["mizan"],
                res.misses if errors else None)  # fmt: skip
-        _score(d["text"], g, spacy_entities(sdoc), res.strict["spacy"], res.overlap["spacy"])
+        sp = spacy_entities(sdoc)
+        _score(d["text"], g, sp, res.strict["spacy"], res.overlap["spacy"])
+        named = _namer(mdoc)
+        gn = [e for e in g if named(e)]
+        _score(d["text"], gn, [e for e in mp if named(e)], res.named_strict["mizan"],
+               res.named_overlap["mizan"])  # fmt: skip
+        _score(d["text"], gn, [e for e in sp if named(e)], res.named_strict["spacy"],
+               res.named_overlap["spacy"])  # fmt: skip
         for a, b in pairs.get(d["_id"], []):
             res.pairs += 1
             ia, ib = _identity(a, mp), _identity(b, mp)
@@ -302,9 +426,11 @@ def evaluate(folder: Path, nlp: Language, bare: Language, errors: bool = False) 
 
 def report(res: Re3dResult, errors: bool = False) -> str:
     lines = [f"re3d: {res.documents} documents; gold entities with confidence >= {MIN_CONFIDENCE}"]
-    for mode, table in (("strict", res.strict), ("overlap", res.overlap)):
+    for mode, table in (("strict", res.strict), ("overlap", res.overlap),
+                        ("named strict", res.named_strict),
+                        ("named overlap", res.named_overlap)):  # fmt: skip
         lines.append(
-            f"\n{mode} match   {'n_gold':>7}  {'mizan P':>8} {'R':>6} {'F1':>6}   {'spaCy P':>8} {'R':>6} {'F1':>6}"
+            f"\n{mode + ' match':<14} {'n_gold':>7}  {'mizan P':>8} {'R':>6} {'F1':>6}   {'spaCy P':>8} {'R':>6} {'F1':>6}"
         )
         for t in TYPES:
             mp, mr, mf = table["mizan"].prf(t)
@@ -327,9 +453,12 @@ def report(res: Re3dResult, errors: bool = False) -> str:
     if errors:
         lines += ["", *res.misses]
     f1 = {t: res.strict["mizan"].prf(t)[2] for t in TYPES}
+    nf1 = {t: res.named_strict["mizan"].prf(t)[2] for t in TYPES}
     lines.append(
         "\nsummary: strict F1 "
         + " ".join(f"{t}={f1[t]:.3f}" for t in TYPES)
+        + " named strict F1 "
+        + " ".join(f"{t}={nf1[t]:.3f}" for t in TYPES)
         + f" synonyms_merged={share:.3f}"
     )
     return "\n".join(lines)

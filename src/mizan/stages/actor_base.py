@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-import numpy
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span
 
@@ -60,15 +59,18 @@ class TaggerBase:
     def __init__(self, registry: Registry, cues: Cues | None = None) -> None:
         self.registry = registry
         self._country_words: dict[str, bool] = {}
+        self._titles_seen: dict[tuple[str, ...], str | None] = {}
+        self._token_flags: dict[int, tuple[bool, bool, bool]] = {}
         self.cues = cues or load_cues()
         self.max_n = min(10, registry.max_alias_words * 2 + 2)
         self.title_keys = {self._title_key(a.split()): t for a, t in self._title_aliases()}
         self.title_ends = {k.split()[-1] for k in self.title_keys if k}
+        self.title_words = frozenset(w for k in self.title_keys for w in k.split()) | {
+            w.lower() for w in rules().honorifics}
         self.max_title = max((len(k.split()) for k in self.title_keys), default=1) + 3
         self.honorifics = rules().honorifics | rules().articles
         self.connectors = self._connectors(registry)
-        self.connector_hashes = numpy.array([hash_string(w) for w in self.connectors],
-                                            dtype="uint64")  # fmt: skip
+        self.connector_hashes = frozenset(hash_string(w) for w in self.connectors)
         self.agent_words = frozenset(w.split()[-1] for w in registry.agents)
         self._gazetteer: Any = None
         self.nouns_of: dict[str, frozenset[str]] = {}
@@ -103,8 +105,21 @@ class TaggerBase:
             known = self._country_words[text] = self.registry.country_of_demonym(text) is not None
         return known
 
-    def _title_key(self, ws: list[str]) -> str:
+    def _title_key(self, ws: list[str] | tuple[str, ...]) -> str:
         return " ".join(w for w in ws if w not in SKIP_WORDS and not self._is_country_word(w))
+
+    def _title_of(self, ws: tuple[str, ...]) -> str | None:
+        """The title these lower-case words name ("the Iraqi prime minister" → prime
+        minister), if any; memoised by the words."""
+        memo = self._titles_seen
+        if ws in memo:
+            return memo[ws]
+        key = self._title_key(ws)
+        title = self.title_keys.get(key) if key else None
+        if len(memo) > 100_000:
+            memo.clear()
+        memo[ws] = title
+        return title
 
     def _role_title(self, role: Role | None) -> str | None:
         return role.title if role is not None and role.title in self.registry.titles else None
@@ -132,9 +147,13 @@ class TaggerBase:
         sector: str | None = None, metonym: str | None = None,
     ) -> ActorMention:  # fmt: skip
         role = actor.role_on(on)
+        # the office held on the date says whom a person acts for: Kofi Annan, a Ghanaian, as
+        # UN Secretary-General (1997-2006) is the UN's
+        country = role.country if role is not None and role.country and actor.kind == "person" \
+            else actor.country
         return ActorMention(
             start=span.start, end=span.end, text=span.text, actor_id=actor.id, name=actor.name,
-            kind=actor.kind, country=actor.country, sector=sector or actor.sector_on(on),
+            kind=actor.kind, country=country, sector=sector or actor.sector_on(on),
             role=self._role_title(role), confidence=round(conf, 3), how=how, metonym=metonym,
         )  # fmt: skip
 

@@ -8,13 +8,25 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy
-from spacy.attrs import IDX, IS_ALPHA, IS_ASCII, IS_DIGIT, IS_PUNCT, IS_SPACE, LEMMA, LENGTH, LOWER
+from spacy.attrs import (
+    IDX,
+    IS_ALPHA,
+    IS_ASCII,
+    IS_DIGIT,
+    IS_PUNCT,
+    IS_SPACE,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    ORTH,
+)
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from ..actors.cues import Cues
 from ..actors.normalize import name_key, skeleton_key
 from ..actors.registry import Registry
+from .doccache import doc_text, sent_starts
 
 CONJ_LIMIT = 4
 
@@ -117,7 +129,7 @@ class DocInfo:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.n = len(doc)
-        cols = [LOWER, LEMMA, IS_ALPHA, IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_DIGIT, IS_ASCII]
+        cols = [LOWER, LEMMA, IS_ALPHA, IDX, LENGTH, IS_PUNCT, IS_SPACE, IS_DIGIT, IS_ASCII, ORTH]
         arr = doc.to_array(cols) if self.n else numpy.zeros((0, len(cols)), dtype="uint64")
         self.lower_h = arr[:, 0]
         self.lemma_h = arr[:, 1]
@@ -128,20 +140,21 @@ class DocInfo:
         self.space: list[bool] = arr[:, 6].astype(bool).tolist()
         self.digit: list[bool] = arr[:, 7].astype(bool).tolist()
         self.ascii: list[bool] = arr[:, 8].astype(bool).tolist()
+        self.orth_list: list[int] = arr[:, 9].tolist()
         self.strings = doc.vocab.strings
-        self._lower: list[int] | None = None
+        self.lower_list: list[int] = self.lower_h.tolist()
         self._lemma: list[int] | None = None
-        self.sent_start = [0] * self.n
-        self.sent_end = [0] * self.n
-        self.sent_starts: list[int] = []
-        for s in doc.sents:
-            self.sent_starts.append(s.start)
-            for t in range(s.start, s.end):
-                self.sent_start[t] = s.start
-                self.sent_end[t] = s.end
+        self.text = doc_text(doc)
+        self.sent_starts: list[int] = sent_starts(doc)
+        self.sent_start: list[int] = []
+        self.sent_end: list[int] = []
+        bounds = [*self.sent_starts, self.n]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            self.sent_start += [a] * (b - a)
+            self.sent_end += [b] * (b - a)
 
     def lower(self, i: int) -> str:
-        return str(self.strings[int(self.lower_h[i])])
+        return str(self.strings[self.lower_list[i]])
 
     def lemma(self, i: int) -> str:
         return str(self.strings[int(self.lemma_h[i])]).lower()
@@ -152,14 +165,12 @@ class DocInfo:
         hashes = _HASHES.get(key)
         if hashes is None:
             hashes = _HASHES[key] = frozenset(hash_string(w) for w in key)
-        if self._lower is None:
-            self._lower = self.lower_h.tolist()
-            self._lemma = self.lemma_h.tolist()
         if lemma:
-            assert self._lemma is not None
-            return [i for i, (a, b) in enumerate(zip(self._lower, self._lemma, strict=True))
+            if self._lemma is None:
+                self._lemma = self.lemma_h.tolist()
+            return [i for i, (a, b) in enumerate(zip(self.lower_list, self._lemma, strict=True))
                     if a in hashes or b in hashes]  # fmt: skip
-        return [i for i, a in enumerate(self._lower) if a in hashes]
+        return [i for i, a in enumerate(self.lower_list) if a in hashes]
 
 
 _HASHES: dict[frozenset[str], frozenset[int]] = {}

@@ -219,11 +219,11 @@ def _speaker_of(m: ActorMention, doc: Doc, cues: Cues) -> bool:
     return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
 
 
-def _quoted(doc: Doc, i: int) -> bool:
+def _quoted(info: DocInfo, i: int) -> bool:
     """Is token ``i`` inside a quotation? Quotes are counted from the start of its paragraph
     (a quotation left open runs to the paragraph's end, as in many translated reports)."""
-    text = doc.text
-    pos = doc[i].idx
+    text = info.text
+    pos = info.idx[i]
     start = text.rfind("\n\n", 0, pos)
     para = text[start + 1 if start >= 0 else 0 : pos]
     opened = para.count("“") - para.count("”")
@@ -261,7 +261,7 @@ def resolve_first_person(
         k = bisect_right(starts, tok.i) - 1
         hi = starts[k + 1] if k + 1 < len(starts) else len(doc)
         nxt = starts[k + 2] if k + 2 < len(starts) else len(doc)
-        if not _quoted(doc, tok.i) and not any(starts[k] <= m.start < hi for m in speakers):
+        if not _quoted(info, tok.i) and not any(starts[k] <= m.start < hi for m in speakers):
             continue  # the author's own "we" ("We have previously said ..."), not a speaker's
         before = [m for m in speakers if m.start < tok.i]
         # the latest speaker before, else one in the same sentence or the next
@@ -308,13 +308,60 @@ def link_appositions(doc: Doc, mentions: list[ActorMention]) -> list[ActorMentio
     return out
 
 
+def link_descriptions(doc: Doc, mentions: list[ActorMention], cues: Cues) -> list[ActorMention]:
+    """A description in apposition to a named person is a mention of that person, on either
+    side of the name: "Col. Travis Caughlin, 507th Maintenance Group commander"; "the lead
+    commander for logistics, Abu Ghadiya". Mentions inside it stay, nested in it."""
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    nouns = cues.person_nouns | frozenset(cues.descriptors)
+    out = list(mentions)
+    for m in mentions:
+        if m.kind != "person" or not (m.actor_id or m.provisional) or m.how == "coref":
+            continue
+        root = _root(m, doc)
+        desc = [c for c in root.children if c.dep_ == "appos" and c.i >= m.end]
+        if root.dep_ == "appos" and root.head.i < m.start:
+            desc.append(root.head)
+        for d in desc:
+            if d.i in covered or d.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if d.lemma_.lower() not in nouns and d.lower_ not in nouns:
+                continue
+            sub = [t.i for t in d.subtree if not (m.start <= t.i < m.end)
+                   and t.i not in range(root.i, root.i + 1)]  # fmt: skip
+            if d.i < m.start:  # the description comes first: up to the name
+                sub = [i for i in sub if i < m.start]
+            lo, hi = min(sub), max(sub) + 1
+            while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].dep_ == "cc"):
+                hi -= 1
+            while lo < hi and (doc[lo].is_punct or doc[lo].dep_ == "cc"):
+                lo += 1
+            if hi <= lo or any(t in covered and t == d.i for t in range(lo, hi)):
+                continue
+            out.append(replace(m, start=lo, end=hi, text=doc[lo:hi].text, how="coref",
+                               confidence=round(m.confidence * 0.85, 3)))  # fmt: skip
+            covered.add(d.i)
+    return out
+
+
 def link_acronyms(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list[ActorMention]:
     """ "the State Board of Antiquities and Heritage (SBAH)": the acronym in brackets after a
     name, and every later use of it, is that actor."""
     by_end = {m.end: m for m in mentions if m.kind not in ("group",) and m.how != "title"}
     alias: dict[str, ActorMention] = {}
+    named: list[tuple[int, int, ActorMention]] = []  # "X (Army of the Victorious Sect)"
     for i in info.where(["("]):
         tok = doc[i]
+        close = next((k for k in range(i + 2, min(i + 10, len(doc))) if doc[k].text == ")"), None)
+        owner = by_end.get(i)
+        if close is not None and close > i + 2 and owner is not None and owner.kind in (
+            "organisation", "igo", "person"
+        ) and doc[i + 1].text[:1].isupper() and all(
+            t.text[:1].isupper() or t.lower_ in ("of", "the", "and", "for", "al", "-")
+            for t in doc[i + 1 : close]
+        ):  # fmt: skip
+            named.append((i + 1, close, owner))
+            continue
         if tok.i + 2 < len(doc) and doc[tok.i + 2].text == ")":
             acr = doc[tok.i + 1]
             owner = by_end.get(tok.i)
@@ -322,6 +369,12 @@ def link_acronyms(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list
                 owner = by_end.get(tok.i - 1)
             if owner is not None and acr.is_upper and 2 <= len(acr.text) <= 8:
                 alias.setdefault(acr.text, owner)
+    if named:
+        spans = {(a, b) for a, b, _ in named}
+        inside = {t for a, b in spans for t in range(a, b)}
+        mentions = [m for m in mentions if not (m.start in inside and m.actor_id is None)]
+        mentions += [replace(o, start=a, end=b, text=doc[a:b].text, how="coref", metonym=None,
+                             confidence=round(o.confidence * 0.9, 3)) for a, b, o in named]  # fmt: skip
     if not alias:
         return mentions
     covered = {t for m in mentions for t in range(m.start, m.end)}

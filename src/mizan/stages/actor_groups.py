@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..actors.normalize import name_key, skeleton_key
 from .actor_base import LEADING, ActorMention, TaggerBase
@@ -44,6 +44,13 @@ class GroupPass(TaggerBase):
             country = owner = ruler = None
             left, end = tok.left_edge.i, tok.i + 1
             for child in tok.children:
+                if child.dep_ == "amod" and child.lower_ in self.cues.led_words:
+                    # "Vietnamese-led forces": the country before the participle leads them
+                    lead = next((by_token[g.i] for g in child.children if g.i in by_token
+                                 and by_token[g.i].kind == "country"), None)  # fmt: skip
+                    if lead is not None and country is None:
+                        country = lead.country
+                    continue
                 m = by_token.get(child.i)
                 if m is None or child.dep_ not in ("amod", "compound", "poss", "nmod"):
                     continue
@@ -97,6 +104,20 @@ class GroupPass(TaggerBase):
             or (skeleton_key(place.name) == skeleton_key(text))
         )
 
+    def _placed_by_preposition(self, ent: Span, focus: str | None) -> bool:
+        """A name after a locative preposition ("near Husaybah", "in Tal Afar", "outside
+        Mezzeh") that the gazetteer knows as a place is that place, not an actor."""
+        from .placenames import place_cues
+
+        root = ent.root
+        if root.dep_ != "pobj" or root.head.lower_ not in place_cues()["locative"]:
+            return False
+        if self._gazetteer is None:
+            from ..gazetteer import load_gazetteer
+
+            self._gazetteer = load_gazetteer()
+        return self._gazetteer.lookup(ent.text, focus) is not None
+
     @staticmethod
     def _name_parts(found: list[ActorMention]) -> dict[str, ActorMention]:
         """First and last words of the people named in full so far ("Karim" → Karim Wasifi)."""
@@ -130,6 +151,8 @@ class GroupPass(TaggerBase):
                 continue  # "the Syria Recovery Trust Fund" is not Syria
             while len(ent) > 1 and ent[0].lower_ in LEADING:
                 ent = ent[1:]
+            while len(ent) > 1 and ent[-1].is_punct and ent[-1].text not in (".", "'"):
+                ent = ent[:-1]  # "the State Board of Antiquities and Heritage (" (SBAH)
             if not any(t.text[:1].isupper() or not t.is_ascii for t in ent if t.is_alpha):
                 continue
             key = name_key(ent.text)
@@ -152,6 +175,8 @@ class GroupPass(TaggerBase):
                 continue
             if single and self._is_place(ent.text, focus, doc_countries):
                 continue
+            if self._placed_by_preposition(ent, focus):
+                continue  # "near Husaybah", "in Tal Afar": a place the tagger took for a name
             ctx = describe(ent, self.registry, self.cues)
             country = ctx.country or (focus if ctx.found else None)
             person = ent.label_ == "PERSON" or ctx.person

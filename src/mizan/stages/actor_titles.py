@@ -14,6 +14,8 @@ from ..actors.registry import Actor, Role
 from .actor_base import INDEFINITE, SKIP_WORDS, ActorMention, TaggerBase
 from .actor_context import DocInfo, provisional_key
 
+FORMER = frozenset({"former", "ex", "late"})  # PLOVER: former officials are elites (ELI)
+
 
 class TitlePass(TaggerBase):
     def _region_near(
@@ -62,16 +64,19 @@ class TitlePass(TaggerBase):
     ) -> tuple[Span, str] | None:
         """The longest title ending at token ``e`` and starting at or after ``lo``."""
         first = max(lo, e - self.max_title + 1, info.sent_start[e])
-        ws = [info.lower(k) for k in range(first, e + 1)]
+        for k in range(e, first - 1, -1):  # no title runs over a word already taken
+            if k in covered:
+                first = k + 1
+                break
+        ws = tuple(info.lower(k) for k in range(first, e + 1))
+        alpha = info.alpha
         for s in range(first, e + 1):
-            if any(k in covered for k in range(s, e + 1)):
-                continue
             w = ws[s - first :]
-            if w[0] in SKIP_WORDS or not info.alpha[s]:
+            if w[0] in SKIP_WORDS or not alpha[s]:
                 continue
-            key = self._title_key(w)
-            if key and key in self.title_keys:
-                return doc[s : e + 1], self.title_keys[key]
+            title = self._title_of(w)
+            if title is not None:
+                return doc[s : e + 1], title
         return None
 
     def _title_pass(
@@ -133,6 +138,11 @@ class TitlePass(TaggerBase):
             (t for t in doc[max(start - 3, span.sent.start) : span.start] if t.dep_ == "det"), None
         )
         indefinite = det is not None and det.lower_ in INDEFINITE
+        # "Iraq's deputy foreign minister", "the former prime minister": another office
+        other = next((t for t in doc[max(start - 2, span.sent.start) : span.start]
+                      if t.lower_ in self.cues.other_office), None)  # fmt: skip
+        if other is not None:
+            start = min(start, other.i)
         prior = sorted((m for m in found + out if m.end <= start), key=lambda m: m.start)
         # a person named right after the title: "Prime Minister Mustafa al-Kadhimi"
         after = end + 1 if end < len(doc) and doc[end].text == "," else end
@@ -173,7 +183,9 @@ class TitlePass(TaggerBase):
             end -= 1
         antecedent = None
         host = self._host(doc, end, by_start) if title == "ambassador" else None
-        if resolved is not None:
+        if other is not None:
+            title = f"{other.lower_} {title}"
+        if resolved is not None or other is not None:
             pass
         elif not indefinite and host and country:
             resolved = self.registry.holder(country, title, on, host)
@@ -196,9 +208,11 @@ class TitlePass(TaggerBase):
                 confidence=0.9 if country else 0.7, how="office",
             ))  # fmt: skip
         else:
+            former = other is not None and other.lower_ in FORMER
             out.append(ActorMention(
                 start=start, end=end, text=text, actor_id=None, name=text, kind="person",
-                country=country or (None if indefinite else focus), sector=info.sector or "GOV",
+                country=country or (None if indefinite else focus),
+                sector="ELI" if former else info.sector or "GOV",
                 role=title, confidence=0.5 if country else 0.35, how="title",
             ))  # fmt: skip
         return end

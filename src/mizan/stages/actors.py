@@ -20,17 +20,19 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import numpy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..actors.loader import load_registry
+from ..actors.normalize import name_key
 from ..actors.registry import PRIMARY, Actor
+from .actor_affiliation import affiliate
 from .actor_base import INNER_PUNCT, NAME_ENTS, ActorMention, TaggerBase
 from .actor_context import DocInfo, acts_as_government
 from .actor_coref import (
     link_acronyms,
     link_appositions,
+    link_descriptions,
     merge_names,
     resolve_country_nouns,
     resolve_first_person,
@@ -53,14 +55,35 @@ class ActorTagger(TitlePass, GroupPass):
             return False
         return not any(t.is_space or t.is_punct and t.text not in INNER_PUNCT for t in span)
 
-    def _underlay_ok(self, span: Span) -> bool:
+    @staticmethod
+    def _skeleton_ok(span: Span, namey: list[bool], sent_end: list[int]) -> bool:
+        """A spelling matched by its consonant skeleton must be proper nouns; a single
+        name must also stand alone — not the tail of a longer name ("West Bank", "Associated
+        Press") nor its head ("Bassel al-Assad")."""
+        if not all(t.pos_ == "PROPN" or t.is_punct for t in span):
+            return False
+        if len(name_key(span.text).split()) > 1:
+            return True
+        i, j = span.start, span.end
+        before = i > 0 and sent_end[i - 1] == sent_end[i] and namey[i - 1]
+        after = j < len(namey) and sent_end[j - 1] > j and namey[j]
+        return not before and not after
+
+    def _underlay_ok(self, span: Span, starts: list[bool], sent_end: list[int]) -> bool:
         """Names only the Phoenix underlay knows must look like names: two words or more, or
-        one proper noun that the NER also tags."""
+        one proper noun that the NER also tags and that is not part of a longer name (the
+        "Tigers" of "the Liberation Tigers"; a title before it is fine: "President Mugabe")."""
         alpha = [t for t in span if t.is_alpha]
         if len(alpha) >= 2:
             return all(t.pos_ == "PROPN" or t.is_punct or t.lower_ in ("of", "for", "and", "the")
                        for t in span)  # fmt: skip
-        return bool(alpha) and alpha[0].pos_ == "PROPN" and alpha[0].ent_type_ in NAME_ENTS
+        if not (alpha and alpha[0].pos_ == "PROPN" and alpha[0].ent_type_ in NAME_ENTS):
+            return False
+        doc, i, j = span.doc, span.start, span.end
+        before = (i > 0 and sent_end[i - 1] == sent_end[i] and starts[i - 1]
+                  and not doc[i - 1].is_stop and doc[i - 1].lower_ not in self.title_words)  # fmt: skip
+        after = j < len(starts) and sent_end[j - 1] > j and starts[j]
+        return not before and not after
 
     @staticmethod
     def _people(span: Span) -> bool:
@@ -76,30 +99,33 @@ class ActorTagger(TitlePass, GroupPass):
         active = {h.actor_id for h in hits if self.registry.actors[h.actor_id].role_on(on)}
         return self.registry.actors[next(iter(active))] if len(active) == 1 else None
 
+    def _flags_of(self, info: DocInfo, i: int, word: str) -> tuple[bool, bool, bool]:
+        """May token ``i`` start a name, be inside one, end one? (It depends only on its
+        spelling, so the answer is kept by spelling.)"""
+        if info.space[i]:
+            return (False, False, False)
+        punct, alpha = info.punct[i], bool(info.alpha[i])
+        cap = not punct and (word[:1].isupper() or alpha and not info.ascii[i])
+        namey = (cap or info.digit[i] or int(info.lower_h[i]) in self.connector_hashes
+                 or (punct and word in INNER_PUNCT))  # fmt: skip
+        return (cap, namey, not punct and (cap or info.digit[i] or alpha))
+
     def _registry_pass(self, doc: Doc, on: date | None, info: DocInfo) -> list[ActorMention]:
         n = len(doc)
         sent_end = info.sent_end
-        text = doc.text
+        text = info.text
         idx = info.idx
         ends = [a + b for a, b in zip(idx, info.length, strict=True)]
-        alpha = info.alpha.tolist()
-        connectors = numpy.isin(info.lower_h, self.connector_hashes).tolist()
-        starts = [False] * n  # may start a name
-        namey = [False] * n  # may be inside a name
-        last_ok = [False] * n  # may end a name
-        for i in range(n):
-            if info.space[i]:
-                continue
-            first = text[idx[i]]
-            cap = not info.punct[i] and (first.isupper() or alpha[i] and not info.ascii[i])
-            starts[i] = cap
-            namey[i] = (
-                cap
-                or info.digit[i]
-                or connectors[i]
-                or (info.punct[i] and text[idx[i] : ends[i]] in INNER_PUNCT)
-            )
-            last_ok[i] = not info.punct[i] and (cap or info.digit[i] or alpha[i])
+        flags = self._token_flags
+        if len(flags) > 500_000:
+            flags.clear()
+        for i, h in enumerate(info.orth_list):  # what a word may be in a name, by its spelling
+            if h not in flags:
+                flags[h] = self._flags_of(info, i, text[idx[i] : ends[i]])
+        row = [flags[h] for h in info.orth_list]
+        starts = [f[0] for f in row]  # may start a name
+        namey = [f[1] for f in row]  # may be inside a name
+        last_ok = [f[2] for f in row]  # may end a name
         found: list[ActorMention] = []
         i = 0
         while i < n:
@@ -118,9 +144,9 @@ class ActorTagger(TitlePass, GroupPass):
                 if not hits:
                     continue
                 span = doc[i:j]
-                if how == "skeleton" and not all(t.pos_ == "PROPN" or t.is_punct for t in span):
+                if how == "skeleton" and not self._skeleton_ok(span, namey, sent_end):
                     continue
-                if all(h.tier != PRIMARY for h in hits) and not self._underlay_ok(span):
+                if all(h.tier != PRIMARY for h in hits) and not self._underlay_ok(span, starts, sent_end):
                     continue
                 matched = (span, hits, how)
                 break
@@ -164,8 +190,10 @@ class ActorTagger(TitlePass, GroupPass):
                                       self._country_mention, info)  # fmt: skip
         found = self._agent_pass(doc, found, focus, info)
         found = self._ner_pass(doc, on, found, focus)
+        found = affiliate(doc, found, self.registry)
         found = merge_names(found, self.registry)
         found = link_acronyms(doc, link_appositions(doc, found), info)
+        found = link_descriptions(doc, found, self.cues)
         found = resolve_pronouns(doc, found, self.registry, self.cues, info)
         found = resolve_first_person(doc, found, self.registry, self.cues,
                                      self._country_mention, info)  # fmt: skip

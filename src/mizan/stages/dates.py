@@ -26,13 +26,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..actors.registry import Registry
 from ..timeexpr import TimeValue, resolve, time_words
+from .doccache import sent_start_of
 from .events import EventMention
 from .syntax import governing_verb
 from .timeline import DocTimes, TimeMention, analyse
@@ -77,11 +77,13 @@ class DateResolver:
             return Dated(None, None, "unknown", None, "unknown")
         # 1. the expression governing the trigger's clause: on the trigger's own clause
         # ("attended the meeting in 2019"), then on each clause above it
+        sent = sent_start_of(doc, trig.i)
+        in_sent = [m for m in times.mentions if m.sent == sent]
         t, steps = trig, 0
-        own = _own_clause(trig)
-        while steps < 12:
+        own = _own_clause(trig) if in_sent else [trig]
+        while steps < 12 and in_sent:
             cands = [m for o in (own if steps == 0 else [t]) for m in times.by_attach.get(o.i, ())
-                     if m.sent == trig.sent.start]  # fmt: skip
+                     if m.sent == sent]  # fmt: skip
             cands.sort(key=lambda m: (-m.rank, abs(m.start - trig.i)))
             for m in cands:
                 v = self.value(m, base, future, office)
@@ -92,23 +94,24 @@ class DateResolver:
             t, steps = t.head, steps + 1
         # 1b. a participle clause on one of the trigger's own words ("The vote, held on
         # Wednesday, was boycotted"; "trucks carrying supplies ... on Tuesday")
-        for m in sorted(times.mentions, key=lambda m: -m.rank):
+        own_ids = {o.i for o in own}
+        for m in sorted(in_sent, key=lambda m: -m.rank):
             clause = doc[m.attach]
-            if m.sent == trig.sent.start and _participle(clause) and clause.head in own:
+            if _participle(clause) and clause.head.i in own_ids:
                 v = self.value(m, base, future, office)
                 if v is not None:
                     return _dated(v, m.text, "governing", base, future)
         if future:
             return Dated(base, None, "document", None, "document")
         # 2. the frame of the sentence
-        for m in times.mentions:
-            if m.sent == trig.sent.start and m.frame:
+        for m in in_sent:
+            if m.frame:
                 v = self.value(m, base, future, office)
                 if v is not None:
                     return _dated(v, m.text, "frame", base, future)
         # 3. the narrative time of the passage, for a past-tense event
         frame = next((m for m in reversed(times.frames) if m.start < trig.i), None)
-        passage = times.passages.get(trig.sent.start, 0)
+        passage = times.passages.get(sent, 0)
         if frame is not None and frame.passage == passage and frame.value and not _present(trig):
             return _dated(frame.value, frame.text, "narrative", base, future)
         return Dated(base, None, "document", None, "document")
@@ -192,7 +195,7 @@ def _present(trig: Token) -> bool:
 
 def _needs_office(times: DocTimes, trig: Token) -> bool:
     """Is there a "since ..." in the trigger's sentence (only then is the office looked up)?"""
-    return trig.sent.start in times.since
+    return sent_start_of(trig.doc, trig.i) in times.since
 
 
 def _office_start(ev: EventMention, base: date | None) -> date | None:
@@ -206,11 +209,10 @@ def _office_start(ev: EventMention, base: date | None) -> date | None:
     return None
 
 
-@lru_cache(maxsize=1)
 def _registry() -> Registry:
-    from ..actors.registry import load_registry
+    from ..actors.loader import packaged_registry
 
-    return load_registry()
+    return packaged_registry()
 
 
 def office_start(actor_id: str | None, base: date) -> date | None:

@@ -7,11 +7,14 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .doccache import doc_text
+
 FINAL = (".", "?", "!", ":", ";", ",", '"', "”", "’", "'", ")")
 HEADING_MAX = 120
 
 
 def mark_paragraphs(doc: Doc) -> Doc:
+    text = doc_text(doc)
     line_start = 0
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
@@ -20,7 +23,7 @@ def mark_paragraphs(doc: Doc) -> Doc:
             continue
         if tok.is_space:
             continue
-        line = doc.text[doc[line_start].idx : prev.idx + len(prev.text)].strip()
+        line = text[doc[line_start].idx : prev.idx + len(prev.text)].strip()
         heading = len(line) <= HEADING_MAX and not line.endswith(FINAL) and tok.text[:1].isupper()
         if "\n\n" in ws or "\n\n" in prev.text or heading:
             tok.is_sent_start = True

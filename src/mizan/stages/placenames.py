@@ -11,6 +11,7 @@ other; "the city of X" and "X, Iran" are seen through to the phrase around them.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,12 +21,13 @@ from ..datafiles import cached, load_yaml, package_file
 from ..errors import DataFileError
 from ..gazetteer import Gazetteer, Place
 from .actors import ActorMention
+from .doccache import sent_starts
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
 CUE_LISTS = ("locative", "weak_locative", "destination", "origin", "transparent_nouns",
              "direction_words", "admin1_cues", "city_cues", "movement_lemmas",
-             "object_place_codes")  # fmt: skip
+             "object_place_codes", "name_nouns")  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -66,10 +68,15 @@ class SentenceIndex:
     def __init__(self, doc: Doc) -> None:
         self.ents: dict[int, list[Span]] = {}
         self.actors: dict[int, list[ActorMention]] = {}
+        self.starts = sent_starts(doc)
         for e in doc.ents:
-            self.ents.setdefault(e.sent.start, []).append(e)
+            self.ents.setdefault(self.sent_of(e.start), []).append(e)
         for m in doc._.mizan_actors or []:
-            self.actors.setdefault(doc[m.start].sent.start, []).append(m)
+            self.actors.setdefault(self.sent_of(m.start), []).append(m)
+
+    def sent_of(self, i: int) -> int:
+        """Where the sentence of token ``i`` starts."""
+        return self.starts[bisect_right(self.starts, i) - 1] if self.starts else 0
 
 
 class PlaceNames:
@@ -80,8 +87,10 @@ class PlaceNames:
         self.cues = place_cues()
 
     # -- the place names of a sentence ------------------------------------------------------
-    def _spans(self, doc: Doc, ents: list[Span], actors: list[ActorMention]) -> list[Span]:
-        spans = [self._whole(e) for e in ents if e.label_ in PLACE_LABELS]
+    def _spans(
+        self, doc: Doc, ents: list[Span], actors: list[ActorMention], index: SentenceIndex
+    ) -> list[Span]:
+        spans = [self._whole(e, index) for e in ents if e.label_ in PLACE_LABELS]
         spans += [e for e in ents if e.label_ in ("ORG", "NORP", "PERSON")
                   and (self._placelike(e.text) if e.label_ != "PERSON" else self._cued(e))]  # fmt: skip
         for m in actors:
@@ -90,16 +99,28 @@ class PlaceNames:
                 spans.append(doc[m.start : m.end])
         return sorted(spans, key=lambda s: s.start)
 
-    def _whole(self, span: Span) -> Span:
+    def _whole(self, span: Span, index: SentenceIndex) -> Span:
         """The tagger sometimes cuts a name short ("Tal" of "Tal Afar"): take up to two more
         capitalised words on either side when the longer name is one the gazetteer knows."""
         doc, best = span.doc, span
-        for left in range(0, 3):
-            for right in range(0, 3):
+        k = bisect_right(index.starts, span.start) - 1
+        lo = index.starts[k] if k >= 0 else 0
+        hi = index.starts[k + 1] if k + 1 < len(index.starts) else len(doc)
+        # how far capitalised words run on either side, within the sentence
+        a0 = span.start
+        while a0 > max(lo, span.start - 2) and doc[a0 - 1].text[:1].isupper():
+            a0 -= 1
+        b0 = span.end
+        while b0 < min(hi, span.end + 2) and doc[b0].text[:1].isupper():
+            b0 += 1
+        if (a0, b0) == (span.start, span.end) or not all(t.text[:1].isupper() for t in span):
+            return span
+        for left in range(0, span.start - a0 + 1):
+            for right in range(0, b0 - span.end + 1):
                 a, b = span.start - left, span.end + right
-                if (left or right) and a >= 0 and b <= len(doc) and b - a > len(best) and all(
-                    t.text[:1].isupper() and t.sent == span.sent for t in doc[a:b]
-                ) and any(not alt for _, alt in self.gaz.candidates(doc[a:b].text)):  # fmt: skip
+                if (left or right) and b - a > len(best) and any(
+                    not alt for _, alt in self.gaz.candidates(doc[a:b].text)
+                ):  # fmt: skip
                     best = doc[a:b]
         return best
 
@@ -141,7 +162,7 @@ class PlaceNames:
                    if m.country and m.kind == "country" and m.metonym in (None, "demonym")}  # fmt: skip
         context |= {c for c in (_demonym(e.text) for e in ents if e.label_ == "NORP") if c}
         out = []
-        for span in self._spans(doc, ents, actors):
+        for span in self._spans(doc, ents, actors, index):
             owner = next((m for m in actors if m.start <= span.start and span.end <= m.end), None)
             role, prep, attach = self._role(span, actors)
             if owner is not None and not self._cued(span) and _named_actor(owner, span) and (
@@ -222,9 +243,9 @@ class PlaceNames:
 def _demonym(text: str) -> str | None:
     """The country of a nationality word ("Lebanese" -> LBN), from the packaged actor
     registry."""
-    from ..actors.registry import load_registry
+    from ..actors.loader import packaged_registry
 
-    actor = load_registry().country_of_demonym(text)
+    actor = packaged_registry().country_of_demonym(text)
     return actor.id if actor is not None else None
 
 

@@ -33,6 +33,11 @@ NOUN_PREPS = frozenset({"of", "by", "with", "to", "against", "between", "on", "f
 PRONOUNS = {"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "i"}
 SPEAKER_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")
 WEAK_HOW = {"ner"}
+# the parties of a meeting named in a clause on its noun: "a summit held BETWEEN X and Y"
+PARTICIPANT_PREPS = frozenset({"between", "with", "among"})
+RELATIVE_TAGS = {"WP", "WDT", "WP$"}
+# "the arrest of X": X suffered the act (force, coercion, sanctions)
+PATIENT_OF_ROOTS = {"15", "16", "17", "18", "19", "20"}
 NOMINAL_PATH = {"prep", "pobj", "compound", "amod", "nmod", "poss", "conj"}
 
 
@@ -51,8 +56,11 @@ class MentionIndex:
     def for_argument(self, tok: Token) -> list[ActorMention]:
         """The actor(s) an argument token stands for, with its coordinated partners."""
         out: list[ActorMention] = []
+        direct = self.at(tok) is not None
         for t in conjuncts(tok):
-            m = self._resolved(t)
+            # a name's partners are names too: not "his return" in "his visit to Washington
+            # and his return"
+            m = self.at(t) if direct and t.i != tok.i else self._resolved(t)
             if m is not None and m not in out:
                 out.append(m)
                 inner = self._inside_token(t, m) if self.at(t) is not m else None
@@ -129,10 +137,11 @@ class ArgumentFinder:
     """Finds actors and recipients for triggers; see the module docstring."""
 
     def __init__(self, index: MentionIndex, object_control: frozenset[str],
-                 governing: frozenset[str]) -> None:  # fmt: skip
+                 governing: frozenset[str], event_nouns: dict[str, str] | None = None) -> None:  # fmt: skip
         self.index = index
         self.object_control = object_control
         self.governing = governing  # verbs whose clause a pronoun subject refers back from
+        self.event_nouns = event_nouns or {}  # nominal triggers: lemma → CAMEO code
 
     # -- actors -----------------------------------------------------------------------
     def actor(self, verb: Token) -> tuple[list[ActorMention], Token | None, bool, Token | None]:
@@ -207,6 +216,7 @@ class ArgumentFinder:
             found = []
             if root in CRITIC_ROOTS and rank == 0:  # "condemned the arrest ... by Syrian police"
                 found = [m for m in self.index.agentive(tok) if id(m) not in taken]
+            found = found or self.event_parties(tok, taken, root)
             found = found or [m for m in self.index.for_argument(tok) if id(m) not in taken]
             if found and all(guessed(m) for m in found):
                 weak = weak or (found, tree_distance(head, tok))
@@ -214,6 +224,20 @@ class ArgumentFinder:
             if found:
                 return found, tree_distance(head, tok)
         return weak or ([], 0)
+
+    def event_parties(self, noun: Token, taken: set[int], root: str) -> list[ActorMention]:
+        """The recipient an event noun in an event's object gives: for a meeting, its
+        participants or host ("participated in the summit held between X and Y", "completed
+        his visit to Washington"); otherwise the one whose act it was ("prevented the
+        demonstration staged by students", "banned rallies by X")."""
+        code = self.event_nouns.get(noun.lemma_.lower())
+        if code is None or noun.pos_ != "NOUN" or self.index.at(noun) is not None:
+            return []
+        actor, recipient = self.noun_arguments(noun, code[:2] in PATIENT_OF_ROOTS)
+        actor = [m for m in actor if id(m) not in taken and not _bound_pronoun(m, noun)]
+        recipient = [m for m in recipient if id(m) not in taken]
+        meeting = "04" in (root, code[:2])
+        return (recipient or actor) if meeting else (actor or recipient)
 
     def purpose_recipient(self, head: Token, taken: set[int], code: str) -> list[ActorMention]:
         """The recipient a purpose clause or an "in protest of" phrase names, for an event
@@ -258,7 +282,27 @@ class ArgumentFinder:
                     actor = found
             elif not recipient and prep != "in":
                 recipient = found
+        for c in noun.children:  # "the summit (that was) held between X and Y", "a rally
+            if c.dep_ not in ("relcl", "acl") or c.pos_ != "VERB":  # staged by students"
+                continue
+            agent = agent_of(c)
+            if agent is None and c.dep_ == "relcl":
+                subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+                agent = subj if subj is not None and subj.tag_ not in RELATIVE_TAGS else None
+            if not actor and agent is not None:
+                actor = self.index.for_argument(agent)
+            if not recipient:
+                for _prep, p in prep_objects(c, PARTICIPANT_PREPS):
+                    recipient = [m for m in self.index.for_argument(p) if m not in actor]
+                    if recipient:
+                        break
         return actor, recipient
+
+
+def _bound_pronoun(m: ActorMention, noun: Token) -> bool:
+    """ "completed HIS visit": a possessive pronoun on an event's object is its subject."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" and m.start <= c.i < m.end
+               for c in noun.children)  # fmt: skip
 
 
 def guessed(m: ActorMention) -> bool:

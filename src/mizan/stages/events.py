@@ -105,6 +105,7 @@ class EventCoder:
         self.governors = governors
         self.keep_unknown_codes = keep_unknown_codes  # a foreign dictionary's own codes
         self.triggers = TriggerFinder(verbs, governors)
+        self.event_nouns = {n.lemma: n.code for n in verbs.nouns.values()}
 
     # -- clause structure ---------------------------------------------------------------
     @staticmethod
@@ -295,10 +296,29 @@ class EventCoder:
                 second = second or finder.recipient(mtok, taken, mcode or code)[0]
         own, _ = finder.recipient(tok, taken, code, ())
         order = [own, first, second] if gov.recipient == "object" else [second, own, first]
-        recipient = next(([m for m in r if id(m) not in taken] for r in order
-                          if [m for m in r if id(m) not in taken]), [])  # fmt: skip
+        if gov.derive == "threat":  # "threatened to strike unless Israel withdrew": Israel
+            order.append(self._condition_subject(tok, mtok, finder))
+        ids = {m.actor_id for m in actor if m.actor_id}
+        order = [[m for m in r if id(m) not in taken and (m.actor_id is None
+                  or m.actor_id not in ids)] for r in order]  # fmt: skip
+        recipient = next((r for r in order if r), [])
         adist = tree_distance(tok, actor_tok) if actor_tok is not None else 3
         return actor, recipient, adist
+
+    def _condition_subject(
+        self, gov: Token, comp: Token | None, finder: ArgumentFinder
+    ) -> list[ActorMention]:
+        """The one a threat is aimed at: the subject of its condition ("threatened to stop
+        the talks if the United States goes ahead", "... unless Israel withdrew")."""
+        marks = self.verbs.cue("conditional_marks")
+        for head in (gov, comp):
+            for c in head.children if head is not None else ():
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
+                                             for m in c.children):  # fmt: skip
+                    subj = finder.actor(c)[1]
+                    if subj is not None:
+                        return finder.mentions_for(subj)
+        return []
 
     def _responsibility(self, noun: Token) -> Token | None:
         """The verb of "denied any role in X" / "claimed responsibility for X" above ``noun``."""
@@ -320,9 +340,10 @@ class EventCoder:
         if gov is None or gov.derive not in ("demand", "appeal", "threat"):
             return
         if gov.derive == "threat":
-            comp = next((c for c in node.cand.tok.children if c.dep_ == "ccomp"), None)
-            if comp is None:
-                return
+            kids = list(node.cand.tok.children)
+            comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+            if comp is None or any(c.dep_ == "xcomp" for c in kids):
+                return  # "threatened to shell X ..., where 100 were killed": the xcomp
             auxes = {a.lower_ for a in comp.children if a.dep_ in ("aux", "auxpass")}
             if not auxes & {"will", "would", "shall", "could", "may", "might", "'ll", "wo"}:
                 node.cand.governor = self.governors.named["speech"]
@@ -560,7 +581,7 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc._.mizan_actors or [])
         finder = ArgumentFinder(index, self.governors.object_control,
-                                frozenset(self.governors.by_lemma))  # fmt: skip
+                                frozenset(self.governors.by_lemma), self.event_nouns)  # fmt: skip
         events: list[EventMention] = []
         for n, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, n, finder))

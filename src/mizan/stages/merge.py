@@ -14,7 +14,8 @@ Two mentions are the same event when all of these hold:
 * compatible dates (overlapping, or one undated) and places (the same country, or one
   without a place).
 
-The kept record gathers every mention (``mentions``), keeps the first mention's evidence,
+The kept record gathers every mention (``mentions``), keeps the first mention's evidence
+(within one sentence, the more confident reading's code, trigger and arguments),
 takes a date or place the other one has and it lacks, prefers named actors to unnamed
 agents, and its confidence grows with the corroboration.
 """
@@ -119,8 +120,19 @@ def merge_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for rec in records:
         same = next((r for r in out if same_event(r, rec)), None)
-        if same is not None:
-            merge_into(same, rec)
-        else:
+        if same is None:
             out.append(rec)
+        elif _same_sentence(same, rec) and float(rec["confidence"]) > float(same["confidence"]):
+            # one event told twice in one sentence ("aircraft using missiles killed 4"): the
+            # better-coded reading gives the record its code, trigger and arguments
+            mentions = same["mentions"] + rec["mentions"]
+            merge_into(rec, same)
+            rec["mentions"] = mentions
+            out[next(i for i, r in enumerate(out) if r is same)] = rec
+        else:
+            merge_into(same, rec)
     return out
+
+
+def _same_sentence(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return bool(a["evidence"]["sentence"] == b["evidence"]["sentence"])

@@ -35,7 +35,6 @@ SPEAKER_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")
 WEAK_HOW = {"ner"}
 # the parties of a meeting named in a clause on its noun: "a summit held BETWEEN X and Y"
 PARTICIPANT_PREPS = frozenset({"between", "with", "among"})
-RELATIVE_TAGS = {"WP", "WDT", "WP$"}
 # "the arrest of X": X suffered the act (force, coercion, sanctions)
 PATIENT_OF_ROOTS = {"15", "16", "17", "18", "19", "20"}
 NOMINAL_PATH = {"prep", "pobj", "compound", "amod", "nmod", "poss", "conj"}
@@ -283,12 +282,9 @@ class ArgumentFinder:
             elif not recipient and prep != "in":
                 recipient = found
         for c in noun.children:  # "the summit (that was) held between X and Y", "a rally
-            if c.dep_ not in ("relcl", "acl") or c.pos_ != "VERB":  # staged by students"
-                continue
+            if c.dep_ not in ("relcl", "acl") or c.pos_ != "VERB" or c.tag_ != "VBN":
+                continue  # staged by students" (not "the talks that Iraq was facing")
             agent = agent_of(c)
-            if agent is None and c.dep_ == "relcl":
-                subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
-                agent = subj if subj is not None and subj.tag_ not in RELATIVE_TAGS else None
             if not actor and agent is not None:
                 actor = self.index.for_argument(agent)
             if not recipient:

@@ -44,6 +44,8 @@ PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14", "17", "18", "19", "20"}
 CONTENT_PURPOSE_ROOTS = {"02", "03", "05", "10", "12", "13"}
 STOP_RELATIONS = {"relative", "adjunct", "purpose", "background", "parataxis", "appos", "acl"}
 COMPLEMENT = ("comp", "object", "pobj")
+# how a clause hangs on a noun whose content it is: "a demand that X ...", "a call for X to"
+NOUN_CONTENT = ("acl", "purpose", "background", "adjunct", "relative")
 
 
 @dataclass
@@ -158,6 +160,11 @@ class EventCoder:
             base = rel.split(":")[0]
             if rel in STOP_RELATIONS:
                 gn = nodes.get(g.i)
+                if rel in NOUN_CONTENT and gn is not None and gn.cand.kind == "noun" and (
+                    gn.cand.governor is not None and gn.cand.governor.derive is not None
+                ):
+                    node.host, node.host_rel = gn, "comp"  # "its demand that Israel ease ..."
+                    return
                 if rel == "purpose" and gn is not None:
                     if gn.cand.governor is not None and gn.cand.governor.derive is not None:
                         node.host, node.host_rel = gn, "comp"  # "sworn to fight": misparsed
@@ -261,11 +268,28 @@ class EventCoder:
         adist = tree_distance(tok, actor_tok) if actor_tok is not None else 3
         return actor, recipient, max(adist, rdist)
 
+    def _nominal_actor(
+        self, node: _Node, finder: ArgumentFinder
+    ) -> tuple[list[ActorMention], Token | None]:
+        """Who demands, threatens or offers in a nominal governor: the subject of the verb
+        carrying it ("reiterated its demand"), else the noun's own possessor, nationality or
+        "by" phrase ("the American demand", "a call by the UN")."""
+        head = node.light_head
+        if head is not None:
+            actor, atok, passive, _ = finder.actor(head)
+            if actor and not passive:
+                return actor, atok
+        own = finder.noun_arguments(node.cand.tok, False)[0]
+        return own, node.cand.tok
+
     def _derived_args(
-        self, gn: _Node, main: _Node | None, code: str, finder: ArgumentFinder
+        self, gn: _Node, main: _Node | None, code: str, finder: ArgumentFinder,
+        nominal: tuple[list[ActorMention], Token | None] | None = None,
     ) -> tuple[list[ActorMention], list[ActorMention], int]:
         tok = gn.cand.tok
         actor, actor_tok, _passive, patient = finder.actor(tok)
+        if nominal is not None:
+            actor, actor_tok, patient = nominal[0], nominal[1], None
         if not actor and patient is not None:  # "Israel is opposed to", "is committed to"
             actor, actor_tok = finder.mentions_for(patient), patient
         if not actor and tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "attr"):
@@ -290,8 +314,11 @@ class EventCoder:
                 clause = mtok
                 while clause.dep_ == "conj" and clause.head.i != clause.i:
                     clause = clause.head
+                if nominal is not None:  # "a demand that Israel ease", "a call for X to"
+                    msubj = next((x for x in mtok.children if x.dep_ in ("nsubj", "nsubjpass")),
+                                 None)  # fmt: skip
                 if (gov.recipient == "object" and gov.derive in ("demand", "appeal")
-                        and msubj is not None and clause.dep_ == "ccomp"):  # fmt: skip
+                        and msubj is not None and (clause.dep_ == "ccomp" or nominal)):  # fmt: skip
                     first = finder.mentions_for(msubj)  # "demanded that the US cancel ..."
                 second = second or finder.recipient(mtok, taken, mcode or code)[0]
         own, _ = finder.recipient(tok, taken, code, ())
@@ -365,12 +392,17 @@ class EventCoder:
 
     @staticmethod
     def _complement(tok: Token) -> Token | None:
-        """The clause a governor governs when it holds no trigger ("offered to hand over")."""
+        """The clause a governor governs when it holds no trigger ("offered to hand over");
+        for a noun, a clause on it or its "for"/"of"/"on" phrase ("a call for calm", "a
+        demand that X resign"; not "a call with Macron")."""
+        noun = tok.pos_ in ("NOUN", "PROPN")
         for c in tok.children:
-            if c.dep_ in ("xcomp", "ccomp"):
+            if c.dep_ in ("xcomp", "ccomp") or noun and c.dep_ in ("acl", "advcl") and (
+                c.pos_ in ("VERB", "AUX")
+            ):
                 return c
         for c in tok.children:
-            if c.dep_ == "prep":
+            if c.dep_ == "prep" and (not noun or c.lower_ in ("for", "of", "on")):
                 for p in c.children:
                     if p.dep_ in ("pcomp", "pobj"):
                         return p
@@ -433,6 +465,11 @@ class EventCoder:
             if (gov is not None and gov.light_objects and base == "object"
                     and node.cand.kind == "noun"):  # fmt: skip
                 node.light_head = h.cand.tok  # "undertook a mediation mission"
+                h.dropped = True
+            elif gov is not None and gov.derive is not None and node.cand.kind == "noun" and (
+                node.cand.governor is not None and node.cand.governor.derive == gov.derive
+            ) and base in ("object", "pobj"):
+                node.light_head = h.cand.tok  # "insisted on its demands that ...": one demand
                 h.dropped = True
             elif gov is not None and gov.derive is not None:
                 h.absorbed.append((node, node.host_rel))
@@ -499,7 +536,8 @@ class EventCoder:
         base_code: str | None = c.code
         main: _Node | None = None
         kind = c.kind
-        if gov is not None and gov.derive is not None:
+        derived = gov is not None and gov.derive is not None
+        if derived:
             code, main = self._derive(node)
             kind = "derived"
             base_code = main.cand.code if main is not None else c.code
@@ -515,7 +553,14 @@ class EventCoder:
         head = node.light_head or tok
         if kind == "derived":
             assert code is not None
-            actor, recipient, dist = self._derived_args(node, main, code, finder)
+            nominal = None
+            if c.kind == "noun":  # "X's demand that ...", "reiterated its demand that ..."
+                nominal = self._nominal_actor(node, finder)
+                if not nominal[0]:
+                    return None
+            actor, recipient, dist = self._derived_args(node, main, code, finder, nominal)
+            if nominal is not None:
+                kind = "light" if node.light_head is not None else "noun"  # as sure as a noun
         elif kind == "noun" and node.light_head is not None:
             kind = "light"
             assert code is not None
@@ -573,7 +618,7 @@ class EventCoder:
             recipient=recipient, kind=kind, specificity=c.specificity, distance=dist,
             pattern=c.pattern, head=head.i, role=node.role,
             base_cameo=base_code if base_code != code else None,
-            governor=gov.name if kind == "derived" and gov is not None else None,
+            governor=gov.name if derived and gov is not None else None,
             negated_by_governor=node.negated,
             notes=[f"depth={clause_depth(head)}"],
         )  # fmt: skip

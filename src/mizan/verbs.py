@@ -66,6 +66,7 @@ class VerbDictionary:
     shell_nouns: frozenset[str] = frozenset()
     responsibility_nouns: frozenset[str] = frozenset()
     partitive_nouns: frozenset[str] = frozenset()
+    stance_nouns: frozenset[str] = frozenset()  # "in defiance of X": X is the one opposed
     discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
     idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -285,6 +286,7 @@ def _nouns(d: VerbDictionary, path: Path) -> None:
     d.motion_verbs = frozenset(str(v).lower() for v in data.get("motion_verbs") or ())
     d.shell_nouns = frozenset(str(v).lower() for v in data.get("shell_nouns") or ())
     d.partitive_nouns = frozenset(str(v).lower() for v in data.get("partitive_nouns") or ())
+    d.stance_nouns = frozenset(str(v).lower() for v in data.get("stance_nouns") or ())
     d.responsibility_nouns = frozenset(
         str(v).lower() for v in data.get("responsibility_nouns") or ()
     )

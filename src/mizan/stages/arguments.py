@@ -126,7 +126,8 @@ class MentionIndex:
             # "the leaders of Egypt" (3 arcs); "the resumption of ties with Osgiliath" (5)
             if blocked or d > (5 if nominal else 3):
                 continue
-            key = (d, child.i)
+            # a possessive pronoun is the last choice: "their disapproval of US policies"
+            key = (d + (10 if child.tag_ == "PRP$" else 0), child.i)
             if best is None or key < best[:2]:
                 best = (d, child.i, m)
         return best[2] if best else None
@@ -136,11 +137,13 @@ class ArgumentFinder:
     """Finds actors and recipients for triggers; see the module docstring."""
 
     def __init__(self, index: MentionIndex, object_control: frozenset[str],
-                 governing: frozenset[str], event_nouns: dict[str, str] | None = None) -> None:  # fmt: skip
+                 governing: frozenset[str], event_nouns: dict[str, str] | None = None,
+                 stance_nouns: frozenset[str] = frozenset()) -> None:  # fmt: skip
         self.index = index
         self.object_control = object_control
         self.governing = governing  # verbs whose clause a pronoun subject refers back from
         self.event_nouns = event_nouns or {}  # nominal triggers: lemma → CAMEO code
+        self.stance_nouns = stance_nouns  # "in defiance of X"
 
     # -- actors -----------------------------------------------------------------------
     def actor(self, verb: Token) -> tuple[list[ActorMention], Token | None, bool, Token | None]:
@@ -217,12 +220,22 @@ class ArgumentFinder:
                 found = [m for m in self.index.agentive(tok) if id(m) not in taken]
             found = found or self.event_parties(tok, taken, root)
             found = found or [m for m in self.index.for_argument(tok) if id(m) not in taken]
+            found = [m for m in found if not self._actor_pronoun(m, taken)]
             if found and all(guessed(m) for m in found):
                 weak = weak or (found, tree_distance(head, tok))
                 continue  # "refugees", "troops" whose country is only the text's focus
             if found:
                 return found, tree_distance(head, tok)
         return weak or ([], 0)
+
+    def _actor_pronoun(self, m: ActorMention, taken: set[int]) -> bool:
+        """A pronoun standing for the event's own actor ("demonstrators ... showed THEIR
+        disapproval"): never its recipient."""
+        if m.how != "coref" or m.text.lower() not in PRONOUNS:
+            return False
+        actors = [a for a in self.index.by_token.values() if id(a) in taken]
+        return any((a.actor_id is not None and a.actor_id == m.actor_id)
+                   or (a.country, a.sector) == (m.country, m.sector) for a in actors)  # fmt: skip
 
     def event_parties(self, noun: Token, taken: set[int], root: str) -> list[ActorMention]:
         """The recipient an event noun in an event's object gives: for a meeting, its
@@ -248,7 +261,7 @@ class ArgumentFinder:
                     return found
             if c.dep_ == "prep" and c.lower_ == "in":
                 for p in c.children:
-                    if p.dep_ == "pobj" and p.lemma_.lower() in ("protest", "response", "retaliation"):
+                    if p.dep_ == "pobj" and p.lemma_.lower() in self.stance_nouns:
                         for _prep, q in prep_objects(p, {"against", "of", "at", "over", "to"}):
                             found = [m for m in self.index.for_argument(q) if id(m) not in taken]
                             if found:

@@ -605,8 +605,11 @@ class EventCoder:
                 return None
         elif self.ontology.get(code).event is None:
             return None  # statements (CAMEO 01) are not PLOVER events
-        if not recipient and code[:2] in PURPOSE_RECIPIENT_ROOTS:
-            recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code)
+        if code[:2] in PURPOSE_RECIPIENT_ROOTS and (not recipient
+                                                    or _locative(recipient, tok.doc)):  # fmt: skip
+            # "blocked streets in Hong Kong in defiance of Chinese authorities": the one
+            # defied beats the place
+            recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code) or recipient
         actor_ids = {a.actor_id for a in actor if a.actor_id}
         own = [r for r in recipient
                if r.kind == "person" and r.actor_id is not None and r.actor_id in actor_ids]  # fmt: skip
@@ -626,12 +629,19 @@ class EventCoder:
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc._.mizan_actors or [])
         finder = ArgumentFinder(index, self.governors.object_control,
-                                frozenset(self.governors.by_lemma), self.event_nouns)  # fmt: skip
+                                frozenset(self.governors.by_lemma), self.event_nouns,
+                                self.verbs.stance_nouns)  # fmt: skip
         events: list[EventMention] = []
         for n, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, n, finder))
         doc._.mizan_events = events
         return doc
+
+
+def _locative(ms: list[ActorMention], doc: Doc) -> bool:
+    """Every mention is the object of "in" ("demonstrated in Baghdad")."""
+    return all(doc[m.end - 1].head.lower_ == "in" or doc[m.start].head.lower_ == "in"
+               for m in ms)  # fmt: skip
 
 
 @Language.factory("mizan_events", default_config={"extra_verbs": []})

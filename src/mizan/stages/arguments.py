@@ -194,6 +194,12 @@ class ArgumentFinder:
                     candidates.append((rank, c))
                 elif c.dep_ == "npadvmod" and c.pos_ == "PROPN":
                     candidates.append((30, c))  # a misparsed object: "received, on Monday, X"
+                elif c.dep_ in ("ccomp", "xcomp") and h.lemma_.lower() in self.object_control:
+                    # "allowed candidate X to participate", parsed with X the subject of the
+                    # complement: X is the one allowed
+                    subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+                    if subj is not None and subj.pos_ not in ("PRON",):
+                        candidates.append((0, subj))
         preps = []
         for h in heads:
             preps += prep_objects(h, set(RECIPIENT_PREPS))

@@ -307,8 +307,10 @@ class EventCoder:
             mcode = main.cand.code if main is not None and coded else None
             if mtok.pos_ in ("NOUN", "PROPN"):
                 _a, second = finder.noun_arguments(mtok, (mcode or "")[:2] in OF_IS_PATIENT_ROOTS)
-                if gov.recipient == "object" and _a:
-                    second = _a  # "demanded the withdrawal of Serbian forces"
+                if (gov.recipient == "object" or not second) and _a:
+                    # "demanded the withdrawal of Serbian forces"; "refused to respond to a
+                    # demand from the US President", "agreed to the UN's request"
+                    second = _a
             else:
                 msubj = finder.actor(mtok)[1]
                 clause = mtok

@@ -105,6 +105,8 @@ def merge_into(kept: dict[str, Any], other: dict[str, Any]) -> None:
             kept[f] = other[f]
     if kept["location"] is None:
         kept["location"] = other["location"]
+    if not kept["recipient"] and other["recipient"]:
+        kept["recipient"] = other["recipient"]  # "killed one soldier and wounded two others"
     for side in ("actor", "recipient"):
         if kept[side] and all(_generic(m) for m in kept[side]) and other[side] and not all(
             _generic(m) for m in other[side]

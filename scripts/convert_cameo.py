@@ -152,8 +152,12 @@ DESCRIPTION_FIXES = {
 # under RETREAT), and "RETREAT also covers resignations of government officials" (mode
 # `resign`), while the crosswalk keeps 0831, "accede to demands for change in leadership" —
 # CAMEO's code for a resignation — under CONCEDE.
+# Likewise "international (political or economic) sanctions are coded as [SANCTION]
+# `discontinue`", while the crosswalk puts 163, "impose embargo, boycott, or sanctions", under
+# COERCE.
 MANUAL_OVERRIDES = {
     "0813": ("CONCEDE", "", "legal"),
+    "163": ("SANCTION", "discontinue", "diplomatic"),
     "0814": ("CONCEDE", "", "legal"),
     "0831": ("RETREAT", "resign", "political_institutions"),
 }

@@ -36,6 +36,9 @@ class Pattern:
         return len(self.after) + len(self.before)
 
 
+PETRARCH_SOURCE = "petrarch:"  # the source of blocks read from a PETRARCH/TABARI file
+
+
 @dataclass
 class VerbEntry:
     lemma: str
@@ -45,6 +48,12 @@ class VerbEntry:
     source: str
     patterns: list[Pattern] = field(default_factory=list)
     by_sector: dict[str, str] = field(default_factory=dict)  # actor sector → code
+
+    @property
+    def surface(self) -> bool:
+        """A verb of a PETRARCH/TABARI dictionary: those list inflected forms as verbs of
+        their own ("LEFT", "SAID") and match them on the word as written."""
+        return self.source.startswith(PETRARCH_SOURCE)
 
 
 @dataclass(frozen=True)
@@ -365,7 +374,7 @@ def _read_user_verbs(path: Path) -> Any:
         return load_yaml(path)
     from .dictionaries.petrarch import read_verbs, verbs_to_mizan
 
-    return verbs_to_mizan(read_verbs(path))
+    return verbs_to_mizan(read_verbs(path), source=PETRARCH_SOURCE + path.name)
 
 
 def load_verbs(extra: Iterable[Path] = ()) -> VerbDictionary:

@@ -647,7 +647,7 @@ class AgentDictionary:
 _SUBST_DEF = re.compile(r"^!(?P<name>[A-Za-z0-9_]+)!\s*=\s*(?P<members>.+)$")
 _AGENT = re.compile(
     r"^(?P<phrase>[^{}\[\]]+?)\s*(?:\{(?P<plurals>[^{}\[\]]*)\})?\s*"
-    r"\[(?P<pre>~?)(?P<code>[A-Za-z]+)(?P<post>~?)\]\s*$"
+    r"\[\s*(?P<pre>~?)(?P<code>[A-Za-z]+)(?P<post>~?)\s*\]\s*$"  # "[ ~COP]", "[  NGO~]"
 )
 _SUBST_USE = re.compile(r"!([A-Za-z0-9_]+)!")
 

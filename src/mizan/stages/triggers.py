@@ -88,6 +88,9 @@ class TriggerFinder:
         lemma = self.lemma(verb)
         gov = self._governor(verb, lemma)
         entry = self.verbs.entry(lemma)
+        written = self.verbs.entry(verb.lower_)
+        if verb.lower_ != lemma and written is not None and written.surface:
+            entry = written  # a PETRARCH dictionary's own verb "LEFT", not "leave"
         if entry is None:
             if gov is None:
                 return None

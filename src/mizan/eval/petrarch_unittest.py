@@ -186,6 +186,9 @@ class SuiteCoder:
             for a in actors:
                 for r in recipients or [(None, None)]:
                     out.append((*a, *r, ev.cameo))
+                    if ev.reverse and r[0]:
+                        # a "[032:033]" pattern codes the other side too: the host hosts
+                        out.append((*r, *a, ev.reverse))
         return out
 
 

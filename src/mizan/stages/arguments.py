@@ -71,6 +71,17 @@ class MentionIndex:
                     cm = self.at(c)
                     if cm is not None and cm not in out:
                         out.append(cm)
+        head = self.at(tok)
+        for c in tok.children if head is not None else ():
+            # "Arnor, Calenardhon and the evil Gondor welcomed": the parser hung the first
+            # members of the list on the last one
+            if c.dep_ in ("nmod", "compound") and c.i < head.start and any(
+                k.dep_ == "conj" for k in c.children
+            ):
+                for t in conjuncts(c):
+                    cm = self.at(t)
+                    if cm is not None and cm not in out and cm.country:
+                        out.append(cm)
         return out
 
     def _inside_token(self, tok: Token, m: ActorMention) -> Token:

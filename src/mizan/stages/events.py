@@ -76,6 +76,7 @@ class EventMention:
     base_cameo: str | None = None  # the code before a governor or modality rule recoded it
     governor: str | None = None  # the governor class that recoded it
     negated_by_governor: bool = False  # "refused to attack": the attack stands, negated
+    reverse: str | None = None  # the code seen from the recipient's side (visit 042 / host 043)
 
 
 @dataclass
@@ -625,6 +626,7 @@ class EventCoder:
             base_cameo=base_code if base_code != code else None,
             governor=gov.name if derived and gov is not None else None,
             negated_by_governor=node.negated,
+            reverse=reverse if kind == "verb" and code == c.code else None,
             notes=[f"depth={clause_depth(head)}"],
         )  # fmt: skip
 

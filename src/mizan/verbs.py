@@ -30,6 +30,8 @@ class Pattern:
     block: str
     source: str
     only: frozenset[str] = frozenset()  # the lemmas it applies to (empty: every lemma)
+    after_glue: frozenset[int] = frozenset()  # slots that must follow the previous slot
+    before_glue: frozenset[int] = frozenset()  # directly ("DEATH_TOTAL", not "death ... total")
 
     @property
     def specificity(self) -> int:
@@ -99,15 +101,35 @@ def _words_match(slot: Word, tok_forms: tuple[str, str]) -> bool:
     return tok_forms[0] in slot or tok_forms[1] in slot
 
 
-def _subsequence(slots: Sequence[Word], forms: Sequence[tuple[str, str]]) -> int:
-    """How far into ``forms`` the slots are matched in order (-1: they are not)."""
-    j = 0
-    for k, f in enumerate(forms):
-        if j < len(slots) and _words_match(slots[j], f):
-            j += 1
-            if j == len(slots):
-                return k
-    return -1 if slots else 0
+def _subsequence(
+    slots: Sequence[Word], forms: Sequence[tuple[str, str]], glue: frozenset[int] = frozenset()
+) -> int:
+    """How far into ``forms`` the slots are matched in order (-1: they are not); a slot in
+    ``glue`` must match the word right after the previous slot's."""
+    if not slots:
+        return 0
+    if not glue:
+        j = 0
+        for k, f in enumerate(forms):
+            if _words_match(slots[j], f):
+                j += 1
+                if j == len(slots):
+                    return k
+        return -1
+
+    def find(j: int, start: int) -> int:
+        for k in range(start, len(forms)):
+            if _words_match(slots[j], forms[k]):
+                if j + 1 == len(slots):
+                    return k
+                end = find(j + 1, k + 1)
+                if end >= 0:
+                    return end
+            if j in glue:
+                break  # a connected word may not wait
+        return -1
+
+    return find(0, 0)
 
 
 def match_verb(
@@ -127,10 +149,10 @@ def match_verb(
             present.isdisjoint(slot) for slot in p.before
         ):
             continue  # a word it needs is not there at all
-        a = _subsequence(p.after, after)
+        a = _subsequence(p.after, after, p.after_glue)
         if a < 0:
             continue
-        b = _subsequence(p.before, before)
+        b = _subsequence(p.before, before, p.before_glue)
         if b < 0:
             continue
         reach = a + (n_before - b if p.before else 0)
@@ -156,14 +178,17 @@ def _code(value: Any, path: Path, entry: str, fld: str) -> str | None:
     return text
 
 
-def _slots(
+def _glued_slots(
     words: Any, synsets: dict[str, frozenset[str]], path: Path, entry: str, fld: str
-) -> tuple[Word, ...]:
+) -> tuple[tuple[Word, ...], frozenset[int]]:
+    """The slots of a pattern side, and those joined to the previous one by an underscore
+    ("death_total": "total" must come right after "death")."""
     if words is None:
-        return ()
+        return (), frozenset()
     if not isinstance(words, list):
         raise DataFileError(path, "must be a list of words", entry, fld)
-    out = []
+    out: list[Word] = []
+    glue: set[int] = set()
     for w in words:
         if not isinstance(w, (str, int)) or isinstance(w, bool):
             raise DataFileError(path, f"{w!r} must be a quoted word (YAML reads on/off/yes/no "
@@ -175,8 +200,25 @@ def _slots(
                 raise DataFileError(path, f"unknown synset {w!r}", entry, fld)
             out.append(members)
         else:
-            out.extend(frozenset({part}) for part in w.replace("_", " ").split())
-    return tuple(out)
+            for chunk in w.split():
+                parts = [p for p in chunk.split("_") if p]
+                first = len(out)
+                i = 0
+                while i < len(parts):
+                    part = parts[i]
+                    if part.startswith("&"):  # "fighter_&aircraft"; "new_&tie_types"
+                        rest = "_".join(parts[i:])[1:]
+                        name = rest if rest in synsets else part[1:]
+                        members = synsets.get(name)
+                        if members is None:
+                            raise DataFileError(path, f"unknown synset '&{name}'", entry, fld)
+                        out.append(members)
+                        i += len(name.split("_"))
+                    else:
+                        out.append(frozenset({part}))
+                        i += 1
+                glue.update(range(first + 1, len(out)))
+    return tuple(out), frozenset(glue)
 
 
 def _synsets(raw: Any, path: Path) -> dict[str, frozenset[str]]:
@@ -236,9 +278,12 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
                     path, f"pattern #{j} needs 'after' and/or 'before' (and 'only' is a list)",
                     name, "patterns",
                 )
+            after, after_glue = _glued_slots(p.get("after"), synsets, path, name,
+                                             f"patterns[{j}].after")  # fmt: skip
+            before, before_glue = _glued_slots(p.get("before"), synsets, path, name,
+                                               f"patterns[{j}].before")  # fmt: skip
             patterns.append(Pattern(
-                after=_slots(p.get("after"), synsets, path, name, f"patterns[{j}].after"),
-                before=_slots(p.get("before"), synsets, path, name, f"patterns[{j}].before"),
+                after=after, before=before, after_glue=after_glue, before_glue=before_glue,
                 code=_code(p.get("code"), path, name, f"patterns[{j}].code"),
                 reverse=_code(p.get("reverse"), path, name, f"patterns[{j}].reverse"),
                 block=name, source=source,

@@ -50,12 +50,34 @@ class VerbEntry:
     source: str
     patterns: list[Pattern] = field(default_factory=list)
     by_sector: dict[str, str] = field(default_factory=dict)  # actor sector → code
+    forms: set[str] = field(default_factory=set)  # irregular forms a dictionary lists
 
     @property
     def surface(self) -> bool:
         """A verb of a PETRARCH/TABARI dictionary: those list inflected forms as verbs of
         their own ("LEFT", "SAID") and match them on the word as written."""
         return self.source.startswith(PETRARCH_SOURCE)
+
+    def written(self, word: str) -> bool:
+        """``word`` is this verb as PETRARCH would see it: the verb, a regular inflection
+        or a listed form ("departs" is "depart"; the misspelt "departes" is not)."""
+        return word == self.lemma or word in self.forms or word in regular_forms(self.lemma)
+
+
+def regular_forms(lemma: str) -> set[str]:
+    """The regular inflections of an English verb: -s/-es, -ed/-d, -ing, y → -ies/-ied,
+    a silent e dropped before -ing, a final consonant doubled."""
+    sibilant = lemma.endswith(("s", "x", "z", "ch", "sh", "o"))
+    out = {lemma + ("es" if sibilant else "s"), lemma + "ing"}
+    if lemma.endswith("e"):
+        out |= {lemma + "d", lemma[:-1] + "ing"}
+    else:
+        out.add(lemma + "ed")
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "o", "u"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
 
 
 @dataclass(frozen=True)
@@ -291,9 +313,11 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
             ))  # fmt: skip
         for lem in lemmas:
             code, rev = bcode, brev
+            forms: list[str] = []
             if isinstance(lem, dict):
                 code = _code(lem.get("code", bcode), path, name, "lemmas.code")
                 rev = _code(lem.get("reverse", brev), path, name, "lemmas.reverse")
+                forms = [str(f).lower() for f in lem.get("forms") or ()]
                 lem = lem.get("lemma")
             if not isinstance(lem, str) or not lem.strip():
                 raise DataFileError(path, "empty lemma", name, "lemmas")
@@ -309,6 +333,7 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
                 continue
             if code is not None or entry.code is None or source != entry.source:
                 entry.code, entry.reverse, entry.block, entry.source = code, rev, name, source
+            entry.forms.update(forms)
             entry.patterns.extend(p for p in patterns if not p.only or head in p.only)
             if by_sector:
                 entry.by_sector = dict(by_sector)

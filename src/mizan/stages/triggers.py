@@ -91,6 +91,8 @@ class TriggerFinder:
         written = self.verbs.entry(verb.lower_)
         if verb.lower_ != lemma and written is not None and written.surface:
             entry = written  # a PETRARCH dictionary's own verb "LEFT", not "leave"
+        elif entry is not None and entry.surface and not entry.written(verb.lower_):
+            entry = None  # PETRARCH knows a verb by its forms: not the misspelt "departes"
         if entry is None:
             if gov is None:
                 return None

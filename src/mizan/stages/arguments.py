@@ -33,6 +33,7 @@ NOUN_PREPS = frozenset({"of", "by", "with", "to", "against", "between", "on", "f
 PRONOUNS = {"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "i"}
 SPEAKER_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")
 WEAK_HOW = {"ner"}
+UNRESOLVED_NAMES = {"GPE", "ORG", "PERSON"}  # named entities that should be a party
 # the parties of a meeting named in a clause on its noun: "a summit held BETWEEN X and Y"
 PARTICIPANT_PREPS = frozenset({"between", "with", "among"})
 # "the arrest of X": X suffered the act (force, coercion, sanctions)
@@ -192,6 +193,36 @@ class ArgumentFinder:
     ) -> tuple[list[ActorMention], int]:
         """Recipient mentions of an event whose clause head is ``head``, and the parse
         distance to them; ``taken`` holds ids of the actor mentions."""
+        root = (code or "")[:2]
+        weak: tuple[list[ActorMention], int] | None = None
+        for rank, tok in self._candidates(head, code, extra_heads):
+            found = []
+            if root in CRITIC_ROOTS and rank == 0:  # "condemned the arrest ... by Syrian police"
+                found = [m for m in self.index.agentive(tok) if id(m) not in taken]
+            found = found or self.event_parties(tok, taken, root)
+            found = found or [m for m in self.index.for_argument(tok) if id(m) not in taken]
+            found = [m for m in found if not self._actor_pronoun(m, taken)]
+            if found and all(guessed(m) for m in found):
+                weak = weak or (found, tree_distance(head, tok))
+                continue  # "refugees", "troops" whose country is only the text's focus
+            if found:
+                return found, tree_distance(head, tok)
+        return weak or ([], 0)
+
+    def unresolved_party(self, head: Token, code: str | None) -> Token | None:
+        """A named counterpart no actor stands for ("restored ties with Gxndor"): the
+        event's other party is there, but mizan cannot say who it is."""
+        for _rank, tok in self._candidates(head, code):
+            if tok.head.lower_ in PARTICIPANT_PREPS and tok.pos_ == "PROPN" and (
+                tok.ent_type_ in UNRESOLVED_NAMES
+            ) and not any(self.index.at(t) is not None for t in tok.subtree):
+                return tok  # a partner "with"/"between" X, not a place it happened
+        return None
+
+    def _candidates(
+        self, head: Token, code: str | None, extra_heads: tuple[Token, ...] = ()
+    ) -> list[tuple[int, Token]]:
+        """The words that may name the recipient, best first (rank, then text order)."""
         candidates: list[tuple[int, Token]] = []
         heads = (head, *extra_heads)
         root = (code or "")[:2]
@@ -230,20 +261,7 @@ class ArgumentFinder:
                 rank = 1
             candidates.append((rank, p))
         candidates.sort(key=lambda x: (x[0], x[1].i))
-        weak: tuple[list[ActorMention], int] | None = None
-        for rank, tok in candidates:
-            found = []
-            if root in CRITIC_ROOTS and rank == 0:  # "condemned the arrest ... by Syrian police"
-                found = [m for m in self.index.agentive(tok) if id(m) not in taken]
-            found = found or self.event_parties(tok, taken, root)
-            found = found or [m for m in self.index.for_argument(tok) if id(m) not in taken]
-            found = [m for m in found if not self._actor_pronoun(m, taken)]
-            if found and all(guessed(m) for m in found):
-                weak = weak or (found, tree_distance(head, tok))
-                continue  # "refugees", "troops" whose country is only the text's focus
-            if found:
-                return found, tree_distance(head, tok)
-        return weak or ([], 0)
+        return candidates
 
     def _actor_pronoun(self, m: ActorMention, taken: set[int]) -> bool:
         """A pronoun standing for the event's own actor ("demonstrators ... showed THEIR

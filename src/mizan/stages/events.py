@@ -602,6 +602,8 @@ class EventCoder:
                 actor, recipient, code = recipient, actor, reverse
             if code is None:
                 return None
+            if not recipient and finder.unresolved_party(tok, code) is not None:
+                return None  # "restored ties with Gxndor": half an event is no event
         assert code is not None
         if not self._known(code):
             if not self.keep_unknown_codes:

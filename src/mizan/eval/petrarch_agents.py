@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.importer import split_code
 from ..stages.actors import ActorMention
+from ..stages.arguments import guessed
 
 COUNTRY_PREPS = ("from", "in", "of")
 
@@ -69,7 +70,7 @@ class SuiteAgents:
     ]:
         """(country, sector) of an argument mention, agents composed as PETRARCH does."""
         if not self.codes:
-            return m.country, m.sector
+            return (None if guessed(m) else m.country), m.sector
         last = doc[m.end - 1]
         if m.how != "agent" and m.country:
             head = last.head
@@ -85,8 +86,8 @@ class SuiteAgents:
         if m.how == "agent":
             agent = self.agent_at(last)
             country = self._written_country(last, m, index)
-            if country is None:
-                return m.country, m.sector
+            if country is None:  # PETRARCH never guesses a country from the text's focus
+                return (None if guessed(m) else m.country), m.sector
             if agent is None:
                 return country, m.sector
             return self._code(country, agent)

@@ -30,7 +30,6 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..stages.actors import ActorMention
-from ..stages.arguments import guessed
 from .petrarch_agents import SuiteAgents
 
 from ..errors import EvalError
@@ -165,10 +164,7 @@ class SuiteCoder:
                 index.setdefault(i, m)
 
         def side(m: ActorMention) -> tuple[str | None, str | None]:
-            country, sector = self.agents.compose(doc, m, index)
-            if country == m.country and guessed(m):
-                country = None  # PETRARCH never guesses a country from the text's focus
-            return country, sector
+            return self.agents.compose(doc, m, index)
 
         for ev in doc._.mizan_events or []:
             actors = [side(m) for m in ev.actor]

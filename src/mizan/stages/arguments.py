@@ -163,6 +163,10 @@ class ArgumentFinder:
         subj, passive = subject_of(verb, self.object_control)
         tok = agent_of(verb) if passive else subj
         found = self.mentions_for(tok) if tok is not None else []
+        if not found and not passive:  # "Old foes Gondor and Osgiliath have renewed ties":
+            for c in verb.children:  # parsed with two subjects
+                if c.dep_ == "nsubj" and c is not tok and self.index.for_argument(c):
+                    return self.index.for_argument(c), c, False, None
         return found, tok, passive, subj if passive else None
 
     def mentions_for(self, tok: Token) -> list[ActorMention]:

@@ -34,11 +34,12 @@ PRONOUNS = {"it", "they", "we", "he", "she", "its", "their", "our", "his", "her"
 SPEAKER_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")
 WEAK_HOW = {"ner"}
 UNRESOLVED_NAMES = {"GPE", "ORG", "PERSON"}  # named entities that should be a party
+MOTION_VERBS = frozenset({"arrive", "come", "return", "travel", "fly", "go", "leave"})
 # the parties of a meeting named in a clause on its noun: "a summit held BETWEEN X and Y"
 PARTICIPANT_PREPS = frozenset({"between", "with", "among"})
 # "the arrest of X": X suffered the act (force, coercion, sanctions)
 PATIENT_OF_ROOTS = {"15", "16", "17", "18", "19", "20"}
-NOMINAL_PATH = {"prep", "pobj", "compound", "amod", "nmod", "poss", "conj"}
+NOMINAL_PATH = {"prep", "pobj", "compound", "amod", "nmod", "poss", "conj", "acl", "agent"}
 
 
 class MentionIndex:
@@ -128,7 +129,9 @@ class MentionIndex:
                 continue
             t, blocked, d, nominal = child, False, 0, True
             while t.i != tok.i:
-                if t.dep_ in ("relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "conj"):
+                if t.dep_ == "acl" and t.tag_ == "VBN" and child.head.dep_ == "agent":
+                    pass  # "memos sent by Bree": the sender
+                elif t.dep_ in ("relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "conj"):
                     blocked = t.dep_ != "conj" or t.head.i != tok.i
                     if blocked:
                         break
@@ -150,12 +153,14 @@ class ArgumentFinder:
 
     def __init__(self, index: MentionIndex, object_control: frozenset[str],
                  governing: frozenset[str], event_nouns: dict[str, str] | None = None,
-                 stance_nouns: frozenset[str] = frozenset()) -> None:  # fmt: skip
+                 stance_nouns: frozenset[str] = frozenset(),
+                 motion_verbs: frozenset[str] = frozenset()) -> None:  # fmt: skip
         self.index = index
         self.object_control = object_control
         self.governing = governing  # verbs whose clause a pronoun subject refers back from
         self.event_nouns = event_nouns or {}  # nominal triggers: lemma → CAMEO code
         self.stance_nouns = stance_nouns  # "in defiance of X"
+        self.motion_verbs = motion_verbs or MOTION_VERBS  # "arrived from X": no party
 
     # -- actors -----------------------------------------------------------------------
     def actor(self, verb: Token) -> tuple[list[ActorMention], Token | None, bool, Token | None]:
@@ -255,10 +260,14 @@ class ArgumentFinder:
                     if root not in IN_IS_RECIPIENT_ROOTS:
                         allowed.discard("in")
                     preps += prep_objects(c, allowed)
+        for h in heads:  # "rose in the dispute with X", "criticised over its dispute with X"
+            for prep, p in prep_objects(h, {"in", "over", "amid", "during"}):
+                if p.pos_ == "NOUN" and self.index.at(p) is None:
+                    candidates += [(35, q) for _w, q in prep_objects(p, PARTICIPANT_PREPS)]
         for prep, p in preps:
             if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS:
                 continue
-            if prep == "from" and root == "04":
+            if prep == "from" and root == "04" and head.lemma_.lower() in self.motion_verbs:
                 continue  # "arrived in Basra from Baghdad": where from is no party
             rank = 2 + RECIPIENT_PREPS.index(prep)
             if theme and prep in THEME_PREPS or root in CRITIC_ROOTS and prep in CRITIC_PREPS:

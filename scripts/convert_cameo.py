@@ -146,6 +146,23 @@ DESCRIPTION_FIXES = {
 }
 
 
+# Where the PLOVER manual's own definitions contradict the 2021 crosswalk, the manual wins:
+# CONCEDE "covers ... easing of administrative or legal restrictions ..., removing curfews"
+# (the crosswalk puts 0813 "ease curfew" and 0814 "ease state of emergency or martial law"
+# under RETREAT), and "RETREAT also covers resignations of government officials" (mode
+# `resign`), while the crosswalk keeps 0831, "accede to demands for change in leadership" —
+# CAMEO's code for a resignation — under CONCEDE.
+# Likewise "international (political or economic) sanctions are coded as [SANCTION]
+# `discontinue`", while the crosswalk puts 163, "impose embargo, boycott, or sanctions", under
+# COERCE.
+MANUAL_OVERRIDES = {
+    "0813": ("CONCEDE", "", "legal"),
+    "163": ("SANCTION", "discontinue", "diplomatic"),
+    "0814": ("CONCEDE", "", "legal"),
+    "0831": ("RETREAT", "resign", "political_institutions"),
+}
+
+
 def clean_description(text: str) -> str:
     """Straight single quotes and single spaces (the TSV must not contain double quotes)."""
     for curly in "“”‘’":
@@ -187,7 +204,8 @@ def build_ontology(cameo_dir: Path, plover_dir: Path) -> tuple[list[list[str]], 
     descriptions = read_table(cameo_dir / "CAMEO.eventcodes.txt")
     goldstein = read_table(cameo_dir / "CAMEO.goldsteinscale.txt")
     crosswalk, notes = read_crosswalk(plover_dir / "CAMEO2PLOVER-2021.txt")
-    info: dict = {"crosswalk_notes": notes, "inherited": [], "by_analogy": [], "no_event": []}
+    info: dict = {"crosswalk_notes": notes, "inherited": [], "by_analogy": [], "no_event": [],
+                  "manual": []}
 
     def lookup(code: str) -> tuple[tuple[str, str, str] | None, str | None]:
         for cand in dict.fromkeys([code, code[:3], code[:2]]):
@@ -214,6 +232,9 @@ def build_ontology(cameo_dir: Path, plover_dir: Path) -> tuple[list[list[str]], 
             analog = "10" + code[2:]
             row, via = lookup(analog)
             info["by_analogy"].append((code, via))
+        elif code in MANUAL_OVERRIDES:
+            row, via = MANUAL_OVERRIDES[code], code
+            info["manual"].append(code)
         else:
             row, via = lookup(code)
             if via is None:
@@ -439,6 +460,7 @@ def main(argv: list[str] | None = None) -> int:
     say(f"  inherited from a parent row: {', '.join(f'{c}<-{v}' for c, v in info['inherited'])}")
     say(f"  02x by analogy to 10x: {', '.join(f'{c}<-{v}' for c, v in info['by_analogy'])}")
     say(f"  no PLOVER event: {', '.join(info['no_event'])}")
+    say(f"  the PLOVER manual over the crosswalk: {', '.join(info['manual'])}")
 
     verbs = read_verbs(args.cameo_dir / "CAMEO.2.0.txt")
     text, expected, stats, notes = build_verbs(verbs, "CAMEO.2.0.txt (PETRARCH-2)")

@@ -84,6 +84,7 @@ LIFEBOAT_VOLUNTEER {LIFEBOAT_VOLUNTEERS} [~CVL]
 PORT_AUTHORITY_OFFIC [~GOVBUS]
 LIGHTHOUSE_KEEPER
 TRUCE_OBSERVER [IGO~]
+QUAY_GUARD {} [ ~COP]
 """
 
 
@@ -149,7 +150,8 @@ def test_patterns(verbs):
     )
     assert pats[0].origin == "sail"
     assert pats[1].after == ["&vessel", "for", "talks"]
-    assert (pats[2].before, pats[2].after, pats[2].code) == (["coast", "guard"], [], None)
+    # underscore-connected words must be adjacent: they stay joined
+    assert (pats[2].before, pats[2].after, pats[2].code) == (["coast_guard"], [], None)
     assert (pats[3].after, pats[3].code, pats[3].reverse) == (["from", "to"], None, "042")
     assert pats[3].roles == {"target": "after"}
     # slash alternatives give one pattern each; '$' before the verb marks the source
@@ -184,7 +186,7 @@ def test_verbs_to_mizan(verbs):
         {"after": ["flag"], "code": "051"},
     ]  # duplicate and undefined-synset patterns dropped
     assert {"lemma": "sail", "forms": ["sailed", "sailing", "sails"]} in sail["lemmas"]
-    assert {"before": ["coast", "guard"], "code": None} in sail["patterns"]
+    assert {"before": ["coast_guard"], "code": None} in sail["patterns"]
     assert {"after": ["from", "to"], "code": None, "reverse": "042",
             "roles": {"target": "after"}} in sail["patterns"]  # fmt: skip
     assert any("repeated patterns" in n for n in notes)
@@ -231,6 +233,7 @@ def test_read_agents(tmp_path):
     entry = next(e for e in d.entries if e.word == "truce observer")
     assert entry.prefix and entry.codes == ["IGO"]
     assert next(e for e in d.entries if e.word == "port authority officer").codes == ["GOV", "BUS"]
+    assert words["quay guard"] == "COP"  # spaces inside the brackets
     assert "lighthouse keeper" not in words
     assert d.warnings and d.warnings[0].startswith(f"agents.txt:{line_of(AGENTS, 'LIGHTHOUSE')}:")
 
@@ -275,3 +278,24 @@ def test_real_agents_and_actors():
     assert len(d.entries) > 15000
     maliki = next(e for e in d.entries if e.names[0] == "NURI AL MALIKI")
     assert any(c.code == "IRQGOV" and c.start == date(2006, 5, 20) for c in maliki.codes)
+
+
+def test_connected_words_are_adjacent(tmp_path):
+    """An underscore joins pattern words that must follow each other; a space lets words
+    come between them."""
+    from mizan.datafiles import package_file
+    from mizan.verbs import build_dictionary, match_verb
+
+    text = "--- RISE [---] ---\nRISE\n- DEATH_TOTAL * [224]\n- DEATH TOLL * [223]\n"
+    path = write(tmp_path, "verbs.txt", text)
+    d = build_dictionary([(path, verbs_to_mizan(read_verbs(path)))], package_file("verbs"),
+                         nouns=False)  # fmt: skip
+    entry = d.entry("rise")
+    assert entry is not None
+
+    def code(before: str) -> str | None:
+        return match_verb(entry, [(w, w) for w in before.split()], []).code
+
+    assert code("the death total has") == "224"
+    assert code("the death and injury total has") is None
+    assert code("the death and injury toll has") == "223"

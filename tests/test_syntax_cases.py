@@ -118,7 +118,7 @@ GOVERNED = [
     ("Iraqi President Barham Salih called on all parties to exercise restraint.",
      Want("REQUEST", actor=("IRQ",), cameo="02")),
     ("The EU imposed sanctions on three Iranian officials over the crackdown on protesters.",
-     Want("COERCE", cameo="163", recipient=("IRN",))),
+     Want("SANCTION", cameo="163", recipient=("IRN",))),
     ("Protesters in Baghdad burned tyres and blocked the main bridge over the Tigris.",
      Want("PROTEST", actor=("IRQ",), cameo="144")),
     ("Kuwait will host a donor conference for Iraq next year.",

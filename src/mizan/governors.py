@@ -61,6 +61,7 @@ class Governors:
     content_nouns: frozenset[str] = frozenset()
     obligation: frozenset[str] = frozenset()
     object_control: frozenset[str] = frozenset()
+    nominal: dict[str, Governor] = field(default_factory=dict)  # "its demand that X ..."
 
     def of(self, lemma: str, particles: frozenset[str] | set[str] = frozenset()) -> Governor | None:
         """The governor class of ``lemma`` (given the particles/prepositions it carries)."""
@@ -177,6 +178,15 @@ def build_governors(gov_path: Path, derived_path: Path) -> Governors:
     out.obligation = _words(data.get("obligation"), gov_path, "obligation", "obligation")
     out.object_control = _words(data.get("object_control"), gov_path, "object_control",
                                 "object_control")  # fmt: skip
+    raw = data.get("nominal") or {}
+    if not isinstance(raw, dict):
+        raise DataFileError(gov_path, "must map a noun to a class name", "nominal")
+    for noun, cls in raw.items():
+        if cls not in out.named or out.named[cls].derive is None:
+            valid = ", ".join(n for n, g in out.named.items() if g.derive is not None)
+            raise DataFileError(gov_path, f"{cls!r} is not a class that derives; valid: {valid}",
+                                "nominal", str(noun))  # fmt: skip
+        out.nominal[str(noun).lower()] = out.named[cls]
     return out
 
 

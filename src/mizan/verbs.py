@@ -30,10 +30,15 @@ class Pattern:
     block: str
     source: str
     only: frozenset[str] = frozenset()  # the lemmas it applies to (empty: every lemma)
+    after_glue: frozenset[int] = frozenset()  # slots that must follow the previous slot
+    before_glue: frozenset[int] = frozenset()  # directly ("DEATH_TOTAL", not "death ... total")
 
     @property
     def specificity(self) -> int:
         return len(self.after) + len(self.before)
+
+
+PETRARCH_SOURCE = "petrarch:"  # the source of blocks read from a PETRARCH/TABARI file
 
 
 @dataclass
@@ -45,6 +50,34 @@ class VerbEntry:
     source: str
     patterns: list[Pattern] = field(default_factory=list)
     by_sector: dict[str, str] = field(default_factory=dict)  # actor sector → code
+    forms: set[str] = field(default_factory=set)  # irregular forms a dictionary lists
+
+    @property
+    def surface(self) -> bool:
+        """A verb of a PETRARCH/TABARI dictionary: those list inflected forms as verbs of
+        their own ("LEFT", "SAID") and match them on the word as written."""
+        return self.source.startswith(PETRARCH_SOURCE)
+
+    def written(self, word: str) -> bool:
+        """``word`` is this verb as PETRARCH would see it: the verb, a regular inflection
+        or a listed form ("departs" is "depart"; the misspelt "departes" is not)."""
+        return word == self.lemma or word in self.forms or word in regular_forms(self.lemma)
+
+
+def regular_forms(lemma: str) -> set[str]:
+    """The regular inflections of an English verb: -s/-es, -ed/-d, -ing, y → -ies/-ied,
+    a silent e dropped before -ing, a final consonant doubled."""
+    sibilant = lemma.endswith(("s", "x", "z", "ch", "sh", "o"))
+    out = {lemma + ("es" if sibilant else "s"), lemma + "ing"}
+    if lemma.endswith("e"):
+        out |= {lemma + "d", lemma[:-1] + "ing"}
+    else:
+        out.add(lemma + "ed")
+    if lemma.endswith("y") and lemma[-2:-1] not in ("a", "e", "o", "u"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
+        out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return out
 
 
 @dataclass(frozen=True)
@@ -66,6 +99,7 @@ class VerbDictionary:
     shell_nouns: frozenset[str] = frozenset()
     responsibility_nouns: frozenset[str] = frozenset()
     partitive_nouns: frozenset[str] = frozenset()
+    stance_nouns: frozenset[str] = frozenset()  # "in defiance of X": X is the one opposed
     discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
     idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -89,15 +123,35 @@ def _words_match(slot: Word, tok_forms: tuple[str, str]) -> bool:
     return tok_forms[0] in slot or tok_forms[1] in slot
 
 
-def _subsequence(slots: Sequence[Word], forms: Sequence[tuple[str, str]]) -> int:
-    """How far into ``forms`` the slots are matched in order (-1: they are not)."""
-    j = 0
-    for k, f in enumerate(forms):
-        if j < len(slots) and _words_match(slots[j], f):
-            j += 1
-            if j == len(slots):
-                return k
-    return -1 if slots else 0
+def _subsequence(
+    slots: Sequence[Word], forms: Sequence[tuple[str, str]], glue: frozenset[int] = frozenset()
+) -> int:
+    """How far into ``forms`` the slots are matched in order (-1: they are not); a slot in
+    ``glue`` must match the word right after the previous slot's."""
+    if not slots:
+        return 0
+    if not glue:
+        j = 0
+        for k, f in enumerate(forms):
+            if _words_match(slots[j], f):
+                j += 1
+                if j == len(slots):
+                    return k
+        return -1
+
+    def find(j: int, start: int) -> int:
+        for k in range(start, len(forms)):
+            if _words_match(slots[j], forms[k]):
+                if j + 1 == len(slots):
+                    return k
+                end = find(j + 1, k + 1)
+                if end >= 0:
+                    return end
+            if j in glue:
+                break  # a connected word may not wait
+        return -1
+
+    return find(0, 0)
 
 
 def match_verb(
@@ -117,10 +171,10 @@ def match_verb(
             present.isdisjoint(slot) for slot in p.before
         ):
             continue  # a word it needs is not there at all
-        a = _subsequence(p.after, after)
+        a = _subsequence(p.after, after, p.after_glue)
         if a < 0:
             continue
-        b = _subsequence(p.before, before)
+        b = _subsequence(p.before, before, p.before_glue)
         if b < 0:
             continue
         reach = a + (n_before - b if p.before else 0)
@@ -146,14 +200,17 @@ def _code(value: Any, path: Path, entry: str, fld: str) -> str | None:
     return text
 
 
-def _slots(
+def _glued_slots(
     words: Any, synsets: dict[str, frozenset[str]], path: Path, entry: str, fld: str
-) -> tuple[Word, ...]:
+) -> tuple[tuple[Word, ...], frozenset[int]]:
+    """The slots of a pattern side, and those joined to the previous one by an underscore
+    ("death_total": "total" must come right after "death")."""
     if words is None:
-        return ()
+        return (), frozenset()
     if not isinstance(words, list):
         raise DataFileError(path, "must be a list of words", entry, fld)
-    out = []
+    out: list[Word] = []
+    glue: set[int] = set()
     for w in words:
         if not isinstance(w, (str, int)) or isinstance(w, bool):
             raise DataFileError(path, f"{w!r} must be a quoted word (YAML reads on/off/yes/no "
@@ -165,8 +222,25 @@ def _slots(
                 raise DataFileError(path, f"unknown synset {w!r}", entry, fld)
             out.append(members)
         else:
-            out.extend(frozenset({part}) for part in w.replace("_", " ").split())
-    return tuple(out)
+            for chunk in w.split():
+                parts = [p for p in chunk.split("_") if p]
+                first = len(out)
+                i = 0
+                while i < len(parts):
+                    part = parts[i]
+                    if part.startswith("&"):  # "fighter_&aircraft"; "new_&tie_types"
+                        rest = "_".join(parts[i:])[1:]
+                        name = rest if rest in synsets else part[1:]
+                        members = synsets.get(name)
+                        if members is None:
+                            raise DataFileError(path, f"unknown synset '&{name}'", entry, fld)
+                        out.append(members)
+                        i += len(name.split("_"))
+                    else:
+                        out.append(frozenset({part}))
+                        i += 1
+                glue.update(range(first + 1, len(out)))
+    return tuple(out), frozenset(glue)
 
 
 def _synsets(raw: Any, path: Path) -> dict[str, frozenset[str]]:
@@ -226,9 +300,12 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
                     path, f"pattern #{j} needs 'after' and/or 'before' (and 'only' is a list)",
                     name, "patterns",
                 )
+            after, after_glue = _glued_slots(p.get("after"), synsets, path, name,
+                                             f"patterns[{j}].after")  # fmt: skip
+            before, before_glue = _glued_slots(p.get("before"), synsets, path, name,
+                                               f"patterns[{j}].before")  # fmt: skip
             patterns.append(Pattern(
-                after=_slots(p.get("after"), synsets, path, name, f"patterns[{j}].after"),
-                before=_slots(p.get("before"), synsets, path, name, f"patterns[{j}].before"),
+                after=after, before=before, after_glue=after_glue, before_glue=before_glue,
                 code=_code(p.get("code"), path, name, f"patterns[{j}].code"),
                 reverse=_code(p.get("reverse"), path, name, f"patterns[{j}].reverse"),
                 block=name, source=source,
@@ -236,9 +313,11 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
             ))  # fmt: skip
         for lem in lemmas:
             code, rev = bcode, brev
+            forms: list[str] = []
             if isinstance(lem, dict):
                 code = _code(lem.get("code", bcode), path, name, "lemmas.code")
                 rev = _code(lem.get("reverse", brev), path, name, "lemmas.reverse")
+                forms = [str(f).lower() for f in lem.get("forms") or ()]
                 lem = lem.get("lemma")
             if not isinstance(lem, str) or not lem.strip():
                 raise DataFileError(path, "empty lemma", name, "lemmas")
@@ -254,6 +333,7 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
                 continue
             if code is not None or entry.code is None or source != entry.source:
                 entry.code, entry.reverse, entry.block, entry.source = code, rev, name, source
+            entry.forms.update(forms)
             entry.patterns.extend(p for p in patterns if not p.only or head in p.only)
             if by_sector:
                 entry.by_sector = dict(by_sector)
@@ -285,6 +365,7 @@ def _nouns(d: VerbDictionary, path: Path) -> None:
     d.motion_verbs = frozenset(str(v).lower() for v in data.get("motion_verbs") or ())
     d.shell_nouns = frozenset(str(v).lower() for v in data.get("shell_nouns") or ())
     d.partitive_nouns = frozenset(str(v).lower() for v in data.get("partitive_nouns") or ())
+    d.stance_nouns = frozenset(str(v).lower() for v in data.get("stance_nouns") or ())
     d.responsibility_nouns = frozenset(
         str(v).lower() for v in data.get("responsibility_nouns") or ()
     )
@@ -363,7 +444,7 @@ def _read_user_verbs(path: Path) -> Any:
         return load_yaml(path)
     from .dictionaries.petrarch import read_verbs, verbs_to_mizan
 
-    return verbs_to_mizan(read_verbs(path))
+    return verbs_to_mizan(read_verbs(path), source=PETRARCH_SOURCE + path.name)
 
 
 def load_verbs(extra: Iterable[Path] = ()) -> VerbDictionary:

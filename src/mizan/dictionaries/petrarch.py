@@ -236,9 +236,13 @@ def _parse_pattern_body(body: str) -> tuple[list[Pattern], str | None]:
         else:
             if "+" in tok or "$" in tok:
                 return [], f"marker glued to word {tok!r}"
-            for piece in tok.split("_"):
-                if not piece:
-                    continue
+            pieces = [piece for piece in tok.split("_") if piece]
+            if len(pieces) > 1 and not any("/" in piece for piece in pieces):
+                # "DEATH_TOTAL": connected words must be adjacent; kept joined, and mizan's
+                # loader reads the underscore as "next word"
+                slots[side].append(["_".join(pieces).lower()])
+                continue
+            for piece in pieces:
                 if "/" in piece and piece.strip("/"):
                     alts = [a.lower() for a in piece.split("/") if a]
                     slots[side].append(alts)
@@ -647,7 +651,7 @@ class AgentDictionary:
 _SUBST_DEF = re.compile(r"^!(?P<name>[A-Za-z0-9_]+)!\s*=\s*(?P<members>.+)$")
 _AGENT = re.compile(
     r"^(?P<phrase>[^{}\[\]]+?)\s*(?:\{(?P<plurals>[^{}\[\]]*)\})?\s*"
-    r"\[(?P<pre>~?)(?P<code>[A-Za-z]+)(?P<post>~?)\]\s*$"
+    r"\[\s*(?P<pre>~?)(?P<code>[A-Za-z]+)(?P<post>~?)\s*\]\s*$"  # "[ ~COP]", "[  NGO~]"
 )
 _SUBST_USE = re.compile(r"!([A-Za-z0-9_]+)!")
 

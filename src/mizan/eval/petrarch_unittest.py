@@ -29,6 +29,9 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..stages.actors import ActorMention
+from .petrarch_agents import SuiteAgents
+
 from ..errors import EvalError
 
 Coding = tuple[str | None, str | None, str | None, str | None, str]  # src c/s, tgt c/s, code
@@ -125,13 +128,14 @@ class SuiteCoder:
         from ..stages.actors import ActorTagger
         from ..stages.events import EventCoder
         from ..stages.modality import ModalityTagger
-        from ..verbs import build_dictionary, suite_discards
+        from ..verbs import PETRARCH_SOURCE, build_dictionary, suite_discards
 
         for key in ("verbs", "actors"):
             if key not in env or not env[key].exists():
                 raise EvalError(f"the suite's {key} dictionary {env.get(key)} is missing")
         folder = package_file("verbs")
-        verbs = build_dictionary([(env["verbs"], verbs_to_mizan(read_verbs(env["verbs"])))],
+        source = PETRARCH_SOURCE + env["verbs"].name
+        verbs = build_dictionary([(env["verbs"], verbs_to_mizan(read_verbs(env["verbs"]), source))],
                                  folder, nouns=False)  # fmt: skip
         if "discards" in env and env["discards"].exists():
             verbs.discards = suite_discards(env["discards"])
@@ -140,6 +144,7 @@ class SuiteCoder:
         registry = build_registry([env["actors"]], package_file("actors", "titles.yaml"), agents)
         governors = load_governors()
         self.nlp = nlp
+        self.agents = SuiteAgents(env.get("agents"))
         self.stages: list[Callable[[Doc], Doc]] = [ActorTagger(registry),
                        EventCoder(verbs, load_ontology(), governors, keep_unknown_codes=True),
                        ModalityTagger(verbs, governors, reduce=False)]  # fmt: skip
@@ -153,22 +158,33 @@ class SuiteCoder:
         for stage in self.stages:
             doc = stage(doc)
         out: list[Coding] = []
+        index: dict[int, ActorMention] = {}
+        for m in doc._.mizan_actors or []:
+            for i in range(m.start, m.end):
+                index.setdefault(i, m)
+
+        def side(m: ActorMention) -> tuple[str | None, str | None]:
+            return self.agents.compose(doc, m, index)
+
         for ev in doc._.mizan_events or []:
-            if not any(a.actor_id or a.country for a in ev.actor):
+            actors = [side(m) for m in ev.actor]
+            recipients = [side(m) for m in ev.recipient]
+            if not any(c for c, _s in actors):
                 continue  # as in mizan's records: an event needs a resolved actor
-            actors = ev.actor or []
-            if len(actors) > 1 and not ev.recipient:
+            if len(actors) > 1 and not recipients:
                 # PETRARCH codes "A and B renewed ties" as A→B and B→A; mizan keeps one
                 # event with both actors and no recipient: the same fact, scored in that form
                 for a in actors:
                     for b in actors:
                         if a is not b:
-                            out.append((a.country, a.sector, b.country, b.sector, ev.cameo))
+                            out.append((*a, *b, ev.cameo))
                 continue
             for a in actors:
-                for r in ev.recipient or [None]:
-                    out.append((a.country, a.sector, r.country if r else None,
-                                r.sector if r else None, ev.cameo))  # fmt: skip
+                for r in recipients or [(None, None)]:
+                    out.append((*a, *r, ev.cameo))
+                    if ev.reverse and r[0]:
+                        # a "[032:033]" pattern codes the other side too: the host hosts
+                        out.append((*r, *a, ev.reverse))
         return out
 
 

@@ -33,7 +33,13 @@ NOUN_PREPS = frozenset({"of", "by", "with", "to", "against", "between", "on", "f
 PRONOUNS = {"it", "they", "we", "he", "she", "its", "their", "our", "his", "her", "i"}
 SPEAKER_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")
 WEAK_HOW = {"ner"}
-NOMINAL_PATH = {"prep", "pobj", "compound", "amod", "nmod", "poss", "conj"}
+UNRESOLVED_NAMES = {"GPE", "ORG", "PERSON"}  # named entities that should be a party
+MOTION_VERBS = frozenset({"arrive", "come", "return", "travel", "fly", "go", "leave"})
+# the parties of a meeting named in a clause on its noun: "a summit held BETWEEN X and Y"
+PARTICIPANT_PREPS = frozenset({"between", "with", "among"})
+# "the arrest of X": X suffered the act (force, coercion, sanctions)
+PATIENT_OF_ROOTS = {"15", "16", "17", "18", "19", "20"}
+NOMINAL_PATH = {"prep", "pobj", "compound", "amod", "nmod", "poss", "conj", "acl", "agent"}
 
 
 class MentionIndex:
@@ -51,8 +57,11 @@ class MentionIndex:
     def for_argument(self, tok: Token) -> list[ActorMention]:
         """The actor(s) an argument token stands for, with its coordinated partners."""
         out: list[ActorMention] = []
+        direct = self.at(tok) is not None
         for t in conjuncts(tok):
-            m = self._resolved(t)
+            # a name's partners are names too: not "his return" in "his visit to Washington
+            # and his return"
+            m = self.at(t) if direct and t.i != tok.i else self._resolved(t)
             if m is not None and m not in out:
                 out.append(m)
                 inner = self._inside_token(t, m) if self.at(t) is not m else None
@@ -63,6 +72,17 @@ class MentionIndex:
                 for c in inner.conjuncts if inner is not None else ():
                     cm = self.at(c)
                     if cm is not None and cm not in out:
+                        out.append(cm)
+        head = self.at(tok)
+        for c in tok.children if head is not None else ():
+            # "Arnor, Calenardhon and the evil Gondor welcomed": the parser hung the first
+            # members of the list on the last one
+            if c.dep_ in ("nmod", "compound") and c.i < head.start and any(
+                k.dep_ == "conj" for k in c.children
+            ):
+                for t in conjuncts(c):
+                    cm = self.at(t)
+                    if cm is not None and cm not in out and cm.country:
                         out.append(cm)
         return out
 
@@ -109,7 +129,9 @@ class MentionIndex:
                 continue
             t, blocked, d, nominal = child, False, 0, True
             while t.i != tok.i:
-                if t.dep_ in ("relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "conj"):
+                if t.dep_ == "acl" and t.tag_ == "VBN" and child.head.dep_ == "agent":
+                    pass  # "memos sent by Bree": the sender
+                elif t.dep_ in ("relcl", "acl", "advcl", "appos", "ccomp", "xcomp", "conj"):
                     blocked = t.dep_ != "conj" or t.head.i != tok.i
                     if blocked:
                         break
@@ -119,7 +141,8 @@ class MentionIndex:
             # "the leaders of Egypt" (3 arcs); "the resumption of ties with Osgiliath" (5)
             if blocked or d > (5 if nominal else 3):
                 continue
-            key = (d, child.i)
+            # a possessive pronoun is the last choice: "their disapproval of US policies"
+            key = (d + (10 if child.tag_ == "PRP$" else 0), child.i)
             if best is None or key < best[:2]:
                 best = (d, child.i, m)
         return best[2] if best else None
@@ -129,10 +152,15 @@ class ArgumentFinder:
     """Finds actors and recipients for triggers; see the module docstring."""
 
     def __init__(self, index: MentionIndex, object_control: frozenset[str],
-                 governing: frozenset[str]) -> None:  # fmt: skip
+                 governing: frozenset[str], event_nouns: dict[str, str] | None = None,
+                 stance_nouns: frozenset[str] = frozenset(),
+                 motion_verbs: frozenset[str] = frozenset()) -> None:  # fmt: skip
         self.index = index
         self.object_control = object_control
         self.governing = governing  # verbs whose clause a pronoun subject refers back from
+        self.event_nouns = event_nouns or {}  # nominal triggers: lemma → CAMEO code
+        self.stance_nouns = stance_nouns  # "in defiance of X"
+        self.motion_verbs = motion_verbs or MOTION_VERBS  # "arrived from X": no party
 
     # -- actors -----------------------------------------------------------------------
     def actor(self, verb: Token) -> tuple[list[ActorMention], Token | None, bool, Token | None]:
@@ -140,6 +168,10 @@ class ArgumentFinder:
         subj, passive = subject_of(verb, self.object_control)
         tok = agent_of(verb) if passive else subj
         found = self.mentions_for(tok) if tok is not None else []
+        if not found and not passive:  # "Old foes Gondor and Osgiliath have renewed ties":
+            for c in verb.children:  # parsed with two subjects
+                if c.dep_ == "nsubj" and c is not tok and self.index.for_argument(c):
+                    return self.index.for_argument(c), c, False, None
         return found, tok, passive, subj if passive else None
 
     def mentions_for(self, tok: Token) -> list[ActorMention]:
@@ -170,6 +202,36 @@ class ArgumentFinder:
     ) -> tuple[list[ActorMention], int]:
         """Recipient mentions of an event whose clause head is ``head``, and the parse
         distance to them; ``taken`` holds ids of the actor mentions."""
+        root = (code or "")[:2]
+        weak: tuple[list[ActorMention], int] | None = None
+        for rank, tok in self._candidates(head, code, extra_heads):
+            found = []
+            if root in CRITIC_ROOTS and rank == 0:  # "condemned the arrest ... by Syrian police"
+                found = [m for m in self.index.agentive(tok) if id(m) not in taken]
+            found = found or self.event_parties(tok, taken, root)
+            found = found or [m for m in self.index.for_argument(tok) if id(m) not in taken]
+            found = [m for m in found if not self._actor_pronoun(m, taken)]
+            if found and all(guessed(m) for m in found):
+                weak = weak or (found, tree_distance(head, tok))
+                continue  # "refugees", "troops" whose country is only the text's focus
+            if found:
+                return found, tree_distance(head, tok)
+        return weak or ([], 0)
+
+    def unresolved_party(self, head: Token, code: str | None) -> Token | None:
+        """A named counterpart no actor stands for ("restored ties with Gxndor"): the
+        event's other party is there, but mizan cannot say who it is."""
+        for _rank, tok in self._candidates(head, code):
+            if tok.head.lower_ in PARTICIPANT_PREPS and tok.pos_ == "PROPN" and (
+                tok.ent_type_ in UNRESOLVED_NAMES
+            ) and not any(self.index.at(t) is not None for t in tok.subtree):
+                return tok  # a partner "with"/"between" X, not a place it happened
+        return None
+
+    def _candidates(
+        self, head: Token, code: str | None, extra_heads: tuple[Token, ...] = ()
+    ) -> list[tuple[int, Token]]:
+        """The words that may name the recipient, best first (rank, then text order)."""
         candidates: list[tuple[int, Token]] = []
         heads = (head, *extra_heads)
         root = (code or "")[:2]
@@ -183,6 +245,12 @@ class ArgumentFinder:
                     candidates.append((rank, c))
                 elif c.dep_ == "npadvmod" and c.pos_ == "PROPN":
                     candidates.append((30, c))  # a misparsed object: "received, on Monday, X"
+                elif c.dep_ in ("ccomp", "xcomp") and h.lemma_.lower() in self.object_control:
+                    # "allowed candidate X to participate", parsed with X the subject of the
+                    # complement: X is the one allowed
+                    subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+                    if subj is not None and subj.pos_ not in ("PRON",):
+                        candidates.append((0, subj))
         preps = []
         for h in heads:
             preps += prep_objects(h, set(RECIPIENT_PREPS))
@@ -192,28 +260,44 @@ class ArgumentFinder:
                     if root not in IN_IS_RECIPIENT_ROOTS:
                         allowed.discard("in")
                     preps += prep_objects(c, allowed)
+        for h in heads:  # "rose in the dispute with X", "criticised over its dispute with X"
+            for prep, p in prep_objects(h, {"in", "over", "amid", "during"}):
+                if p.pos_ == "NOUN" and self.index.at(p) is None:
+                    candidates += [(35, q) for _w, q in prep_objects(p, PARTICIPANT_PREPS)]
         for prep, p in preps:
             if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS:
                 continue
-            if prep == "from" and root == "04":
+            if prep == "from" and root == "04" and head.lemma_.lower() in self.motion_verbs:
                 continue  # "arrived in Basra from Baghdad": where from is no party
             rank = 2 + RECIPIENT_PREPS.index(prep)
             if theme and prep in THEME_PREPS or root in CRITIC_ROOTS and prep in CRITIC_PREPS:
                 rank = 1
             candidates.append((rank, p))
         candidates.sort(key=lambda x: (x[0], x[1].i))
-        weak: tuple[list[ActorMention], int] | None = None
-        for rank, tok in candidates:
-            found = []
-            if root in CRITIC_ROOTS and rank == 0:  # "condemned the arrest ... by Syrian police"
-                found = [m for m in self.index.agentive(tok) if id(m) not in taken]
-            found = found or [m for m in self.index.for_argument(tok) if id(m) not in taken]
-            if found and all(guessed(m) for m in found):
-                weak = weak or (found, tree_distance(head, tok))
-                continue  # "refugees", "troops" whose country is only the text's focus
-            if found:
-                return found, tree_distance(head, tok)
-        return weak or ([], 0)
+        return candidates
+
+    def _actor_pronoun(self, m: ActorMention, taken: set[int]) -> bool:
+        """A pronoun standing for the event's own actor ("demonstrators ... showed THEIR
+        disapproval"): never its recipient."""
+        if m.how != "coref" or m.text.lower() not in PRONOUNS:
+            return False
+        actors = [a for a in self.index.by_token.values() if id(a) in taken]
+        return any((a.actor_id is not None and a.actor_id == m.actor_id)
+                   or (a.country, a.sector) == (m.country, m.sector) for a in actors)  # fmt: skip
+
+    def event_parties(self, noun: Token, taken: set[int], root: str) -> list[ActorMention]:
+        """The recipient an event noun in an event's object gives: for a meeting, its
+        participants or host ("participated in the summit held between X and Y", "completed
+        his visit to Washington"); otherwise the one whose act it was ("prevented the
+        demonstration staged by students", "banned rallies by X")."""
+        code = self.event_nouns.get(noun.lemma_.lower())
+        if code is None or noun.pos_ != "NOUN" or self.index.at(noun) is not None:
+            return []
+        actor, recipient = self.noun_arguments(noun, code[:2] in PATIENT_OF_ROOTS)
+        actor = [m for m in actor if id(m) not in taken and not _bound_pronoun(m, noun)]
+        recipient = [m for m in recipient if id(m) not in taken]
+        meeting = "04" in (root, code[:2])
+        return (recipient or actor) if meeting else (actor or recipient)
 
     def purpose_recipient(self, head: Token, taken: set[int], code: str) -> list[ActorMention]:
         """The recipient a purpose clause or an "in protest of" phrase names, for an event
@@ -225,7 +309,7 @@ class ArgumentFinder:
                     return found
             if c.dep_ == "prep" and c.lower_ == "in":
                 for p in c.children:
-                    if p.dep_ == "pobj" and p.lemma_.lower() in ("protest", "response", "retaliation"):
+                    if p.dep_ == "pobj" and p.lemma_.lower() in self.stance_nouns:
                         for _prep, q in prep_objects(p, {"against", "of", "at", "over", "to"}):
                             found = [m for m in self.index.for_argument(q) if id(m) not in taken]
                             if found:
@@ -258,7 +342,24 @@ class ArgumentFinder:
                     actor = found
             elif not recipient and prep != "in":
                 recipient = found
+        for c in noun.children:  # "the summit (that was) held between X and Y", "a rally
+            if c.dep_ not in ("relcl", "acl") or c.pos_ != "VERB" or c.tag_ != "VBN":
+                continue  # staged by students" (not "the talks that Iraq was facing")
+            agent = agent_of(c)
+            if not actor and agent is not None:
+                actor = self.index.for_argument(agent)
+            if not recipient:
+                for _prep, p in prep_objects(c, PARTICIPANT_PREPS):
+                    recipient = [m for m in self.index.for_argument(p) if m not in actor]
+                    if recipient:
+                        break
         return actor, recipient
+
+
+def _bound_pronoun(m: ActorMention, noun: Token) -> bool:
+    """ "completed HIS visit": a possessive pronoun on an event's object is its subject."""
+    return any(c.dep_ == "poss" and c.tag_ == "PRP$" and m.start <= c.i < m.end
+               for c in noun.children)  # fmt: skip
 
 
 def guessed(m: ActorMention) -> bool:

@@ -44,6 +44,8 @@ PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14", "17", "18", "19", "20"}
 CONTENT_PURPOSE_ROOTS = {"02", "03", "05", "10", "12", "13"}
 STOP_RELATIONS = {"relative", "adjunct", "purpose", "background", "parataxis", "appos", "acl"}
 COMPLEMENT = ("comp", "object", "pobj")
+# how a clause hangs on a noun whose content it is: "a demand that X ...", "a call for X to"
+NOUN_CONTENT = ("acl", "purpose", "background", "adjunct", "relative")
 
 
 @dataclass
@@ -74,6 +76,7 @@ class EventMention:
     base_cameo: str | None = None  # the code before a governor or modality rule recoded it
     governor: str | None = None  # the governor class that recoded it
     negated_by_governor: bool = False  # "refused to attack": the attack stands, negated
+    reverse: str | None = None  # the code seen from the recipient's side (visit 042 / host 043)
 
 
 @dataclass
@@ -105,6 +108,7 @@ class EventCoder:
         self.governors = governors
         self.keep_unknown_codes = keep_unknown_codes  # a foreign dictionary's own codes
         self.triggers = TriggerFinder(verbs, governors)
+        self.event_nouns = {n.lemma: n.code for n in verbs.nouns.values()}
 
     # -- clause structure ---------------------------------------------------------------
     @staticmethod
@@ -157,6 +161,11 @@ class EventCoder:
             base = rel.split(":")[0]
             if rel in STOP_RELATIONS:
                 gn = nodes.get(g.i)
+                if rel in NOUN_CONTENT and gn is not None and gn.cand.kind == "noun" and (
+                    gn.cand.governor is not None and gn.cand.governor.derive is not None
+                ):
+                    node.host, node.host_rel = gn, "comp"  # "its demand that Israel ease ..."
+                    return
                 if rel == "purpose" and gn is not None:
                     if gn.cand.governor is not None and gn.cand.governor.derive is not None:
                         node.host, node.host_rel = gn, "comp"  # "sworn to fight": misparsed
@@ -260,11 +269,28 @@ class EventCoder:
         adist = tree_distance(tok, actor_tok) if actor_tok is not None else 3
         return actor, recipient, max(adist, rdist)
 
+    def _nominal_actor(
+        self, node: _Node, finder: ArgumentFinder
+    ) -> tuple[list[ActorMention], Token | None]:
+        """Who demands, threatens or offers in a nominal governor: the subject of the verb
+        carrying it ("reiterated its demand"), else the noun's own possessor, nationality or
+        "by" phrase ("the American demand", "a call by the UN")."""
+        head = node.light_head
+        if head is not None:
+            actor, atok, passive, _ = finder.actor(head)
+            if actor and not passive:
+                return actor, atok
+        own = finder.noun_arguments(node.cand.tok, False)[0]
+        return own, node.cand.tok
+
     def _derived_args(
-        self, gn: _Node, main: _Node | None, code: str, finder: ArgumentFinder
+        self, gn: _Node, main: _Node | None, code: str, finder: ArgumentFinder,
+        nominal: tuple[list[ActorMention], Token | None] | None = None,
     ) -> tuple[list[ActorMention], list[ActorMention], int]:
         tok = gn.cand.tok
         actor, actor_tok, _passive, patient = finder.actor(tok)
+        if nominal is not None:
+            actor, actor_tok, patient = nominal[0], nominal[1], None
         if not actor and patient is not None:  # "Israel is opposed to", "is committed to"
             actor, actor_tok = finder.mentions_for(patient), patient
         if not actor and tok.dep_ == "acl" and tok.head.dep_ in ("dobj", "attr"):
@@ -282,23 +308,47 @@ class EventCoder:
             mcode = main.cand.code if main is not None and coded else None
             if mtok.pos_ in ("NOUN", "PROPN"):
                 _a, second = finder.noun_arguments(mtok, (mcode or "")[:2] in OF_IS_PATIENT_ROOTS)
-                if gov.recipient == "object" and _a:
-                    second = _a  # "demanded the withdrawal of Serbian forces"
+                if (gov.recipient == "object" or not second) and _a:
+                    # "demanded the withdrawal of Serbian forces"; "refused to respond to a
+                    # demand from the US President", "agreed to the UN's request"
+                    second = _a
             else:
                 msubj = finder.actor(mtok)[1]
                 clause = mtok
                 while clause.dep_ == "conj" and clause.head.i != clause.i:
                     clause = clause.head
+                if nominal is not None:  # "a demand that Israel ease", "a call for X to"
+                    msubj = next((x for x in mtok.children if x.dep_ in ("nsubj", "nsubjpass")),
+                                 None)  # fmt: skip
                 if (gov.recipient == "object" and gov.derive in ("demand", "appeal")
-                        and msubj is not None and clause.dep_ == "ccomp"):  # fmt: skip
+                        and msubj is not None and (clause.dep_ == "ccomp" or nominal)):  # fmt: skip
                     first = finder.mentions_for(msubj)  # "demanded that the US cancel ..."
                 second = second or finder.recipient(mtok, taken, mcode or code)[0]
         own, _ = finder.recipient(tok, taken, code, ())
         order = [own, first, second] if gov.recipient == "object" else [second, own, first]
-        recipient = next(([m for m in r if id(m) not in taken] for r in order
-                          if [m for m in r if id(m) not in taken]), [])  # fmt: skip
+        if gov.derive == "threat":  # "threatened to strike unless Israel withdrew": Israel
+            order.append(self._condition_subject(tok, mtok, finder))
+        ids = {m.actor_id for m in actor if m.actor_id}
+        order = [[m for m in r if id(m) not in taken and (m.actor_id is None
+                  or m.actor_id not in ids)] for r in order]  # fmt: skip
+        recipient = next((r for r in order if r), [])
         adist = tree_distance(tok, actor_tok) if actor_tok is not None else 3
         return actor, recipient, adist
+
+    def _condition_subject(
+        self, gov: Token, comp: Token | None, finder: ArgumentFinder
+    ) -> list[ActorMention]:
+        """The one a threat is aimed at: the subject of its condition ("threatened to stop
+        the talks if the United States goes ahead", "... unless Israel withdrew")."""
+        marks = self.verbs.cue("conditional_marks")
+        for head in (gov, comp):
+            for c in head.children if head is not None else ():
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
+                                             for m in c.children):  # fmt: skip
+                    subj = finder.actor(c)[1]
+                    if subj is not None:
+                        return finder.mentions_for(subj)
+        return []
 
     def _responsibility(self, noun: Token) -> Token | None:
         """The verb of "denied any role in X" / "claimed responsibility for X" above ``noun``."""
@@ -320,9 +370,10 @@ class EventCoder:
         if gov is None or gov.derive not in ("demand", "appeal", "threat"):
             return
         if gov.derive == "threat":
-            comp = next((c for c in node.cand.tok.children if c.dep_ == "ccomp"), None)
-            if comp is None:
-                return
+            kids = list(node.cand.tok.children)
+            comp = next((c for c in kids if c.dep_ == "ccomp"), None)
+            if comp is None or any(c.dep_ == "xcomp" for c in kids):
+                return  # "threatened to shell X ..., where 100 were killed": the xcomp
             auxes = {a.lower_ for a in comp.children if a.dep_ in ("aux", "auxpass")}
             if not auxes & {"will", "would", "shall", "could", "may", "might", "'ll", "wo"}:
                 node.cand.governor = self.governors.named["speech"]
@@ -344,12 +395,17 @@ class EventCoder:
 
     @staticmethod
     def _complement(tok: Token) -> Token | None:
-        """The clause a governor governs when it holds no trigger ("offered to hand over")."""
+        """The clause a governor governs when it holds no trigger ("offered to hand over");
+        for a noun, a clause on it or its "for"/"of"/"on" phrase ("a call for calm", "a
+        demand that X resign"; not "a call with Macron")."""
+        noun = tok.pos_ in ("NOUN", "PROPN")
         for c in tok.children:
-            if c.dep_ in ("xcomp", "ccomp"):
+            if c.dep_ in ("xcomp", "ccomp") or noun and c.dep_ in ("acl", "advcl") and (
+                c.pos_ in ("VERB", "AUX")
+            ):
                 return c
         for c in tok.children:
-            if c.dep_ == "prep":
+            if c.dep_ == "prep" and (not noun or c.lower_ in ("for", "of", "on")):
                 for p in c.children:
                     if p.dep_ in ("pcomp", "pobj"):
                         return p
@@ -412,6 +468,11 @@ class EventCoder:
             if (gov is not None and gov.light_objects and base == "object"
                     and node.cand.kind == "noun"):  # fmt: skip
                 node.light_head = h.cand.tok  # "undertook a mediation mission"
+                h.dropped = True
+            elif gov is not None and gov.derive is not None and node.cand.kind == "noun" and (
+                node.cand.governor is not None and node.cand.governor.derive == gov.derive
+            ) and base in ("object", "pobj"):
+                node.light_head = h.cand.tok  # "insisted on its demands that ...": one demand
                 h.dropped = True
             elif gov is not None and gov.derive is not None:
                 h.absorbed.append((node, node.host_rel))
@@ -478,7 +539,8 @@ class EventCoder:
         base_code: str | None = c.code
         main: _Node | None = None
         kind = c.kind
-        if gov is not None and gov.derive is not None:
+        derived = gov is not None and gov.derive is not None
+        if derived:
             code, main = self._derive(node)
             kind = "derived"
             base_code = main.cand.code if main is not None else c.code
@@ -494,7 +556,14 @@ class EventCoder:
         head = node.light_head or tok
         if kind == "derived":
             assert code is not None
-            actor, recipient, dist = self._derived_args(node, main, code, finder)
+            nominal = None
+            if c.kind == "noun":  # "X's demand that ...", "reiterated its demand that ..."
+                nominal = self._nominal_actor(node, finder)
+                if not nominal[0]:
+                    return None
+            actor, recipient, dist = self._derived_args(node, main, code, finder, nominal)
+            if nominal is not None:
+                kind = "light" if node.light_head is not None else "noun"  # as sure as a noun
         elif kind == "noun" and node.light_head is not None:
             kind = "light"
             assert code is not None
@@ -533,14 +602,19 @@ class EventCoder:
                 actor, recipient, code = recipient, actor, reverse
             if code is None:
                 return None
+            if not recipient and finder.unresolved_party(tok, code) is not None:
+                return None  # "restored ties with Gxndor": half an event is no event
         assert code is not None
         if not self._known(code):
             if not self.keep_unknown_codes:
                 return None
         elif self.ontology.get(code).event is None:
             return None  # statements (CAMEO 01) are not PLOVER events
-        if not recipient and code[:2] in PURPOSE_RECIPIENT_ROOTS:
-            recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code)
+        if code[:2] in PURPOSE_RECIPIENT_ROOTS and (not recipient
+                                                    or _locative(recipient, tok.doc)):  # fmt: skip
+            # "blocked streets in Hong Kong in defiance of Chinese authorities": the one
+            # defied beats the place
+            recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code) or recipient
         actor_ids = {a.actor_id for a in actor if a.actor_id}
         own = [r for r in recipient
                if r.kind == "person" and r.actor_id is not None and r.actor_id in actor_ids]  # fmt: skip
@@ -552,20 +626,28 @@ class EventCoder:
             recipient=recipient, kind=kind, specificity=c.specificity, distance=dist,
             pattern=c.pattern, head=head.i, role=node.role,
             base_cameo=base_code if base_code != code else None,
-            governor=gov.name if kind == "derived" and gov is not None else None,
+            governor=gov.name if derived and gov is not None else None,
             negated_by_governor=node.negated,
+            reverse=reverse if kind == "verb" and code == c.code else None,
             notes=[f"depth={clause_depth(head)}"],
         )  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc._.mizan_actors or [])
         finder = ArgumentFinder(index, self.governors.object_control,
-                                frozenset(self.governors.by_lemma))  # fmt: skip
+                                frozenset(self.governors.by_lemma), self.event_nouns,
+                                self.verbs.stance_nouns, self.verbs.motion_verbs)  # fmt: skip
         events: list[EventMention] = []
         for n, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, n, finder))
         doc._.mizan_events = events
         return doc
+
+
+def _locative(ms: list[ActorMention], doc: Doc) -> bool:
+    """Every mention is the object of "in" ("demonstrated in Baghdad")."""
+    return all(doc[m.end - 1].head.lower_ == "in" or doc[m.start].head.lower_ == "in"
+               for m in ms)  # fmt: skip
 
 
 @Language.factory("mizan_events", default_config={"extra_verbs": []})

@@ -14,7 +14,8 @@ Two mentions are the same event when all of these hold:
 * compatible dates (overlapping, or one undated) and places (the same country, or one
   without a place).
 
-The kept record gathers every mention (``mentions``), keeps the first mention's evidence,
+The kept record gathers every mention (``mentions``), keeps the first mention's evidence
+(within one sentence, the more confident reading's code, trigger and arguments),
 takes a date or place the other one has and it lacks, prefers named actors to unnamed
 agents, and its confidence grows with the corroboration.
 """
@@ -104,6 +105,8 @@ def merge_into(kept: dict[str, Any], other: dict[str, Any]) -> None:
             kept[f] = other[f]
     if kept["location"] is None:
         kept["location"] = other["location"]
+    if not kept["recipient"] and other["recipient"]:
+        kept["recipient"] = other["recipient"]  # "killed one soldier and wounded two others"
     for side in ("actor", "recipient"):
         if kept[side] and all(_generic(m) for m in kept[side]) and other[side] and not all(
             _generic(m) for m in other[side]
@@ -119,8 +122,19 @@ def merge_records(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for rec in records:
         same = next((r for r in out if same_event(r, rec)), None)
-        if same is not None:
-            merge_into(same, rec)
-        else:
+        if same is None:
             out.append(rec)
+        elif _same_sentence(same, rec) and float(rec["confidence"]) > float(same["confidence"]):
+            # one event told twice in one sentence ("aircraft using missiles killed 4"): the
+            # better-coded reading gives the record its code, trigger and arguments
+            mentions = same["mentions"] + rec["mentions"]
+            merge_into(rec, same)
+            rec["mentions"] = mentions
+            out[next(i for i, r in enumerate(out) if r is same)] = rec
+        else:
+            merge_into(same, rec)
     return out
+
+
+def _same_sentence(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    return bool(a["evidence"]["sentence"] == b["evidence"]["sentence"])

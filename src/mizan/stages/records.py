@@ -23,6 +23,10 @@ from .events import EventMention
 from .merge import merge_records
 
 
+# events done to a place: with no recipient in the text, the place's people are the recipient
+PLACE_RECIPIENT_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
+
+
 class RecordBuilder:
     def __init__(self, ontology: Ontology) -> None:
         self.ontology = ontology
@@ -42,6 +46,8 @@ class RecordBuilder:
                     "text": sent.text, "trigger": ev.trigger_text}  # fmt: skip
         actors = [_block(m) for m in _unique(ev.actor)]
         recipients = [_block(m) for m in _unique(ev.recipient)]
+        if not recipients and ev.cameo[:2] in PLACE_RECIPIENT_ROOTS and ev.location:
+            recipients = [_place_block(ev.location)]
         raw = f"{doc_id}|{sent.start_char}|{doc[ev.trigger].idx}|{code.event}|{ev.cameo}"
         conf = confidence(ev)
         return {
@@ -89,6 +95,14 @@ def _block(m: ActorMention) -> dict[str, object]:
     block = m.as_actor()
     block["_generic"] = m.how == "agent" and not m.actor_id
     return block
+
+
+def _place_block(loc: dict[str, Any]) -> dict[str, object]:
+    """The people of the place where an act of force, coercion or protest happened, as its
+    recipient when the text names none ("demonstrated in Kirkuk", "shelled targets in
+    Jericho"): CAMEO's and PLOVER's convention of coding a city as its country's civilians."""
+    return {"text": loc.get("name"), "name": loc.get("name"), "id": None,
+            "country": loc.get("country"), "sector": "CVL", "role": None, "_generic": True}  # fmt: skip
 
 
 def _unique(ms: list[ActorMention]) -> list[ActorMention]:

@@ -139,7 +139,10 @@ def subject_of(
         own_passive = any(c.dep_ == "auxpass" for c in verb.children)
         return subj, own_passive or (passive and verb.tag_ == "VBN")
     if dep == "advcl":
-        return subject_of(head, object_control, depth + 1)[0], False
+        # "Rebuked by Eriador, Osgiliath ...": a bare past participle is passive
+        bare = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "mark")
+                                              for c in verb.children)  # fmt: skip
+        return subject_of(head, object_control, depth + 1)[0], bare
     if dep == "relcl":
         return head, False
     if dep == "acl":

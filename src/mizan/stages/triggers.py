@@ -88,6 +88,11 @@ class TriggerFinder:
         lemma = self.lemma(verb)
         gov = self._governor(verb, lemma)
         entry = self.verbs.entry(lemma)
+        written = self.verbs.entry(verb.lower_)
+        if verb.lower_ != lemma and written is not None and written.surface:
+            entry = written  # a PETRARCH dictionary's own verb "LEFT", not "leave"
+        elif entry is not None and entry.surface and not entry.written(verb.lower_):
+            entry = None  # PETRARCH knows a verb by its forms: not the misspelt "departes"
         if entry is None:
             if gov is None:
                 return None
@@ -115,7 +120,11 @@ class TriggerFinder:
                          entry.by_sector if match.pattern is None else None)  # fmt: skip
 
     def _noun(self, noun: Token, index: MentionIndex) -> Candidate | None:
-        trig = self.verbs.nouns.get(noun.lemma_.lower())
+        lemma = noun.lemma_.lower()
+        trig = self.verbs.nouns.get(lemma)
+        gov = self.governors.nominal.get(lemma)  # "its demand that X ...", "an offer to ..."
+        if gov is not None and index.at(noun) is None and (trig is None or trig.plural_only):
+            return Candidate(noun, gov.code, None, "noun", 0, f"noun: {lemma}", gov)
         if trig is None or (trig.plural_only and noun.tag_ not in ("NNS", "NNPS")):
             return None
         if index.at(noun) is not None:
@@ -129,7 +138,7 @@ class TriggerFinder:
         if noun.dep_ == "compound" and head.lemma_.lower() in self.verbs.shell_nouns:
             # "a mediation mission": the shell noun stands for the event
             return Candidate(head, code, trig.reverse, "noun", spec, f"noun: {trig.lemma}")
-        return Candidate(noun, code, trig.reverse, "noun", spec, f"noun: {trig.lemma}")
+        return Candidate(noun, code, trig.reverse, "noun", spec, f"noun: {trig.lemma}", gov)
 
     def _adjective(self, adj: Token) -> Candidate | None:
         gov = self._governor(adj)

@@ -23,6 +23,8 @@ from .sources import READ_ERRORS, Source
 META_COLUMNS = ("id", "date", "title", "source", "url")
 """CSV columns read when present (matched case-insensitively), beside the text column."""
 HTML_START = (b"<!doctype html", b"<html", b"<?xml")
+HTML_MIN_WORDS = 5
+"""A page whose main text is shorter than this (a menu, a login form) holds no article."""
 
 Reader = Callable[[IO[bytes], str, "date | None", str], Iterator[Document | InputError]]
 
@@ -121,12 +123,13 @@ def read_csv(
         at["text"] = lowered.index(text_column.lower())
         line = reader.line_num + 1
         for row in reader:
-            obj = {c: (row[i] if i < len(row) else None) for c, i in at.items()}
+            obj: dict[str, object] = {c: (row[i] if i < len(row) and (c == "text" or row[i].strip())
+                                          else None) for c, i in at.items()}  # fmt: skip
             if not any(cell.strip() for cell in row):
                 line = reader.line_num + 1
                 continue
             try:
-                yield document_from_json(obj, name, line, default_date)  # type: ignore[arg-type]
+                yield document_from_json(obj, name, line, default_date)
             except InputError as exc:
                 yield exc
             line = reader.line_num + 1
@@ -171,8 +174,9 @@ def _html_document(data: bytes, name: str, default_date: date | None) -> Documen
         raise InputError(name, f"cannot parse the HTML page: {type(exc).__name__}: {exc}") from None
     meta = found.as_dict() if found is not None and hasattr(found, "as_dict") else (found or {})
     text = meta.get("text") or ""
-    if not text.strip():
-        raise InputError(name, "no article text found in the HTML page")
+    if len(text.split()) < HTML_MIN_WORDS:
+        raise InputError(name, f"no article text found in the HTML page ({len(text.split())} "
+                               "word(s) of main text)")  # fmt: skip
     check_text(text, name)
     try:
         day = parse_date(meta.get("date"), name)

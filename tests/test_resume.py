@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from scalehelp import demo_lines, snapshot, write_jsonl
 
 psutil = pytest.importorskip("psutil")

@@ -4,13 +4,13 @@ the pipeline is recorded as failed on every engine and the batch goes on."""
 from __future__ import annotations
 
 import pytest
-from scalehelp import DEMO, build_poison_model, demo_lines, snapshot, use_support, write_jsonl
 
 from mizan.config import get_settings
 from mizan.documents import read_inputs
 from mizan.ingest import ingest, open_engine
 from mizan.scale.spec import PipelineSpec
 from mizan.store import open_store
+from scalehelp import DEMO, build_poison_model, demo_lines, snapshot, use_support, write_jsonl
 
 
 @pytest.fixture(scope="module")

@@ -57,12 +57,12 @@ class Source:
             reason = getattr(exc, "strerror", None) or exc
             raise InputError(self.name, f"cannot read: {reason}") from None
         if self.compression == "gzip":
-            return io.BufferedReader(gzip.GzipFile(fileobj=raw, mode="rb"), 1 << 16)  # type: ignore[arg-type]
+            return io.BufferedReader(gzip.GzipFile(fileobj=raw, mode="rb"), 1 << 16)
         if self.compression == "zstd":
             import zstandard
 
             reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True, closefd=True)
-            return io.BufferedReader(reader, 1 << 16)  # type: ignore[arg-type]
+            return io.BufferedReader(reader, 1 << 16)
         return raw
 
 

@@ -30,7 +30,7 @@ except ImportError:  # pragma: no cover - distributed is a dependency
     WorkerPlugin = object  # type: ignore[misc,assignment]
 
 
-class PipelinePlugin(WorkerPlugin):  # type: ignore[misc]
+class PipelinePlugin(WorkerPlugin):
     """Builds mizan's pipeline once on each worker, as the worker starts."""
 
     name = "mizan-pipeline"

@@ -1,7 +1,7 @@
 """A synthetic corpus for the scaling benchmarks, made from the demo corpus with light
-variation: each document is a demo report (or, with ``--short``, one of its sentences) with
-its publication date shifted and one templated sentence added, so every text is distinct and
-codes to its own events.
+variation: each document is a demo report with its publication date shifted and one templated
+sentence added, so every text is distinct and codes to its own events. With ``--short``, a
+document is one demo sentence of 8-20 words and a numbered tag (for the memory benchmark).
 
     .venv/bin/python benchmarks/scale_corpus.py --words 1000000 -o corpus.jsonl
     .venv/bin/python benchmarks/scale_corpus.py --docs 100000 --short -o short.jsonl.zst
@@ -39,16 +39,15 @@ def generate(words: int | None = None, docs: int | None = None, short: bool = Fa
     """Documents until ``words`` words or ``docs`` documents."""
     rng = random.Random(seed)
     base = _demo()
-    sentences = [s for d in base for s in re.split(r"(?<=[.!?])\s+", d["text"]) if len(s.split()) >= 8]
+    sentences = [s for d in base for s in re.split(r"(?<=[.!?])\s+", d["text"]) if 8 <= len(s.split()) <= 20]
     total = i = 0
     while (words is None or total < words) and (docs is None or i < docs):
         d = base[i % len(base)]
         a, b = rng.sample(PLACES, 2)
         extra = rng.choice(TEMPLATES).format(a=a, b=b, topic=rng.choice(TOPICS))
         extra = extra[0].upper() + extra[1:]
-        body = rng.choice(sentences) if short else d["text"]
         day = date.fromisoformat(d["date"]) + timedelta(days=rng.randrange(0, 90))
-        text = f"{body} {extra}"
+        text = f"{rng.choice(sentences)} Report {i}." if short else f"{d['text']} {extra}"
         total += len(text.split())
         yield {"id": f"syn-{i:07d}", "date": day.isoformat(), "title": d.get("title"),
                "source": rng.choice(["Wire A", "Wire B", "Daily C"]), "text": text}  # fmt: skip

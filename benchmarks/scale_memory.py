@@ -2,7 +2,7 @@
 set sizes summed, sampled with psutil every 0.2 s) for corpora of different sizes: memory
 should stay flat as the corpus grows, since documents stream through in batches.
 
-Short documents (one demo sentence plus one templated sentence, about 40 words) keep the
+Short documents (one demo sentence and a numbered tag, about 18 words) keep the
 runs affordable; the corpus is a .jsonl.zst file, read compressed.
 
     .venv/bin/python benchmarks/scale_memory.py --docs 10000,100000 --workers 2

@@ -17,7 +17,6 @@ with the reason) and the batch goes on; later runs skip it unless asked to retry
 from __future__ import annotations
 
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
@@ -29,6 +28,8 @@ from .store import Store
 from .store.rows import content_hash
 
 ENGINES = ("local", "dask")
+MAX_MESSAGES = 1000
+"""How many messages IngestStats keeps (memory stays flat on a corpus of failures)."""
 
 
 @dataclass
@@ -48,8 +49,8 @@ class IngestStats:
     recovered: int = 0
     total: int | None = None
     started: float = field(default_factory=time.monotonic)
-    messages: deque[str] = field(default_factory=lambda: deque(maxlen=1000))
-    """The last 1000 messages (skips, failures); every one also goes to ``progress``."""
+    messages: list[str] = field(default_factory=list)
+    """The last MAX_MESSAGES messages (skips, failures); every one also goes to ``progress``."""
 
     @property
     def elapsed(self) -> float:
@@ -134,6 +135,8 @@ class _Planner:
     def note(self, message: str | None) -> None:
         if message:
             self.stats.messages.append(message)
+            if len(self.stats.messages) > MAX_MESSAGES:
+                del self.stats.messages[: MAX_MESSAGES // 10]
         if self.progress:
             self.progress(self.stats, message)
 

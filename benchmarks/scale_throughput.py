@@ -3,7 +3,8 @@ corpus, for each engine, next to bare spaCy ``nlp.pipe`` on the same text.
 
 Each run is a fresh subprocess timed from start to exit (imports, model loading, cluster
 start and the store included), on a fresh store. The 1-minute load average is printed before
-and after each run, since other work on the machine slows every figure.
+and after each run, since other work on the machine slows every figure; the CPU seconds of
+the run's whole process tree give words per CPU second, which other work disturbs less.
 
     .venv/bin/python benchmarks/scale_throughput.py --words 1000000 \
         --runs spacy1,local1,spacy2,local2,dask1,dask2
@@ -40,6 +41,15 @@ def bare(corpus: Path, n_process: int, batch_size: int) -> None:
         pass
 
 
+def _children_cpu() -> float:
+    """CPU seconds (user + system) of every finished descendant: a run's whole process tree,
+    since each parent waits for its workers."""
+    import resource
+
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return ru.ru_utime + ru.ru_stime
+
+
 def run(name: str, corpus: Path, words: int, batch_size: int, work: Path) -> dict:
     if name.startswith("spacy"):
         cmd = [sys.executable, __file__, "--bare", name[5:], "--batch-size", str(batch_size), str(corpus)]
@@ -50,15 +60,18 @@ def run(name: str, corpus: Path, words: int, batch_size: int, work: Path) -> dic
         if name.startswith("dask"):
             cmd += ["--engine", "dask"]
     load_before = os.getloadavg()[0]
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     p = subprocess.run(cmd, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    cpu = _children_cpu() - cpu_before
     load_after = os.getloadavg()[0]
     if p.returncode != 0:
         raise SystemExit(f"{name} failed ({p.returncode}):\n{p.stderr[-3000:]}")
     summary = p.stderr.strip().splitlines()[-1] if p.stderr.strip() else ""
     inner = re.search(r"\[([\d.]+) s, ([\d,]+) words/s\]", summary)
     return {"run": name, "seconds": seconds, "wps": words / seconds, "load_before": load_before,
+            "cpu": cpu, "wpcpu": words / cpu,
             "load_after": load_after,
             "ingest_wps": float(inner.group(2).replace(",", "")) if inner else None}  # fmt: skip
 
@@ -86,7 +99,8 @@ def main() -> None:
         r = run(name, corpus, words, args.batch_size, work)
         results[name] = r
         inner = f"{r['ingest_wps']:8,.0f}" if r["ingest_wps"] else "       -"
-        print(f"{name:7} {r['seconds']:7.1f} s {r['wps']:8,.0f} words/s (in ingest: {inner}) "
+        print(f"{name:7} {r['seconds']:7.1f} s {r['wps']:8,.0f} words/s (in ingest: {inner}); "
+              f"{r['cpu']:7.1f} CPU s, {r['wpcpu']:6,.0f} words per CPU second; "
               f"load {r['load_before']:.2f} -> {r['load_after']:.2f}", flush=True)
     for a, b in [("local2", "local1"), ("dask2", "dask1"), ("spacy2", "spacy1"), ("local1", "spacy1"),
                  ("local2", "spacy2"), ("dask1", "spacy1"), ("dask2", "spacy2")]:  # fmt: skip

@@ -1,4 +1,5 @@
-"""Input documents: text files, folders, JSON Lines files and stdin.
+"""Input documents: the Document record, metadata and text checks, and :func:`read_inputs`
+(the readers for each format live in :mod:`mizan.readers`).
 
 Reading never raises for one bad document: :func:`read_inputs` yields an
 :class:`~mizan.errors.InputError` in its place and goes on with the rest.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -96,10 +96,15 @@ def parse_date(value: object, source: str, line: int | None = None) -> date | No
     if isinstance(value, date):
         return value
     if isinstance(value, str):
+        value = value.strip()
         try:
+            if value.isdigit() and len(value) in (8, 14):  # 20200820, 20200820103000 (GDELT)
+                return date(int(value[:4]), int(value[4:6]), int(value[6:8]))
             return date.fromisoformat(value[:10])
         except ValueError:
             pass
+        if not value:
+            return None
     raise InputError(source, f"bad date {value!r}; write it as YYYY-MM-DD", line)
 
 
@@ -146,32 +151,9 @@ def decode(data: bytes, source: str) -> str:
         ) from None
 
 
-def _read_path(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
-
-
 def _from_text(data: bytes, source: str, default_date: date | None) -> Document:
     text = check_text(decode(data, source), source)
     return Document(text=text, date=default_date, origin=source)
-
-
-def _from_jsonl(path: Path, default_date: date | None) -> Iterator[Document | InputError]:
-    source = str(path)
-    try:
-        text = decode(_read_path(path), source)
-    except InputError as exc:
-        yield exc
-        return
-    for n, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
-        try:
-            yield document_from_json(raw, source, n, default_date)
-        except InputError as exc:
-            yield exc
 
 
 def document_from_json(
@@ -220,35 +202,12 @@ def iter_files(folder: Path) -> Iterator[Path]:
 
 
 def read_inputs(
-    paths: Iterable[str], default_date: date | None = None
+    paths: Iterable[str], default_date: date | None = None, *, text_column: str = "text"
 ) -> Iterator[Document | InputError]:
-    """Documents from each path: ``-`` (stdin text), a file, a folder (recursive) or ``.jsonl``."""
-    for given in paths:
-        if given == "-":
-            try:
-                yield _from_text(sys.stdin.buffer.read(), "<stdin>", default_date)
-            except InputError as exc:
-                yield exc
-            continue
-        path = Path(given)
-        if path.is_dir():
-            files = list(iter_files(path))
-            if not files:
-                yield InputError(given, "folder holds no files")
-            for f in files:
-                yield from _read_file(f, default_date)
-        elif path.exists():
-            yield from _read_file(path, default_date)
-        else:
-            yield InputError(given, "no such file or folder")
+    """Documents from each path, lazily: ``-`` (stdin text), a file, a folder (recursive), or
+    an fsspec URL (``s3://bucket/news/``, ``memory://c.jsonl``). Files are plain text, JSON
+    Lines (``.jsonl``), CSV/TSV (text in ``text_column``), or HTML pages, optionally ``.gz``
+    or ``.zst`` compressed (see :mod:`mizan.readers`)."""
+    from .readers import read_paths
 
-
-def _read_file(path: Path, default_date: date | None) -> Iterator[Document | InputError]:
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from _from_jsonl(path, default_date)
-        return
-    try:
-        yield _from_text(_read_path(path), str(path), default_date)
-    except InputError as exc:
-        yield exc
+    return read_paths(paths, default_date, text_column)

@@ -29,10 +29,9 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import EvalError
 from ..stages.actors import ActorMention
 from .petrarch_agents import SuiteAgents
-
-from ..errors import EvalError
 
 Coding = tuple[str | None, str | None, str | None, str | None, str]  # src c/s, tgt c/s, code
 

@@ -75,6 +75,7 @@ class MentionIndex:
                         out.append(cm)
         head = self.at(tok)
         for c in tok.children if head is not None else ():
+            assert head is not None
             # "Arnor, Calenardhon and the evil Gondor welcomed": the parser hung the first
             # members of the list on the last one
             if c.dep_ in ("nmod", "compound") and c.i < head.start and any(
@@ -261,7 +262,7 @@ class ArgumentFinder:
                         allowed.discard("in")
                     preps += prep_objects(c, allowed)
         for h in heads:  # "rose in the dispute with X", "criticised over its dispute with X"
-            for prep, p in prep_objects(h, {"in", "over", "amid", "during"}):
+            for _prep, p in prep_objects(h, {"in", "over", "amid", "during"}):
                 if p.pos_ == "NOUN" and self.index.at(p) is None:
                     candidates += [(35, q) for _w, q in prep_objects(p, PARTICIPANT_PREPS)]
         for prep, p in preps:

@@ -22,7 +22,6 @@ from .arguments import guessed
 from .events import EventMention
 from .merge import merge_records
 
-
 # events done to a place: with no recipient in the text, the place's people are the recipient
 PLACE_RECIPIENT_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
 

@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
 from .index import IndexWriter
+from .manifest import ManifestWriter
 from .merge import ClusterWriter, cluster_record_row
-from .rows import Record, actor_rows, event_row, mention_rows, record_from_rows
+from .rows import (
+    Record,
+    actor_rows,
+    content_hash,
+    document_row,
+    event_row,
+    manifest_row,
+    mention_rows,
+    now,
+    record_from_rows,
+)
 from .schema import (
     ACTOR_COLUMNS,
     COLUMNS,
@@ -29,11 +39,14 @@ CANONICAL = "clusters c JOIN events e ON e.event_id = c.cluster_id"
 """The FROM clause of the deduplicated events: one row per real event (its representative)."""
 
 
-class Store(IndexWriter, ClusterWriter):
+class Store(IndexWriter, ClusterWriter, ManifestWriter):
     """A connection to an event store. Use :func:`open_store`."""
 
     placeholder = "?"
     dialect = "duckdb"
+    bulk_threshold = 5000
+    """``insert`` hands more rows than this to ``bulk_insert`` (DuckDB's executemany runs a
+    statement per row, so DuckDB stores lower it)."""
 
     def __init__(self, conn: Any, url: str, read_only: bool = False) -> None:
         self.conn = conn
@@ -62,8 +75,10 @@ class Store(IndexWriter, ClusterWriter):
         rows = [tuple(r) for r in rows]
         if not rows:
             return
-        if len(rows) > 5000:
-            self.bulk_insert(table, columns, rows, key)
+        if len(rows) > self.bulk_threshold:
+            at = [list(columns).index(k) for k in key]
+            unique = {tuple(r[i] for i in at): r for r in reversed(rows)}  # the first row wins
+            self.bulk_insert(table, columns, list(reversed(unique.values())), key)
             return
         cols = ", ".join(columns)
         marks = ", ".join("?" for _ in columns)
@@ -112,7 +127,7 @@ class Store(IndexWriter, ClusterWriter):
         self.execute(f"DELETE FROM {name}")
         rows = [(v,) for v in dict.fromkeys(values)]
         if rows:
-            if len(rows) > 5000:
+            if len(rows) > self.bulk_threshold:
                 self.bulk_insert(name, [column], rows)
             else:
                 self.executemany(f"INSERT INTO {name} ({column}) VALUES (?)", rows)
@@ -168,15 +183,16 @@ class Store(IndexWriter, ClusterWriter):
         with reports of the same events from other documents. Returns the number of new
         per-document events."""
         records = list(records)
-        text = doc.text
-        row = (doc.id, hashlib.sha256(text.encode()).hexdigest(), doc.date, doc.title, doc.source,
-               doc.url, doc.origin, text, len(text), datetime.now(UTC).replace(tzinfo=None))  # fmt: skip
+        digest = content_hash(doc.text)
+        row = document_row(doc, digest)
         ids = [r["id"] for r in records]
         self.begin()
         try:
             before = self._count_ids(ids)
             self.insert("documents", DOCUMENT_COLUMNS, [row], ["doc_id"])
             self.add_records(records)
+            self.list_processed([manifest_row(digest, doc.id, "coded", doc.origin,
+                                              events=len(records))])  # fmt: skip
             after = self._count_ids(ids)
             self.cluster_pending(doc_id=doc.id)
             self.commit()
@@ -206,21 +222,33 @@ class Store(IndexWriter, ClusterWriter):
             ["mention_id"],
         )
 
-    def add_tables(self, tables: dict[str, Any], cluster: bool = True) -> int:
+    def add_tables(
+        self, tables: dict[str, Any], cluster: bool = True,
+        failures: Iterable[tuple[str, int | None, str]] = (),
+    ) -> int:  # fmt: skip
         """The bulk path: write Arrow tables (or lists of row tuples) keyed by table name
-        (``documents``, ``events``, ``event_actors``, ``mentions``; columns as in schema.py,
-        e.g. Parquet shards written by workers) in one transaction, then merge the new events.
-        Rows already stored are skipped, so a shard can be added twice. Returns the number of
-        reports merged."""
-        unknown = set(tables) - {"documents", "events", "event_actors", "mentions"}
+        (``documents``, ``events``, ``event_actors``, ``mentions``, ``manifest``; columns as in
+        schema.py, e.g. Parquet shards written by workers) and ``failures`` (source, line,
+        reason) in one transaction, then merge the new events. Rows already stored are skipped,
+        so a shard can be added twice; manifest rows replace earlier rows of their texts.
+        Returns the number of reports merged."""
+        valid = ("documents", "events", "event_actors", "mentions", "manifest")
+        unknown = set(tables) - set(valid)
         if unknown:
             raise StoreError(f"add_tables: unknown table(s) {sorted(unknown)}; valid: "
-                             "documents, events, event_actors, mentions")  # fmt: skip
+                             f"{', '.join(valid)}")  # fmt: skip
         self.begin()
         try:
-            for name in ("documents", "events", "event_actors", "mentions"):
+            for name in valid[:-1]:
                 if name in tables and tables[name] is not None:
                     self.bulk_insert(name, COLUMNS[name], tables[name], KEYS[name])
+            if tables.get("manifest") is not None:
+                manifest = tables["manifest"]
+                if not isinstance(manifest, list):
+                    manifest = _rows_from_arrow(COLUMNS["manifest"], manifest)
+                self.list_processed(manifest)
+            for source, line, reason in failures:
+                self.add_failure(source, line, reason)
             n = self.cluster_pending() if cluster else 0
             self.commit()
         except Exception as exc:
@@ -236,7 +264,7 @@ class Store(IndexWriter, ClusterWriter):
         ):
             return
         self.execute("INSERT INTO failures (source, line, reason, failed_at) VALUES (?, ?, ?, ?)",
-                     (source, line, reason, datetime.now(UTC).replace(tzinfo=None)))  # fmt: skip
+                     (source, line, reason, now()))  # fmt: skip
 
     # -- reading --------------------------------------------------------------------------
     def records(
@@ -321,6 +349,10 @@ class Store(IndexWriter, ClusterWriter):
         return {t: int(self.query(f"SELECT count(*) FROM {t}")[0][0]) for t in TABLES}
 
 
+def _rows_from_arrow(columns: Sequence[str], table: Any) -> list[tuple[Any, ...]]:
+    return list(zip(*(table.column(c).to_pylist() for c in columns), strict=True))
+
+
 def _arrow_from_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> Any:
     import pyarrow as pa
 
@@ -332,6 +364,7 @@ def _arrow_from_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> A
 class DuckDBStore(Store):
     placeholder = "?"
     dialect = "duckdb"
+    bulk_threshold = 16
 
 
 def open_store(url: str | Path, read_only: bool = False) -> Store:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 from .schema import ACTOR_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
@@ -22,6 +22,31 @@ def _iso(value: Any) -> str | None:
     if value is None:
         return None
     return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def content_hash(text: str) -> str:
+    """The hash that identifies a document's text in ``documents`` and ``manifest``."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def document_row(doc: Any, digest: str | None = None) -> tuple[Any, ...]:
+    """A ``documents`` row (DOCUMENT_COLUMNS) for a document object (id, text, date, title,
+    source, url, origin)."""
+    text = doc.text
+    return (doc.id, digest or content_hash(text), doc.date, doc.title, doc.source, doc.url,
+            doc.origin, text, len(text), now())  # fmt: skip
+
+
+def manifest_row(
+    digest: str, doc_id: str, status: str, origin: str | None, reason: str | None = None,
+    events: int = 0,
+) -> tuple[Any, ...]:  # fmt: skip
+    """A ``manifest`` row (MANIFEST_COLUMNS): ``status`` is ``coded`` or ``failed``."""
+    return (digest, doc_id, status, origin, reason, events, now())
 
 
 def mention_id(event_id: str, m: dict[str, Any]) -> str:

@@ -167,6 +167,16 @@ TABLES = {
             cluster_id VARCHAR NOT NULL,
             correction_id VARCHAR NOT NULL
         )""",
+    "manifest": """
+        CREATE TABLE IF NOT EXISTS manifest (
+            content_hash VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            status VARCHAR NOT NULL,
+            origin VARCHAR,
+            reason VARCHAR,
+            events INTEGER,
+            recorded_at TIMESTAMP
+        )""",
     "failures": """
         CREATE TABLE IF NOT EXISTS failures (
             source VARCHAR NOT NULL,
@@ -258,6 +268,17 @@ DOCUMENT_COLUMNS = [
     "n_chars",
     "ingested_at",
 ]
+MANIFEST_COLUMNS = [
+    "content_hash",
+    "doc_id",
+    "status",
+    "origin",
+    "reason",
+    "events",
+    "recorded_at",
+]
+"""The manifest: one row per processed text (``status`` ``coded`` or ``failed``, with the
+``reason``), written in the transaction that stores the document (docs/scaling.md)."""
 CLUSTER_COLUMNS = [
     "cluster_id",
     "match_key",
@@ -284,6 +305,7 @@ COLUMNS = {
     "mentions": MENTION_COLUMNS,
     "event_clusters": ["event_id", "cluster_id"],
     "clusters": CLUSTER_COLUMNS,
+    "manifest": MANIFEST_COLUMNS,
 }
 KEYS = {
     "documents": ["doc_id"],
@@ -292,4 +314,5 @@ KEYS = {
     "mentions": ["mention_id"],
     "event_clusters": ["event_id"],
     "clusters": ["cluster_id"],
+    "manifest": ["content_hash"],
 }

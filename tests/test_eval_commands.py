@@ -92,6 +92,17 @@ def test_petrarch_unittest_names_a_missing_file(nlp, tmp_path):
         evaluate(tmp_path / "nope.xml", nlp)
 
 
+def test_json_set_read_from_its_folder(tmp_path):
+    from mizan.errors import EvalError
+    from mizan.eval.common import load_json
+
+    (tmp_path / "set.json").write_text('[{"id": 1}]')
+    assert load_json(tmp_path) == [{"id": 1}]  # the folder's one JSON file
+    (tmp_path / "other.json").write_text("[]")
+    with pytest.raises(EvalError, match=r"2 JSON files \(other.json, set.json\)"):
+        load_json(tmp_path)
+
+
 QUAD = """\
 Iraq urged Turkey to withdraw its troops from Bashiqa.\t0
 Jordan signed a trade agreement with Iraq on Monday.\t1

@@ -40,10 +40,18 @@ def norm_country(code: Any) -> str | None:
 
 
 def load_json(path: Path) -> Any:
-    if not Path(path).exists():
+    path = Path(path)
+    if not path.exists():
         raise EvalError(f"{path}: no such file; give the path to the evaluation set")
+    if path.is_dir():  # the set's folder: its one JSON file
+        found = sorted(path.glob("*.json"))
+        if len(found) != 1:
+            names = ", ".join(p.name for p in found) or "none"
+            raise EvalError(f"{path}: a folder with {len(found)} JSON files ({names}); "
+                            "give the path to the evaluation set's JSON file")  # fmt: skip
+        path = found[0]
     try:
-        return json.loads(Path(path).read_text(encoding="utf-8"))
+        return json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise EvalError(f"{path}: not valid JSON ({exc.msg} at line {exc.lineno})") from None
 

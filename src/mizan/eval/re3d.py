@@ -57,6 +57,7 @@ from ..datafiles import package_file, read_bytes
 from ..documents import Document
 from ..errors import DataFileError, EvalError
 from ..pipeline import make_doc
+from ..stages.actor_base import LEADING
 from ..stages.actor_context import acts_as_government
 from .common import prf
 
@@ -250,6 +251,32 @@ def _person_start(doc: Any, start: int, end: int) -> int:
     return start
 
 
+def _group_start(doc: Any, start: int, end: int, taken: set[int]) -> int:
+    """A group named by a common noun with its modifiers, as re3d marks it: "15 civilians",
+    "Kurdish fighters", "the international community", "aid workers"."""
+    head = doc[end - 1]
+    left = max(head.left_edge.i, head.sent.start)
+    while left < start and (left in taken or doc[left].is_punct):
+        left += 1
+    return min(start, left) if all(t not in taken for t in range(left, start)) else start
+
+
+def _person_parts(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """A title and a name in apposition ("the Foreign Secretary, Boris Johnson") are two
+    mentions in re3d, of one person."""
+    for k in range(start + 1, end - 1):
+        if doc[k].text == ",":
+            return [(start, k), (k + 1, end)]
+    return [(start, end)]
+
+
+def _clean_end(span: Any) -> int:
+    """The end of a span without a reference mark or bracket the tokenizer glued to its last
+    word ("Assad,[1", "Qanbar(Arabic")."""
+    cut = re.search(r"[,;]?[\[(]", span.text)
+    return span.start_char + cut.start() if cut and cut.start() > 0 else span.end_char
+
+
 def mizan_entities(doc: Any) -> list[Entity]:
     from ..gazetteer import load_gazetteer
     from ..stages.placenames import place_cues
@@ -268,29 +295,39 @@ def mizan_entities(doc: Any) -> list[Entity]:
             if m.metonym == "demonym":
                 continue
             typ = "Location" if _country_is_place(span, m, cues, place) else "Organisation"
-        elif m.kind == "person":
-            typ = "Person"
+        elif m.kind == "person" or m.role:
+            typ = "Person"  # an office named by its title ("the US Secretary of State")
         else:
             typ = "Organisation"
         start, end = m.start, m.end
         if typ == "Person":
             start = _person_start(doc, start, end)
+        elif m.how == "agent" and m.actor_id is None:
+            start = _group_start(doc, start, end, taken)
         if typ == "Location":
             start, end = _place_span(doc, start, end, place)
             if any(t in taken for t in range(start, end)):
                 start, end = m.start, m.end
-        span = doc[start:end]
         taken.update(range(start, end))
-        out.append(Entity(span.start_char, span.end_char, typ, span.text,
-                          m.actor_id or m.provisional))  # fmt: skip
+        ident = m.actor_id or m.provisional
+        for a, b in _person_parts(doc, start, end) if typ == "Person" else [(start, end)]:
+            span = doc[a:b]
+            b_char = _clean_end(span)
+            out.append(Entity(span.start_char, b_char, typ, doc.text[span.start_char:b_char],
+                              ident))  # fmt: skip
     gaz = load_gazetteer()
     focus = doc._.mizan_focus
+    facilities = place["facility_nouns"]
     for ent in doc.ents:
+        while len(ent) > 1 and ent[0].lower_ in LEADING:
+            ent = ent[1:]  # "Near Tal Afar" at the start of a sentence
         if any(t.i in taken for t in ent):
             continue
         is_place = SPACY_MAP.get(ent.label_) == "Location" or (
             ent.label_ in ("PERSON", "ORG", "NORP") and gaz.lookup(_LEAD.sub("", ent.text), focus)
-        )  # the parser's "Raqqah" as a person: a place mizan's gazetteer knows
+        ) or (ent.label_ == "ORG" and ent[-1].lemma_.lower() in facilities)
+        # the parser's "Raqqah" as a person: a place mizan's gazetteer knows; "the Samarra
+        # Barrage" as an organisation: a facility
         if is_place:
             start, end = _place_span(doc, ent.start, ent.end, place)
             if any(t in taken for t in range(start, end)):

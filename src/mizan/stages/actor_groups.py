@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from ..actors.normalize import name_key, skeleton_key
 from .actor_base import LEADING, ActorMention, TaggerBase
-from .actor_context import DocInfo, describe, provisional_key
+from .actor_context import DocInfo, clean_name, describe, provisional_key
 
 
 class GroupPass(TaggerBase):
@@ -104,13 +104,33 @@ class GroupPass(TaggerBase):
             or (skeleton_key(place.name) == skeleton_key(text))
         )
 
-    def _placed_by_preposition(self, ent: Span, focus: str | None) -> bool:
-        """A name after a locative preposition ("near Husaybah", "in Tal Afar", "outside
-        Mezzeh") that the gazetteer knows as a place is that place, not an actor."""
+    @staticmethod
+    def _framed_place(ent: Span) -> bool:
+        """A name a place noun frames ("the city of Karabilah", "the village of X") or that
+        ends in a facility's noun ("the Samarra Barrage", "the Brandbergen Mosque") is a
+        place, known to the gazetteer or not (``data/places/cues.yaml``)."""
         from .placenames import place_cues
 
+        cues = place_cues()
+        if ent[-1].lemma_.lower() in cues["facility_nouns"] and ent.label_ != "PERSON":
+            return True
+        i = ent.start
+        return i >= 2 and ent.doc[i - 1].lower_ == "of" and (
+            ent.doc[i - 2].lower_ in cues["city_cues"] | cues["name_nouns"]
+        )  # fmt: skip
+
+    def _placed_by_preposition(self, ent: Span, focus: str | None) -> bool:
+        """A name after a locative, directional or origin preposition ("near Husaybah", "in
+        Tal Afar", "from Mezzeh") or the object of a verb of movement ("fled Karabilah") that
+        the gazetteer knows as a place is that place, not an actor."""
+        from .placenames import place_cues
+
+        cues = place_cues()
         root = ent.root
-        if root.dep_ != "pobj" or root.head.lower_ not in place_cues()["locative"]:
+        preps = cues["locative"] | cues["destination"] | cues["origin"]
+        if not (root.dep_ == "pobj" and root.head.lower_ in preps) and not (
+            root.dep_ == "dobj" and root.head.lemma_.lower() in cues["movement_lemmas"]
+        ):  # fmt: skip
             return False
         if self._gazetteer is None:
             from ..gazetteer import load_gazetteer
@@ -175,16 +195,17 @@ class GroupPass(TaggerBase):
                 continue
             if single and self._is_place(ent.text, focus, doc_countries):
                 continue
-            if self._placed_by_preposition(ent, focus):
+            if self._placed_by_preposition(ent, focus) or self._framed_place(ent):
                 continue  # "near Husaybah", "in Tal Afar": a place the tagger took for a name
             ctx = describe(ent, self.registry, self.cues)
             country = ctx.country or (focus if ctx.found else None)
             person = ent.label_ == "PERSON" or ctx.person
+            name = clean_name(ent.text)
             m = ActorMention(
-                start=ent.start, end=ent.end, text=ent.text, actor_id=None, name=ent.text,
+                start=ent.start, end=ent.end, text=ent.text, actor_id=None, name=name,
                 kind="person" if person else "organisation", country=country,
                 sector=ctx.sector or "UNK", confidence=0.5 if ctx.found else 0.4, how="ner",
-                provisional=provisional_key(ent.text),
+                provisional=provisional_key(name),
             )  # fmt: skip
             out.append(m)
             dropped.update(inside)

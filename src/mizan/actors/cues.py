@@ -27,6 +27,7 @@ class Cues:
     led_words: frozenset[str] = frozenset()  # "Vietnamese-led forces": the leader's forces
     other_office: frozenset[str] = frozenset()  # "deputy", "former": not the office-holder
     person_nouns: frozenset[str] = frozenset()  # heads of a description of a person
+    alias_phrases: tuple[tuple[str, ...], ...] = ()  # "also known as": the next name is an alias
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -69,6 +70,8 @@ def _build() -> Cues:
         led_words=_words(raw, "led_words", path),
         other_office=_words(raw, "other_office", path),
         person_nouns=_words(raw, "person_nouns", path),
+        alias_phrases=tuple(sorted((tuple(p.split()) for p in _words(raw, "alias_phrases", path)),
+                                   key=len, reverse=True)),  # fmt: skip
     )
 
 

@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokens import Span
 
 from ..actors.cues import load_cues
 from ..actors.normalize import name_key
@@ -212,7 +213,8 @@ def _country_is_place(span: Any, m: Any, cues: Any, place: dict[str, frozenset[s
     return not acts_as_government(span, cues)
 
 
-def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]]) -> tuple[int, int]:
+def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]],
+                country: bool = False) -> tuple[int, int]:  # fmt: skip
     """A place name with its qualifiers, as re3d marks it: "northern Iraq", "the city of
     Mosul", "the Syrian city of Raqqa", "Mosul district", "Palmyra, Syria"."""
     n = len(doc)
@@ -227,9 +229,9 @@ def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]]
             start -= 1
     if end < n and doc[end].lower_ in place["name_nouns"]:
         end += 1  # "Mosul district", "Anbar province"
-    if end + 1 < n and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE" and (
-        doc[end + 1].ent_iob_ == "B"
-    ):  # "Palmyra, Syria"
+    if not country and end + 1 < n and doc[end].text == "," and (
+        doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B"
+    ):  # "Palmyra, Syria"; not a list of countries ("Jordan, Lebanon and Turkey")
         k = end + 1
         while k + 1 < n and doc[k + 1].ent_iob_ == "I":
             k += 1
@@ -305,7 +307,7 @@ def mizan_entities(doc: Any) -> list[Entity]:
         elif m.how == "agent" and m.actor_id is None:
             start = _group_start(doc, start, end, taken)
         if typ == "Location":
-            start, end = _place_span(doc, start, end, place)
+            start, end = _place_span(doc, start, end, place, m.kind == "country")
             if any(t in taken for t in range(start, end)):
                 start, end = m.start, m.end
         taken.update(range(start, end))
@@ -320,7 +322,7 @@ def mizan_entities(doc: Any) -> list[Entity]:
     facilities = place["facility_nouns"]
     for ent in doc.ents:
         while len(ent) > 1 and ent[0].lower_ in LEADING:
-            ent = ent[1:]  # "Near Tal Afar" at the start of a sentence
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Near Tal Afar"
         if any(t.i in taken for t in ent):
             continue
         is_place = SPACY_MAP.get(ent.label_) == "Location" or (

@@ -119,7 +119,7 @@ class GroupPass(TaggerBase):
             ent.doc[i - 2].lower_ in cues["city_cues"] | cues["name_nouns"]
         )  # fmt: skip
 
-    def _placed_by_preposition(self, ent: Span, focus: str | None) -> bool:
+    def _placed_by_preposition(self, ent: Span, focus: str | None, lead: str | None) -> bool:
         """A name after a locative, directional or origin preposition ("near Husaybah", "in
         Tal Afar", "from Mezzeh") or the object of a verb of movement ("fled Karabilah") that
         the gazetteer knows as a place is that place, not an actor."""
@@ -128,9 +128,9 @@ class GroupPass(TaggerBase):
         cues = place_cues()
         root = ent.root
         preps = cues["locative"] | cues["destination"] | cues["origin"]
-        if not (root.dep_ == "pobj" and root.head.lower_ in preps) and not (
+        if lead not in preps and not (root.dep_ == "pobj" and root.head.lower_ in preps) and not (
             root.dep_ == "dobj" and root.head.lemma_.lower() in cues["movement_lemmas"]
-        ):  # fmt: skip
+        ):  # fmt: skip  # "Near Palmyra," tagged as one name: the preposition was cut off
             return False
         if self._gazetteer is None:
             from ..gazetteer import load_gazetteer
@@ -152,6 +152,25 @@ class GroupPass(TaggerBase):
                         parts.setdefault(w, m)
         return parts
 
+    @staticmethod
+    def _pieces(doc: Doc) -> list[Span]:
+        """The tagger's PERSON, ORG and GPE names; an ORG name that runs over a comma is
+        two names in apposition ("the Ministry of Culture, State Board of Antiquities")."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE"):
+                continue
+            commas = [t.i for t in ent[1:-1] if t.text == ","] if ent.label_ == "ORG" else []
+            if not commas:
+                out.append(ent)
+                continue
+            bounds = [ent.start, *commas, ent.end]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                a += a != ent.start  # after the comma
+                if b > a:
+                    out.append(Span(doc, a, b, label=ent.label))
+        return out
+
     def _ner_pass(
         self, doc: Doc, on: date | None, found: list[ActorMention], focus: str | None
     ) -> list[ActorMention]:
@@ -161,18 +180,18 @@ class GroupPass(TaggerBase):
         doc_countries = {m.country for m in found if m.kind == "country" and m.country}
         out: list[ActorMention] = []
         dropped: set[int] = set()  # country names inside a longer organisation name
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "GPE"):
-                continue
+        for ent in self._pieces(doc):
             inside = [t.i for t in ent if t.i in covered]
             if inside and not (ent.label_ == "ORG" and len(ent) > len(inside) + 1
                                and all(i in countries for i in inside)
                                and ent[-1].i not in covered):  # fmt: skip
                 continue  # "the Syria Recovery Trust Fund" is not Syria
+            lead = None
             while len(ent) > 1 and ent[0].lower_ in LEADING:
-                ent = ent[1:]
+                lead = ent[0].lower_
+                ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # keeps the label
             while len(ent) > 1 and ent[-1].is_punct and ent[-1].text not in (".", "'"):
-                ent = ent[:-1]  # "the State Board of Antiquities and Heritage (" (SBAH)
+                ent = Span(doc, ent.start, ent.end - 1, label=ent.label)  # "Heritage (" (SBAH)
             if not any(t.text[:1].isupper() or not t.is_ascii for t in ent if t.is_alpha):
                 continue
             key = name_key(ent.text)
@@ -195,7 +214,7 @@ class GroupPass(TaggerBase):
                 continue
             if single and self._is_place(ent.text, focus, doc_countries):
                 continue
-            if self._placed_by_preposition(ent, focus) or self._framed_place(ent):
+            if self._placed_by_preposition(ent, focus, lead) or self._framed_place(ent):
                 continue  # "near Husaybah", "in Tal Afar": a place the tagger took for a name
             ctx = describe(ent, self.registry, self.cues)
             country = ctx.country or (focus if ctx.found else None)

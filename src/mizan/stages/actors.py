@@ -40,6 +40,7 @@ from .actor_coref import (
     resolve_pronouns,
 )
 from .actor_groups import GroupPass
+from .actor_links import link_aliases, link_copulas, link_surnames_back
 from .actor_titles import TitlePass
 
 __all__ = ["ActorMention", "ActorTagger", "TaggerBase"]
@@ -154,6 +155,8 @@ class ActorTagger(TitlePass, GroupPass):
                 for j in range(min(run, i + 3), i, -1):
                     if not last_ok[j - 1] or not self.registry.surname(text[idx[i] : ends[j - 1]]):
                         continue
+                    if j < n and starts[j] and sent_end[j - 1] > j and info.alpha[j]:
+                        break  # "Hassan Karimi": a first name, not the surname "Hassan"
                     span = doc[i:j]
                     actor = self._surname(span, on)
                     if actor is not None:
@@ -191,8 +194,9 @@ class ActorTagger(TitlePass, GroupPass):
         found = self._agent_pass(doc, found, focus, info)
         found = self._ner_pass(doc, on, found, focus)
         found = affiliate(doc, found, self.registry)
-        found = merge_names(found, self.registry)
+        found = link_surnames_back(merge_names(found, self.registry))
         found = link_acronyms(doc, link_appositions(doc, found), info)
+        found = link_copulas(doc, link_aliases(doc, found, self.cues.alias_phrases, info))
         found = link_descriptions(doc, found, self.cues)
         found = resolve_pronouns(doc, found, self.registry, self.cues, info)
         found = resolve_first_person(doc, found, self.registry, self.cues,

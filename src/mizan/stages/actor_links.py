@@ -1,0 +1,118 @@
+"""Links between mentions that a sentence states outright (used by the actor stage):
+
+* an alias phrase: "Abboud Qanbar, also known as Abu Haidar" — the second name is the first
+  actor (the phrases are ``alias_phrases`` in ``data/actors/cues.yaml``);
+* a copula between an office and a name: "His chief of staff is General Hassan", "General
+  Hassan is his chief of staff" — the title is that person;
+* a bare surname before the full name it belongs to: "Mr Ellwood ... Tobias Ellwood" (a
+  surname after the full name is handled by ``actor_coref.merge_names``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from ..actors.normalize import name_key
+from .actor_context import DocInfo
+
+if TYPE_CHECKING:
+    from .actors import ActorMention
+
+NEAR = 12  # tokens between a name and the alias phrase after it
+
+
+def _named(m: ActorMention) -> bool:
+    return m.kind in ("person", "organisation", "igo") and bool(m.actor_id or m.provisional)
+
+
+def _same(m: ActorMention, other: ActorMention, factor: float = 0.85) -> ActorMention:
+    """``m`` as a mention of ``other``'s actor."""
+    return replace(m, actor_id=other.actor_id, name=other.name, kind=other.kind,
+                   country=other.country or m.country,
+                   sector=other.sector if other.sector not in (None, "UNK") else m.sector,
+                   provisional=other.provisional, how="coref",
+                   confidence=round(other.confidence * factor, 3))  # fmt: skip
+
+
+def link_aliases(
+    doc: Doc, mentions: list[ActorMention], phrases: tuple[tuple[str, ...], ...], info: DocInfo
+) -> list[ActorMention]:
+    """ "X, also known as Y": Y is X's actor. X is the nearest named mention before the
+    phrase in the same sentence; Y the mention that starts right after it."""
+    if not phrases or not mentions:
+        return mentions
+    firsts = {p[0] for p in phrases}
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    out = list(mentions)
+    for i in info.where(firsts):
+        words = next((p for p in phrases if tuple(info.lower(k) for k in range(
+            i, min(i + len(p), info.n))) == p), None)  # fmt: skip
+        if words is None:
+            continue
+        j = i + len(words)
+        while j < info.n and (doc[j].lower_ == "the" or doc[j].is_quote):
+            j += 1
+        k = by_start.get(j)
+        if k is None or info.sent_start[j] != info.sent_start[i]:
+            continue
+        # the name it follows ends a few words before (brackets between may fool the
+        # sentence splitter: "Abboud Qanbar (Arabic: …), also known as Abu Haidar")
+        before = [m for m in out if i - NEAR <= m.end <= i and _named(m)]
+        if not before:
+            continue
+        first = max(before, key=lambda m: m.end)
+        if first.kind != out[k].kind and out[k].actor_id is not None:
+            continue  # "Iraq, better known as ..." never turns a known actor into another
+        out[k] = _same(out[k], first, 0.9)
+    return out
+
+
+def link_copulas(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "His chief of staff is General Hassan": an office without a holder that is the
+    subject (or the complement) of "be" whose other side is a named person is that person."""
+    by_token = {t: i for i, m in enumerate(mentions) for t in range(m.start, m.end)}
+    out = list(mentions)
+    for i, m in enumerate(mentions):
+        if m.how != "title" or m.actor_id or m.provisional:
+            continue
+        root = doc[m.start : m.end].root
+        verb = root.head
+        if verb.lemma_ != "be" or root.dep_ not in ("nsubj", "attr"):
+            continue
+        other_dep = "attr" if root.dep_ == "nsubj" else "nsubj"
+        side = [c for c in verb.children if c.dep_ == other_dep]
+        side += [x for c in side for x in c.children if x.dep_ == "compound"]
+        k = next((by_token[c.i] for c in side if c.i in by_token), None)
+        if k is not None and mentions[k].kind == "person" and _named(mentions[k]):
+            out[i] = _same(m, mentions[k])
+    return out
+
+
+def link_surnames_back(mentions: list[ActorMention]) -> list[ActorMention]:
+    """An unknown one-word name ("Mr Ellwood") takes the identity of the one unknown person
+    named in full in the document whose last name it is, even when the full name comes later.
+    """
+    full: dict[str, set[str]] = {}
+    owner: dict[str, ActorMention] = {}
+    for m in mentions:
+        if m.kind == "person" and m.provisional and m.actor_id is None:
+            words = name_key(m.name).split()
+            if len(words) >= 2 and len(words[-1]) >= 3:
+                full.setdefault(words[-1], set()).add(m.provisional)
+                owner.setdefault(words[-1], m)
+    if not full:
+        return mentions
+    out = []
+    for m in mentions:
+        words = name_key(m.name).split() if m.provisional and m.actor_id is None else []
+        if len(words) == 1 and len(full.get(words[0], ())) == 1 and (
+            m.provisional not in full[words[0]]
+        ):  # fmt: skip
+            o = owner[words[0]]
+            m = replace(m, name=o.name, provisional=o.provisional, kind="person",
+                        country=m.country or o.country)  # fmt: skip
+        out.append(m)
+    return out

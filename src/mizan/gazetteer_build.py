@@ -66,8 +66,10 @@ def _build(folder: Path, countries_yaml: Path) -> Gazetteer:
     }
     generic.update({str(w).lower(): "city" for w in cues.get("city_cues") or ()})
     generic.update({str(w).lower(): "admin1" for w in cues.get("admin1_cues") or ()})
+    sites = [*(cues.get("facility_nouns") or ()), *(cues.get("site_nouns") or ())]
     gaz = Gazetteer(stop=frozenset(place_key(str(w)) for w in stop), generic=generic,
-                    directions=frozenset(str(w).lower() for w in cues.get("direction_words") or ()))  # fmt: skip
+                    directions=frozenset(str(w).lower() for w in cues.get("direction_words") or ()),
+                    facilities=frozenset(str(w).lower() for w in sites))  # fmt: skip
     towns = load_yaml(folder / "towns.yaml") or {}
     if not isinstance(towns, dict) or not isinstance(towns.get("min_population"), int):
         raise DataFileError(folder / "towns.yaml", "needs a whole-number min_population",

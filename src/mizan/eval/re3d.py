@@ -458,6 +458,9 @@ def evaluate(folder: Path, nlp: Language, bare: Language, errors: bool = False) 
             if place is not None:
                 res.places_resolved += 1
                 res.places_right += place.country == want
+                if errors and place.country != want:
+                    res.misses.append(f"wrong country: {e.text!r} -> {place.name}, "
+                                      f"{place.country} (want {want})")  # fmt: skip
             elif errors:
                 res.misses.append(f"not geocoded: {e.text!r} (want {want})")
     return res

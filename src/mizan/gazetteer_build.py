@@ -157,6 +157,9 @@ def _build(folder: Path, countries_yaml: Path) -> Gazetteer:
         for alt in c.get("alternatenames") or ():
             if _good_alternate(alt):
                 gaz.add(alt, place, alternate=True)
+                key = place_key(alt)
+                if place.population >= FUZZY_MIN_POPULATION and " " in key and len(key) >= 8:
+                    gaz.fuzzy[key[0]].append(key)  # "Dayr Az Zayr": a transliteration's typo
     # landmarks
     path = folder / "landmarks.yaml"
     for i, raw in enumerate(load_yaml(path) or [], start=1):

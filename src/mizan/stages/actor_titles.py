@@ -187,11 +187,11 @@ class TitlePass(TaggerBase):
             start = min(start, other.i)
         prior = sorted((m for m in found + out if m.end <= start), key=lambda m: m.start)
         # a person named right after the title: "Prime Minister Mustafa al-Kadhimi"
-        held = self._portfolio_holder(doc, end, covered)
-        end = self._region_portfolio(doc, end) if held is None else end
+        portfolio = self._portfolio_holder(doc, end, covered)
+        end = self._region_portfolio(doc, end) if portfolio is None else end
         after = end + 1 if end < len(doc) and doc[end].text == "," else end
-        if held is not None:  # "Minister for the Middle East Tobias Ellwood"
-            a, b = held
+        if portfolio is not None:  # "Minister for the Middle East Tobias Ellwood"
+            a, b = portfolio
             consumed.update({m.start for m in found if start <= m.start < b})
             name = doc[a:b].text
             out.append(ActorMention(

@@ -80,16 +80,44 @@ def test_glued_reference_mark_leaves_the_name(nlp):
     assert m.name == "Abboud Samir"
 
 
-# sentence, a name that is a place here and must not become an actor
+# sentence, a name that is a place (or an operation, a ship) here and must not become an actor
 PLACES = [
     ("Fighters shelled the Samarra Barrage overnight.", "Samarra Barrage"),  # a facility
     ("Worshippers gathered at the Noor Mosque on Friday.", "Noor Mosque"),
     ("Troops entered the village of Kafr Zaytun at dawn.", "Kafr Zaytun"),  # framed by a noun
     ("Near Palmyra, one strike destroyed a tank.", "Palmyra"),  # the preposition tagged in
     ("Militants fled to Husaybah after the raid.", "Husaybah"),  # a destination
+    ("Coalition forces began Operation Desert Lion in May.", "Desert Lion"),  # an operation
+    ("The destroyer USS Kestrel escorted the tankers.", "Kestrel"),  # a ship
 ]
 
 
 @pytest.mark.parametrize("text,name", PLACES, ids=[r[1] for r in PLACES])
-def test_place_is_not_an_actor(nlp, text, name):
+def test_not_an_actor(nlp, text, name):
     assert not any(name in m.text for m in actors(nlp, text))
+
+
+# sentence, surface, how re3d would mark the person (the eval's span conventions)
+RE3D_PERSONS = [
+    ("Col. Dana Whitfield briefed reporters.", "Dana Whitfield", "Col. Dana Whitfield"),
+    ("Lt. Gen. Omar Haddad toured the base.", "Omar Haddad", "Lt. Gen. Omar Haddad"),
+    ("The Defence Secretary, Maria Lund, arrived.", "Maria Lund", "Maria Lund"),
+]
+
+
+@pytest.mark.parametrize("text,surface,expected", RE3D_PERSONS, ids=[r[2] for r in RE3D_PERSONS])
+def test_re3d_person_spans(nlp, text, surface, expected):
+    from mizan.eval.re3d import mizan_entities
+
+    doc = nlp(make_doc(nlp, Document(text=text, date=date(2020, 8, 28))))
+    people = {e.text for e in mizan_entities(doc) if e.type == "Person"}
+    assert expected in people, people
+
+
+def test_re3d_groups_keep_their_modifiers(nlp):
+    from mizan.eval.re3d import mizan_entities
+
+    text = "Kurdish fighters and 40 civilians left the town; the international community watched."
+    doc = nlp(make_doc(nlp, Document(text=text, date=date(2020, 8, 28))))
+    orgs = {e.text for e in mizan_entities(doc) if e.type == "Organisation"}
+    assert {"Kurdish fighters", "40 civilians", "the international community"} <= orgs, orgs

@@ -45,6 +45,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -243,14 +244,41 @@ def _person_start(doc: Any, start: int, end: int) -> int:
     """A person's name with the capitalised words of its title and rank, as re3d marks it:
     "Pentagon Press Secretary Peter Cook", "Lt. Gen. Stephen J. Townsend", "Mr Colville"."""
     first = doc[start].sent.start
-    while start > first:
+    while start > 0:
         t = doc[start - 1]
+        if _abbreviation(doc, start - 1):  # "Col." "Lt. Gen.": the splitter may end a
+            start -= 2 if t.text == "." else 1  # sentence at the full stop
+            first = min(first, doc[start].sent.start)
+            continue
+        if start <= first:
+            break
         if t.dep_ not in ("compound", "amod", "nmod", "punct") or not start <= t.head.i < end:
             break
         if not (t.text[:1].isupper() or t.like_num) or t.is_sent_end:
             break
         start -= 1
     return start
+
+
+def _abbreviation(doc: Any, i: int) -> bool:
+    """Is token ``i`` the end of an abbreviated rank or title ("Col." as "Col" "." or as one
+    token "Gen."; ``rank_abbreviations`` in ``data/actors/cues.yaml``)?"""
+    ranks = load_cues().rank_abbreviations
+    t = doc[i]
+    if t.text == ".":
+        return i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in ranks
+    return t.text.endswith(".") and t.text[:1].isupper() and t.lower_[:-1] in ranks
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """Last words of the registry's titles and of nouns for a person ("minister",
+    "secretary", "spokesman"): a mention headed by one is a person in re3d."""
+    from ..actors.loader import load_registry
+
+    heads = {t.title.split()[-1].lower() for t in load_registry().titles.values()}
+    heads -= {"army", "intelligence", "parliament", "staff", "justice"}  # "chief of staff"
+    return frozenset(heads | load_cues().person_nouns | {"secretary", "commissioner"})
 
 
 def _group_start(doc: Any, start: int, end: int, taken: set[int]) -> int:
@@ -297,7 +325,9 @@ def mizan_entities(doc: Any) -> list[Entity]:
             if m.metonym == "demonym":
                 continue
             typ = "Location" if _country_is_place(span, m, cues, place) else "Organisation"
-        elif m.kind == "person" or m.role:
+        elif m.kind == "person" or m.role or (
+            m.how in ("office", "title", "coref") and span.root.lower_ in _title_heads()
+        ):  # fmt: skip
             typ = "Person"  # an office named by its title ("the US Secretary of State")
         else:
             typ = "Organisation"

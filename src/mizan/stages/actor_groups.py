@@ -205,6 +205,10 @@ class GroupPass(TaggerBase):
                 continue
             if key in self.registry.not_actors or all(w in self.honorifics for w in key.split()):
                 continue
+            if ent[0].lower_ in self.cues.operation_words and ent[0].text[:1].isupper():
+                continue  # "Operation Steel Curtain": an operation, not an actor
+            if ent[0].lower_ in self.cues.vessel_prefixes and ent[0].is_upper and len(ent) > 1:
+                continue  # "USS Mahan": a ship
             if self.registry.lookup(ent.text)[0]:
                 continue  # a capital or seat used as a place, or a name the registry passed over
             hits, score = self.registry.fuzzy(ent.text)

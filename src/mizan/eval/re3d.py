@@ -271,6 +271,17 @@ def _abbreviation(doc: Any, i: int) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _member_nouns() -> frozenset[str]:
+    """Nouns for the people or units of an organisation: the registry's agent nouns
+    ("fighters", "units") and nouns for a person ("spokesman")."""
+    from ..actors.loader import load_registry
+
+    agents = {k.split()[-1] for k in load_registry().agents}
+    return frozenset(agents | load_cues().person_nouns | {"member", "partner", "nation",
+                                                         "leader", "ally", "state"})
+
+
+@lru_cache(maxsize=1)
 def _title_heads() -> frozenset[str]:
     """Last words of the registry's titles and of nouns for a person ("minister",
     "secretary", "spokesman"): a mention headed by one is a person in re3d."""
@@ -286,9 +297,36 @@ def _group_start(doc: Any, start: int, end: int, taken: set[int]) -> int:
     "Kurdish fighters", "the international community", "aid workers"."""
     head = doc[end - 1]
     left = max(head.left_edge.i, head.sent.start)
-    while left < start and (left in taken or doc[left].is_punct):
+    while left < start and (left in taken or doc[left].is_punct or _quantifier(doc[left])):
         left += 1
     return min(start, left) if all(t not in taken for t in range(left, start)) else start
+
+
+QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "more", "less", "than",
+                         "over", "about", "around", "nearly", "almost", "even", "only",
+                         "primarily", "either", "neither", "both", "least", "at", "up",
+                         "to", "roughly", "approximately", "well-known"})  # fmt: skip
+
+
+def _quantifier(t: Any) -> bool:
+    """A word of quantity or degree that re3d leaves out of a group's span ("more than 60
+    civilians" is "60 civilians"; "many Iraqis" is "Iraqis")."""
+    return t.lower_ in QUANTIFIERS or t.dep_ in ("quantmod", "advmod", "preconj", "cc")
+
+
+def _with_members(doc: Any, start: int, end: int) -> int:
+    """An organisation named before a plural noun for its members, as re3d marks it: "EU
+    leaders", "Coalition partners", "ISIL tactical units" are one Organisation."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ not in ("compound", "amod", "nmod") or head.i < end or head.tag_ != "NNS":
+        return end
+    if head.lemma_.lower() not in _member_nouns() and head.lower_ not in _member_nouns():
+        return end
+    between = doc[end : head.i]
+    if all(t.dep_ in ("compound", "amod") and t.head.i == head.i for t in between):
+        return head.i + 1
+    return end
 
 
 def _person_parts(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
@@ -336,6 +374,8 @@ def mizan_entities(doc: Any) -> list[Entity]:
             start = _person_start(doc, start, end)
         elif m.how == "agent" and m.actor_id is None:
             start = _group_start(doc, start, end, taken)
+        elif m.kind in ("organisation", "igo"):
+            end = _with_members(doc, start, end)
         if typ == "Location":
             start, end = _place_span(doc, start, end, place, m.kind == "country")
             if any(t in taken for t in range(start, end)):

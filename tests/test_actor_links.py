@@ -121,3 +121,19 @@ def test_re3d_groups_keep_their_modifiers(nlp):
     doc = nlp(make_doc(nlp, Document(text=text, date=date(2020, 8, 28))))
     orgs = {e.text for e in mizan_entities(doc) if e.type == "Organisation"}
     assert {"Kurdish fighters", "40 civilians", "the international community"} <= orgs, orgs
+
+
+# sentence, the mention's text, the actor: mizan's own long name over an underlay entry that
+# begins with "The", and an agent phrase that keeps the whole of its owner's name
+NAMES = [
+    ("The Islamic State of Iraq and the Levant claimed the bombing.",
+     "Islamic State of Iraq and the Levant", "isis"),
+    ("Jets struck Islamic State of Iraq and the Levant fighters near the dam.",
+     "Islamic State of Iraq and the Levant fighters", "isis"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface,expected", NAMES, ids=[r[1] for r in NAMES])
+def test_whole_name(nlp, text, surface, expected):
+    m = find(actors(nlp, text), surface)
+    assert m.text == surface and m.actor_id == expected

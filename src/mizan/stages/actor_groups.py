@@ -66,6 +66,8 @@ class GroupPass(TaggerBase):
                     absorbed.update(id(m) for m in found if end <= m.start < after)
                     end = after
             start = left if (country or owner or ruler) else tok.i
+            if owner is not None:  # the parse may leave part of the owner's name outside
+                start = min(start, owner.start)
             text = doc[start:end].text
             if owner is not None:
                 absorbed.add(id(owner))

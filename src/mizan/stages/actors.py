@@ -151,6 +151,12 @@ class ActorTagger(TitlePass, GroupPass):
                     continue
                 matched = (span, hits, how)
                 break
+            if matched is not None and info.lower(i) == "the" and i + 1 < run and all(
+                h.tier != PRIMARY for h in matched[1]
+            ):  # "The Islamic State of Iraq and the Levant": mizan's own name after "The"
+                # beats an underlay entry that begins with it ("The Islamic State")
+                i += 1
+                continue
             if matched is None:
                 for j in range(min(run, i + 3), i, -1):
                     if not last_ok[j - 1] or not self.registry.surname(text[idx[i] : ends[j - 1]]):

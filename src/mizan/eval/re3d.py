@@ -45,8 +45,8 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +79,7 @@ class Entity:
     type: str
     text: str
     identity: str | None = None  # an actor id or an unknown actor's cluster (predictions)
+    level: str | None = None  # a predicted Location naming a country or an admin1 region
 
 
 @dataclass
@@ -222,7 +223,8 @@ def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]]
     nouns = place["transparent_nouns"] | place["name_nouns"]
     if start > 0 and doc[start - 1].lower_ in place["direction_words"]:
         start -= 1
-    elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in nouns:
+    elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in nouns \
+            and doc[start - 2].lower_ not in place["direction_words"]:  # "south of Mosul": Mosul
         start -= 2
         while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and (
             doc[start - 1].is_alpha
@@ -376,8 +378,9 @@ def mizan_entities(doc: Any) -> list[Entity]:
             start = _group_start(doc, start, end, taken)
         elif m.kind in ("organisation", "igo"):
             end = _with_members(doc, start, end)
+        state = m.kind == "country" and m.metonym not in ("place", "capital", "seat")
         if typ == "Location":
-            start, end = _place_span(doc, start, end, place, m.kind == "country")
+            start, end = _place_span(doc, start, end, place, state)
             if any(t in taken for t in range(start, end)):
                 start, end = m.start, m.end
         taken.update(range(start, end))
@@ -386,7 +389,7 @@ def mizan_entities(doc: Any) -> list[Entity]:
             span = doc[a:b]
             b_char = _clean_end(span)
             out.append(Entity(span.start_char, b_char, typ, doc.text[span.start_char:b_char],
-                              ident))  # fmt: skip
+                              ident, "country" if state else None))  # fmt: skip
     gaz = load_gazetteer()
     focus = doc._.mizan_focus
     facilities = place["facility_nouns"]
@@ -406,7 +409,56 @@ def mizan_entities(doc: Any) -> list[Entity]:
                 start, end = ent.start, ent.end
             taken.update(range(start, end))
             span = doc[start:end]
-            out.append(Entity(span.start_char, span.end_char, "Location", span.text))
+            found = gaz.lookup(_LEAD.sub("", span.text), focus)
+            out.append(Entity(span.start_char, span.end_char, "Location", span.text,
+                              level=found.precision if found is not None else None))
+    out += _untagged_places(doc, taken, place, gaz, focus)
+    return _join_qualified(sorted(out, key=lambda e: e.begin), gaz)
+
+
+NAME_LINKS = frozenset({"al", "az", "ad", "as", "ar", "ash", "el", "ez", "an", "at", "-"})
+
+
+def _untagged_places(doc: Any, taken: set[int], place: dict[str, frozenset[str]], gaz: Any,
+                     focus: str | None) -> list[Entity]:  # fmt: skip
+    """Capitalised words after a locative, directional or origin preposition that the
+    tagger did not mark but the gazetteer knows ("Near Rawah, two strikes …")."""
+    preps = place["locative"] | place["destination"] | place["origin"]
+    out = []
+    n = len(doc)
+    for t in doc:
+        j = t.i + 1
+        if t.lower_ not in preps or j >= n or j in taken or not doc[j].text[:1].isupper():
+            continue
+        k = j
+        while k < n and k - j < 5 and k not in taken and (
+            (doc[k].text[:1].isupper() and doc[k].is_alpha)
+            or (doc[k].lower_ in NAME_LINKS and k + 1 < n and doc[k + 1].text[:1].isupper())
+        ):  # fmt: skip
+            k += 1
+        if k == j or gaz.lookup(doc[j:k].text, focus) is None:
+            continue
+        a, b = _place_span(doc, j, k, place)
+        if any(x in taken for x in range(a, b)):
+            a, b = j, k
+        taken.update(range(a, b))
+        span = doc[a:b]
+        out.append(Entity(span.start_char, span.end_char, "Location", span.text))
+    return out
+
+
+def _join_qualified(ents: list[Entity], gaz: Any) -> list[Entity]:
+    """A place and the region or country after a comma are one place in re3d ("Palmyra,
+    Syria", "Berlin, Germany"), unless the first is a country too (a list: "Iraq, Syria")."""
+    out: list[Entity] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == e.type == "Location" and e.begin - prev.end <= 2
+                and prev.level != "country" and e.level in ("country", "admin1")):  # fmt: skip
+            out[-1] = Entity(prev.begin, e.end, "Location", prev.text + ", " + e.text,
+                             prev.identity)  # fmt: skip
+            continue
+        out.append(e)
     return out
 
 

@@ -137,3 +137,9 @@ NAMES = [
 def test_whole_name(nlp, text, surface, expected):
     m = find(actors(nlp, text), surface)
     assert m.text == surface and m.actor_id == expected
+
+
+def test_name_ending_in_a_group_noun_is_an_organisation(nlp):
+    ms = actors(nlp, "The Martyr Salim Brigades claimed the attack on the convoy.")
+    m = find(ms, "Martyr Salim Brigades")
+    assert m.kind == "organisation"

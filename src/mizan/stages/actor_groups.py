@@ -224,7 +224,9 @@ class GroupPass(TaggerBase):
                 continue  # "near Husaybah", "in Tal Afar": a place the tagger took for a name
             ctx = describe(ent, self.registry, self.cues)
             country = ctx.country or (focus if ctx.found else None)
-            person = ent.label_ == "PERSON" or ctx.person
+            # "the Monotheism Supporters Brigades" tagged PERSON: a group's noun ends it
+            grouped = ent[-1].lower_ in self.cues.group_nouns and len(ent) > 1
+            person = (ent.label_ == "PERSON" or ctx.person) and not grouped
             name = clean_name(ent.text)
             m = ActorMention(
                 start=ent.start, end=ent.end, text=ent.text, actor_id=None, name=name,

@@ -89,6 +89,9 @@ PLACES = [
     ("Militants fled to Husaybah after the raid.", "Husaybah"),  # a destination
     ("Coalition forces began Operation Desert Lion in May.", "Desert Lion"),  # an operation
     ("The destroyer USS Kestrel escorted the tankers.", "Kestrel"),  # a ship
+    ("Kurdish fighters in Syria pushed the militants out of Kobane.", "Kobane"),  # an
+    # alternate name of a town in a country the text names, after "out of"
+    ("Gunmen seized the Haditha Barrage before dawn.", "Haditha Barrage"),  # even as PERSON
 ]
 
 

@@ -53,6 +53,7 @@ LOOKUPS = [
     ("Haditha Dam", None, ("Haditha Dam", "IRQ", "city")),  # a landmark of its own
     ("Lake Habbaniya", None, ("Lake Habbaniyah", "IRQ", "admin1")),
     ("Jabal Hamrin", None, ("Hamrin Mountains", "IRQ", "admin1")),
+    ("Tigris", None, ("Tigris", "IRQ", "admin1")),
     # a place too small to know, in a known country or division: that, at its precision
     ("Khirbat Umm Zaytun, Syria", "IRQ", ("Syria", "SYR", "country")),
     ("Qaryat al-Nakhil, Anbar", None, ("Anbar", "IRQ", "admin1")),

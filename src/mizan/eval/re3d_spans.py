@@ -257,7 +257,8 @@ def mizan_entities(doc: Any) -> list[Entity]:
             continue
         is_place = SPACY_MAP.get(ent.label_) == "Location" or (
             ent.label_ in ("PERSON", "ORG", "NORP") and gaz.lookup(_LEAD.sub("", ent.text), focus)
-        ) or (ent.label_ == "ORG" and ent[-1].lemma_.lower() in facilities)
+        ) or (ent.label_ in ("ORG", "PERSON") and len(ent) > 1
+              and ent[-1].lemma_.lower() in facilities)  # fmt: skip
         # the parser's "Raqqah" as a person: a place mizan's gazetteer knows; "the Samarra
         # Barrage" as an organisation: a facility
         if is_place:

@@ -10,6 +10,7 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from ..actors.normalize import name_key, skeleton_key
+from ..gazetteer import place_key
 from .actor_base import LEADING, ActorMention, TaggerBase
 from .actor_context import DocInfo, clean_name, describe, provisional_key
 
@@ -100,10 +101,13 @@ class GroupPass(TaggerBase):
         place = self._gazetteer.lookup(text, focus)
         if place is None or (place.country != focus and place.country not in countries):
             return False
+        key = place_key(text)
         return (
             place.precision != "city"
             or place.landmark
             or (skeleton_key(place.name) == skeleton_key(text))
+            or place in self._gazetteer.names.get(key, ())
+            or place in self._gazetteer.alternates.get(key, ())  # "Kobane" for Kobani
         )
 
     @staticmethod
@@ -114,8 +118,8 @@ class GroupPass(TaggerBase):
         from .placenames import place_cues
 
         cues = place_cues()
-        if ent[-1].lemma_.lower() in cues["facility_nouns"] and ent.label_ != "PERSON":
-            return True
+        if ent[-1].lemma_.lower() in cues["facility_nouns"] and len(ent) > 1:
+            return True  # even tagged PERSON: "the Samarra Barrage"
         i = ent.start
         return i >= 2 and ent.doc[i - 1].lower_ == "of" and (
             ent.doc[i - 2].lower_ in cues["city_cues"] | cues["name_nouns"]
@@ -130,10 +134,11 @@ class GroupPass(TaggerBase):
         cues = place_cues()
         root = ent.root
         preps = cues["locative"] | cues["destination"] | cues["origin"]
-        if lead not in preps and not (root.dep_ == "pobj" and root.head.lower_ in preps) and not (
-            root.dep_ == "dobj" and root.head.lemma_.lower() in cues["movement_lemmas"]
-        ):  # fmt: skip  # "Near Palmyra," tagged as one name: the preposition was cut off
-            return False
+        out_of = root.head.lower_ == "of" and root.head.head.lower_ == "out"  # "out of Kobane"
+        after_prep = root.dep_ == "pobj" and (root.head.lower_ in preps or out_of)
+        moved = root.dep_ == "dobj" and root.head.lemma_.lower() in cues["movement_lemmas"]
+        if lead not in preps and not after_prep and not moved:
+            return False  # (``lead``: "Near Palmyra," tagged as one name, "Near" cut off)
         if self._gazetteer is None:
             from ..gazetteer import load_gazetteer
 

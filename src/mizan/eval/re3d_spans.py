@@ -222,10 +222,12 @@ def mizan_entities(doc: Any) -> list[Entity]:
             if m.metonym == "demonym":
                 continue
             typ = "Location" if _country_is_place(span, m, cues, place) else "Organisation"
-        elif m.kind == "person" or m.role or (
-            m.how in ("office", "title", "coref") and span.root.lower_ in _title_heads()
-        ):  # fmt: skip
-            typ = "Person"  # an office named by its title ("the US Secretary of State")
+        elif m.kind == "person" or m.role or (span.root.lower_ in _title_heads() and (
+            m.how in ("office", "title", "coref") or (m.how == "agent" and span.root.tag_ == "NN")
+            or (m.actor_id or "").startswith("phoenix:")
+        )):  # fmt: skip
+            # an office named by its title ("the US Secretary of State", "a spokesman")
+            typ = "Person"
         else:
             typ = "Organisation"
         start, end = m.start, m.end

@@ -133,6 +133,7 @@ NAMES = [
      "Islamic State of Iraq and the Levant", "isis"),
     ("Jets struck Islamic State of Iraq and the Levant fighters near the dam.",
      "Islamic State of Iraq and the Levant fighters", "isis"),
+    ("The cell had ties to al-Qaida in the north.", "al-Qaida", "al-qaeda"),  # the article
 ]  # fmt: skip
 
 

@@ -237,6 +237,7 @@ def mizan_entities(doc: Any) -> list[Entity]:
             start = _group_start(doc, start, end, taken)
         elif m.kind in ("organisation", "igo"):
             end = _with_members(doc, start, end)
+            start = _person_start(doc, start, end)  # "the Kurdish YPG", "the New Iraqi Army"
         state = m.kind == "country" and m.metonym not in ("place", "capital", "seat")
         if typ == "Location":
             start, end = _place_span(doc, start, end, place, state)

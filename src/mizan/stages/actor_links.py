@@ -116,3 +116,16 @@ def link_surnames_back(mentions: list[ActorMention]) -> list[ActorMention]:
                         country=m.country or o.country)  # fmt: skip
         out.append(m)
     return out
+
+
+def extend_articles(doc: Doc, mentions: list[ActorMention], articles: frozenset[str]) -> None:
+    """A name written with a lower-case Arabic article ("al-Qaida", "al-Ahwal Brigades")
+    keeps it: the matcher and the tagger start names at a capital letter."""
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    for i, m in enumerate(mentions):
+        s = m.start
+        if s < 2 or doc[s - 1].text != "-" or doc[s - 2].lower_ not in articles:
+            continue
+        if doc[s - 2].whitespace_ or doc[s - 1].whitespace_ or {s - 2, s - 1} & covered:
+            continue
+        mentions[i] = replace(m, start=s - 2, text=doc[s - 2 : m.end].text)

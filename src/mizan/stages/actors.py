@@ -40,7 +40,7 @@ from .actor_coref import (
     resolve_pronouns,
 )
 from .actor_groups import GroupPass
-from .actor_links import link_aliases, link_copulas, link_surnames_back
+from .actor_links import extend_articles, link_aliases, link_copulas, link_surnames_back
 from .actor_titles import TitlePass
 
 __all__ = ["ActorMention", "ActorTagger", "TaggerBase"]
@@ -208,6 +208,7 @@ class ActorTagger(TitlePass, GroupPass):
         found = resolve_first_person(doc, found, self.registry, self.cues,
                                      self._country_mention, info)  # fmt: skip
         found = resolve_plural(doc, found, self.cues, info)
+        extend_articles(doc, found, self.articles)
         found.sort(key=lambda m: (m.start, -m.end))
         doc._.mizan_actors = found
         doc._.mizan_focus = focus or self._focus(found)

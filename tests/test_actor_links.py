@@ -120,10 +120,14 @@ def test_re3d_person_spans(nlp, text, surface, expected):
 def test_re3d_groups_keep_their_modifiers(nlp):
     from mizan.eval.re3d import mizan_entities
 
-    text = "Kurdish fighters and 40 civilians left the town; the international community watched."
+    text = ("Kurdish fighters and more than 40 civilians left the town; the international "
+            "community watched, and the residents of Kirkuk cheered the New Iraqi Army.")
     doc = nlp(make_doc(nlp, Document(text=text, date=date(2020, 8, 28))))
-    orgs = {e.text for e in mizan_entities(doc) if e.type == "Organisation"}
-    assert {"Kurdish fighters", "40 civilians", "the international community"} <= orgs, orgs
+    ents = mizan_entities(doc)
+    orgs = {e.text for e in ents if e.type == "Organisation"}
+    assert {"Kurdish fighters", "40 civilians", "the international community",
+            "the residents of Kirkuk", "New Iraqi Army"} <= orgs, orgs  # fmt: skip
+    assert "Kirkuk" in {e.text for e in ents if e.type == "Location"}  # nested, kept
 
 
 # sentence, the mention's text, the actor: mizan's own long name over an underlay entry that

@@ -173,6 +173,17 @@ def _quantifier(t: Any) -> bool:
     return t.lower_ in QUANTIFIERS or t.dep_ in ("quantmod", "advmod", "preconj", "cc")
 
 
+def _of_name(doc: Any, end: int) -> int:
+    """The end of a group's "of" phrase naming whose it is, as re3d marks it: "the people
+    of Mosul", "senior officials of the EU" (the name inside stays an entity of its own)."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end].head.i != end - 1:
+        return end
+    obj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.i - end > 4:
+        return end
+    return obj.i + 1
+
+
 def _with_members(doc: Any, start: int, end: int) -> int:
     """An organisation named before a plural noun for its members, as re3d marks it: "EU
     leaders", "Coalition partners", "ISIL tactical units" are one Organisation."""
@@ -233,9 +244,10 @@ def mizan_entities(doc: Any) -> list[Entity]:
         start, end = m.start, m.end
         if typ == "Person":
             start = _person_start(doc, start, end)
-        elif m.how == "agent" and m.actor_id is None:
+        group = m.how == "agent" and m.actor_id is None and typ != "Person"
+        if group:
             start = _group_start(doc, start, end, taken)
-        elif m.kind in ("organisation", "igo"):
+        elif m.kind in ("organisation", "igo") and typ == "Organisation":
             end = _with_members(doc, start, end)
             start = _person_start(doc, start, end)  # "the Kurdish YPG", "the New Iraqi Army"
         state = m.kind == "country" and m.metonym not in ("place", "capital", "seat")
@@ -244,8 +256,9 @@ def mizan_entities(doc: Any) -> list[Entity]:
             if any(t in taken for t in range(start, end)):
                 start, end = m.start, m.end
         taken.update(range(start, end))
+        outer = _of_name(doc, end) if group else end  # "the people of Mosul", nesting Mosul
         ident = m.actor_id or m.provisional
-        for a, b in _person_parts(doc, start, end) if typ == "Person" else [(start, end)]:
+        for a, b in _person_parts(doc, start, end) if typ == "Person" else [(start, outer)]:
             span = doc[a:b]
             b_char = _clean_end(span)
             out.append(Entity(span.start_char, b_char, typ, doc.text[span.start_char:b_char],

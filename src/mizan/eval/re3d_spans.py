@@ -48,7 +48,8 @@ def _country_is_place(span: Any, m: Any, cues: Any, place: dict[str, frozenset[s
     """Is a country name a Location here (where something is), or an Organisation (the
     state as a party)? A place after a locative or directional preposition ("in Iraq",
     "across Syria", "to Jordan", "the north of Syria") or qualifying a place noun ("the Syria
-    border"); a party otherwise: a subject, an object ("support Iraq"), a modifier of another
+    border"), the subject of a place verb ("Syria has been …") or the object of a movement
+    ("visited Turkey"); a party otherwise: a subject, an object ("support Iraq"), a modifier of another
     noun ("U.S. assistance", "UK-France co-operation"), after "with", "between", "by",
     "against", "including"."""
     if m.metonym == "place":
@@ -67,6 +68,10 @@ def _country_is_place(span: Any, m: Any, cues: Any, place: dict[str, frozenset[s
     if dep in ("compound", "amod", "nmod"):
         nouns = place["transparent_nouns"] | place["name_nouns"]
         return head.lemma_.lower() in nouns or head.lower_ in ("border", "borders", "coast")
+    if dep == "nsubj" and head.lemma_.lower() in cues.place_verbs:
+        return not acts_as_government(span, cues)  # "Syria has been a battlefield"
+    if dep == "dobj" and head.lemma_.lower() in place["movement_lemmas"]:
+        return True  # "visited Turkey", "left Syria"
     if dep in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "npadvmod", "agent", "attr"):
         return False
     return not acts_as_government(span, cues)

@@ -41,6 +41,11 @@ SAME = [
      "army chief of staff"),
     # a bare surname before the full name
     ("Mr Petrov spoke first. Later, Ivan Petrov left the room.", "Petrov", "Ivan Petrov"),
+    # a description and a name side by side, a comma between
+    ("The museum reopened under Dr. Ahmed Saleh, Acting Director of the Office of Museums.",
+     "Ahmed Saleh", "Director of the Office"),
+    ("The task force commanding general, Lt. Gen. Jan Smit, said the strikes would go on.",
+     "general", "Jan Smit"),
     # an organisation in apposition, then its acronym
     ("The Ministry of Health, National Drug Control Board (NDCB) opened bids. The NDCB said so.",
      "National Drug Control Board", "NDCB"),
@@ -60,6 +65,11 @@ def test_same_actor(nlp, text, a, b):
 def test_region_portfolio_is_part_of_the_title(nlp):
     ms = actors(nlp, "The Minister for Africa spoke to reporters.")
     assert any(m.text == "Minister for Africa" and m.kind == "person" for m in ms)
+
+
+def test_a_comma_alone_does_not_join_a_list(nlp):
+    ms = actors(nlp, "Ahmed Saleh, the minister and a spokesman met the envoy.")
+    assert not any(m.how == "coref" and m.text in ("minister", "spokesman") for m in ms)
 
 
 def test_alias_phrase_needs_a_name_before_it(nlp):

@@ -5,7 +5,10 @@
 * a copula between an office and a name: "His chief of staff is General Hassan", "General
   Hassan is his chief of staff" — the title is that person;
 * a bare surname before the full name it belongs to: "Mr Ellwood ... Tobias Ellwood" (a
-  surname after the full name is handled by ``actor_coref.merge_names``).
+  surname after the full name is handled by ``actor_coref.merge_names``);
+* a description of one person and a name side by side, a comma between, whatever the parse
+  says: "Dr. Ahmed Saleh, Acting Director of the Office of Museums"; "the task force's
+  commanding general, Lt. Gen. Jan Smit".
 """
 
 from __future__ import annotations
@@ -129,3 +132,29 @@ def extend_articles(doc: Doc, mentions: list[ActorMention], articles: frozenset[
         if doc[s - 2].whitespace_ or doc[s - 1].whitespace_ or {s - 2, s - 1} & covered:
             continue
         mentions[i] = replace(m, start=s - 2, text=doc[s - 2 : m.end].text)
+
+
+def _description(m: ActorMention, doc: Doc, heads: frozenset[str]) -> bool:
+    """A mention that describes one person without naming them: an unresolved title, or an
+    agent noun for one person ("the commanding general", "a spokesman")."""
+    root = doc[m.start : m.end].root
+    if m.how == "title" and not (m.actor_id or m.provisional):
+        return True
+    return m.how == "agent" and root.tag_ in ("NN", "NNP") and root.lower_ in heads
+
+
+def link_side_by_side(doc: Doc, mentions: list[ActorMention], heads: frozenset[str]) -> None:
+    """A description and a named person separated only by a comma are one person, in either
+    order ("NAME, TITLE" / "TITLE, NAME"); the description takes the name's actor."""
+    order = sorted(range(len(mentions)), key=lambda k: (mentions[k].start, -mentions[k].end))
+    for x, y in zip(order, order[1:], strict=False):
+        a, b = mentions[x], mentions[y]
+        if a.end >= len(doc) or doc[a.end].text != "," or b.start <= a.end:
+            continue
+        gap = doc[a.end + 1 : b.start]  # ranks before a name: "Lt. Gen."
+        if len(gap) > 4 or not all(t.text == "." or t.text[:1].isupper() for t in gap):
+            continue
+        if a.kind == "person" and _named(a) and a.how != "title" and _description(b, doc, heads):
+            mentions[y] = _same(b, a)
+        elif b.kind == "person" and _named(b) and _description(a, doc, heads):
+            mentions[x] = _same(a, b)

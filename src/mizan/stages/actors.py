@@ -40,7 +40,13 @@ from .actor_coref import (
     resolve_pronouns,
 )
 from .actor_groups import GroupPass
-from .actor_links import extend_articles, link_aliases, link_copulas, link_surnames_back
+from .actor_links import (
+    extend_articles,
+    link_aliases,
+    link_copulas,
+    link_side_by_side,
+    link_surnames_back,
+)
 from .actor_titles import TitlePass
 
 __all__ = ["ActorMention", "ActorTagger", "TaggerBase"]
@@ -163,6 +169,10 @@ class ActorTagger(TitlePass, GroupPass):
                         continue
                     if j < n and starts[j] and sent_end[j - 1] > j and info.alpha[j]:
                         break  # "Hassan Karimi": a first name, not the surname "Hassan"
+                    if i > 0 and starts[i - 1] and info.alpha[i - 1] and sent_end[i - 1] > i \
+                            and info.lower(i - 1) not in self.title_words \
+                            and not doc[i - 1].is_stop:
+                        break  # "Ahmed Saleh": another man's surname, not "Saleh" in office
                     span = doc[i:j]
                     actor = self._surname(span, on)
                     if actor is not None:
@@ -203,6 +213,7 @@ class ActorTagger(TitlePass, GroupPass):
         found = link_surnames_back(merge_names(found, self.registry))
         found = link_acronyms(doc, link_appositions(doc, found), info)
         found = link_copulas(doc, link_aliases(doc, found, self.cues.alias_phrases, info))
+        link_side_by_side(doc, found, self.person_heads)
         found = link_descriptions(doc, found, self.cues)
         found = resolve_pronouns(doc, found, self.registry, self.cues, info)
         found = resolve_first_person(doc, found, self.registry, self.cues,

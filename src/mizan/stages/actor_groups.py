@@ -40,7 +40,13 @@ class GroupPass(TaggerBase):
                     or agents.get(f"{prev} {tok.lemma_.lower()}")
                     or sector
                 )
-            if sector is None or tok.dep_ == "compound":
+            top = tok
+            while top.dep_ == "conj" and top.head.i < top.i:
+                top = top.head  # "fighter and bomber aircraft": both modify "aircraft"
+            if sector is None or tok.dep_ == "compound" or (
+                top.dep_ in ("compound", "nmod") and top.head.i > top.i
+                and top.head.pos_ in ("NOUN", "PROPN")
+            ):  # fmt: skip
                 continue
             country = owner = ruler = None
             left, end = tok.left_edge.i, tok.i + 1

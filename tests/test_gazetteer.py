@@ -44,6 +44,21 @@ LOOKUPS = [
     ("Tripoli", "LBN", ("Tripoli", "LBN", "city")),  # the focus country settles a close call
     ("Paris", "USA", ("Paris", "FRA", "city")),  # but not against a far better-known place
     ("Geneva", "USA", ("Geneva", "CHE", "city")),
+    # a site named after the place it is at
+    ("the Falluja Barrage", "IRQ", ("Fallujah", "IRQ", "city")),
+    ("Kirkuk University", None, ("Kirkuk", "IRQ", "city")),
+    ("the University of Basra", None, ("Basra", "IRQ", "city")),
+    ("the Jadiriyah district of Baghdad", None, ("Baghdad", "IRQ", "city")),
+    ("Kirkuk Airfield East", None, ("Kirkuk", "IRQ", "city")),
+    ("Haditha Dam", None, ("Haditha Dam", "IRQ", "city")),  # a landmark of its own
+    ("Lake Habbaniya", None, ("Lake Habbaniyah", "IRQ", "admin1")),
+    ("Jabal Hamrin", None, ("Hamrin Mountains", "IRQ", "admin1")),
+    ("Tigris", None, ("Tigris", "IRQ", "admin1")),
+    # a place too small to know, in a known country or division: that, at its precision
+    ("Khirbat Umm Zaytun, Syria", "IRQ", ("Syria", "SYR", "country")),
+    ("Qaryat al-Nakhil, Anbar", None, ("Anbar", "IRQ", "admin1")),
+    # a typing slip in a large place's multi-word alternate name
+    ("Dayr Az Zowr", None, ("Deir ez-Zor", "SYR", "city")),
 ]
 
 

@@ -94,6 +94,7 @@ class Gazetteer:
     fuzzy: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     directions: frozenset[str] = frozenset()  # "northern", "western" …
     generic: dict[str, str | None] = field(default_factory=dict)  # "province" -> "admin1" …
+    facilities: frozenset[str] = frozenset()  # "dam", "airfield", "lake": a site at a place
 
     def add(self, text: str, place: Place, *, alternate: bool = False) -> None:
         acr = _acronym(text)
@@ -190,18 +191,30 @@ class Gazetteer:
             country = self._best(tail.strip(), None, set(), "country")
             if country is not None and country.precision == "country":
                 near = near | {country.country}
-            return self._best(head.strip(), focus, near, prefer)
+            found = self._best(head.strip(), focus, near, prefer) or self._qualified(
+                head.strip(), focus, near, prefer)  # fmt: skip
+            # a place too small to know, in a region or country that is known ("Sarmada,
+            # Syria"; "Vermillion, South Dakota"): that region, at its coarser precision
+            return found or self.lookup(tail.strip(), focus, context=near)
         words = t.split()
+        sites = self.facilities
         while len(words) > 1:
             low = [w.lower() for w in words]
+            of = low.index("of") if "of" in low[1:-1] else -1
             if low[0] in self.directions:
                 words = words[1:]
             elif len(words) > 2 and low[1] == "of" and low[0] in self.generic:
                 prefer = prefer or self.generic[low[0]]
                 words = words[2:]
+            elif of > 0 and (low[of - 1] in self.generic or low[of - 1] in sites):
+                words = words[of + 1 :]  # "the Karrada district of Baghdad": Baghdad
             elif low[-1] in self.generic:
                 prefer = prefer or self.generic[low[-1]]
                 words = words[:-1]
+            elif low[-1] in sites or low[-1] in self.directions:
+                words = words[:-1]  # "the Mosul Dam", "Qayyarah Airfield West": at that place
+            elif low[0] in sites:  # "Lake Tharthar", "Mount Sinjar"
+                words = words[1:]
             else:
                 return None
             found = self._best(" ".join(words), focus, near, prefer)

@@ -66,8 +66,10 @@ def _build(folder: Path, countries_yaml: Path) -> Gazetteer:
     }
     generic.update({str(w).lower(): "city" for w in cues.get("city_cues") or ()})
     generic.update({str(w).lower(): "admin1" for w in cues.get("admin1_cues") or ()})
+    sites = [*(cues.get("facility_nouns") or ()), *(cues.get("site_nouns") or ())]
     gaz = Gazetteer(stop=frozenset(place_key(str(w)) for w in stop), generic=generic,
-                    directions=frozenset(str(w).lower() for w in cues.get("direction_words") or ()))  # fmt: skip
+                    directions=frozenset(str(w).lower() for w in cues.get("direction_words") or ()),
+                    facilities=frozenset(str(w).lower() for w in sites))  # fmt: skip
     towns = load_yaml(folder / "towns.yaml") or {}
     if not isinstance(towns, dict) or not isinstance(towns.get("min_population"), int):
         raise DataFileError(folder / "towns.yaml", "needs a whole-number min_population",
@@ -155,6 +157,9 @@ def _build(folder: Path, countries_yaml: Path) -> Gazetteer:
         for alt in c.get("alternatenames") or ():
             if _good_alternate(alt):
                 gaz.add(alt, place, alternate=True)
+                key = place_key(alt)
+                if place.population >= FUZZY_MIN_POPULATION and " " in key and len(key) >= 8:
+                    gaz.fuzzy[key[0]].append(key)  # "Dayr Az Zayr": a transliteration's typo
     # landmarks
     path = folder / "landmarks.yaml"
     for i, raw in enumerate(load_yaml(path) or [], start=1):

@@ -27,6 +27,10 @@ class Cues:
     led_words: frozenset[str] = frozenset()  # "Vietnamese-led forces": the leader's forces
     other_office: frozenset[str] = frozenset()  # "deputy", "former": not the office-holder
     person_nouns: frozenset[str] = frozenset()  # heads of a description of a person
+    rank_abbreviations: frozenset[str] = frozenset()  # "Col", "Lt", "Gen" (without the dot)
+    operation_words: frozenset[str] = frozenset()  # "Operation Steel Curtain": an event
+    vessel_prefixes: frozenset[str] = frozenset()  # "USS Mahan": a ship
+    alias_phrases: tuple[tuple[str, ...], ...] = ()  # "also known as": the next name is an alias
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -69,6 +73,11 @@ def _build() -> Cues:
         led_words=_words(raw, "led_words", path),
         other_office=_words(raw, "other_office", path),
         person_nouns=_words(raw, "person_nouns", path),
+        operation_words=_words(raw, "operation_words", path),
+        rank_abbreviations=_words(raw, "rank_abbreviations", path),
+        vessel_prefixes=_words(raw, "vessel_prefixes", path),
+        alias_phrases=tuple(sorted((tuple(p.split()) for p in _words(raw, "alias_phrases", path)),
+                                   key=len, reverse=True)),  # fmt: skip
     )
 
 

@@ -13,10 +13,17 @@
   Organisation (a subject or object, a modifier of another noun: "U.S. assistance", after
   "with", "between", "by"); demonyms are Nationality and not scored; possessive pronouns
   ("his", "their"), which re3d hardly ever marks, are not scored — plus the parser's
-  GPE/LOC/FAC entities that no actor covers, and ORG/PERSON/NORP names the gazetteer knows,
-  as Location. Spans follow re3d's conventions: a person with the capitalised words of
-  title and rank before the name ("Pentagon Press Secretary Peter Cook"); a place with its
-  qualifiers ("northern Iraq", "the city of Mosul", "Mosul district", "Palmyra, Syria").
+  GPE/LOC/FAC entities that no actor covers, ORG/PERSON/NORP names the gazetteer knows or
+  that end in a facility's noun ("the Samarra Barrage"), and capitalised words after a
+  preposition of place that the gazetteer knows, as Location. Spans follow re3d's
+  conventions (``eval/re3d_spans.py``): a person with the capitalised words of title and
+  rank before the name ("Pentagon Press Secretary Peter Cook", "Lt. Gen. X"), and a title
+  and a name in apposition as two mentions of that person; an office named by its title
+  ("the US Secretary of State") as a Person; a group with its modifiers but not its
+  quantifiers ("Kurdish fighters", "60 civilians" out of "more than 60 civilians"); an
+  organisation with the plural noun for its members ("EU leaders"); a place with its
+  qualifiers ("northern Iraq", "the city of Mosul", "Mosul district", "Palmyra, Syria";
+  but "south of Mosul" is Mosul).
   **Baseline**: bare spaCy NER in the same run, PERSON → Person, ORG → Organisation,
   GPE/LOC/FAC → Location.
 * **Matching**: *strict* — the same type and the same span once a leading article and
@@ -51,32 +58,20 @@ from typing import Any
 
 from spacy.language import Language
 
-from ..actors.cues import load_cues
 from ..actors.normalize import name_key
 from ..datafiles import package_file, read_bytes
 from ..documents import Document
 from ..errors import DataFileError, EvalError
 from ..pipeline import make_doc
-from ..stages.actor_context import acts_as_government
 from .common import prf
+from .re3d_spans import _LEAD, SPACY_MAP, Entity, mizan_entities
+
+__all__ = ["Entity", "evaluate", "load_corpus", "mizan_entities", "report", "spacy_entities"]
 
 TYPES = ("Person", "Organisation", "Location")
-SPACY_MAP = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location",
-             "FAC": "Location"}  # fmt: skip
 MIN_CONFIDENCE = 0.5
 DEFAULT_DATE = date(2016, 7, 1)
 _URL_DATE = re.compile(r"/(20[01]\d)/(0[1-9]|1[0-2])/")
-_LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
-
-
-@dataclass(frozen=True)
-class Entity:
-    begin: int
-    end: int
-    type: str
-    text: str
-    identity: str | None = None  # an actor id or an unknown actor's cluster (predictions)
-
 
 @dataclass
 class Scores:
@@ -178,127 +173,6 @@ def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
     if text[begin:end].endswith(("'s", "’s")):
         end -= 2
     return begin, end
-
-
-POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
-
-
-def _country_is_place(span: Any, m: Any, cues: Any, place: dict[str, frozenset[str]]) -> bool:
-    """Is a country name a Location here (where something is), or an Organisation (the
-    state as a party)? A place after a locative or directional preposition ("in Iraq",
-    "across Syria", "to Jordan", "the north of Syria") or qualifying a place noun ("the Syria
-    border"); a party otherwise: a subject, an object ("support Iraq"), a modifier of another
-    noun ("U.S. assistance", "UK-France co-operation"), after "with", "between", "by",
-    "against", "including"."""
-    if m.metonym == "place":
-        return True  # a capital the actor stage found is only where something happens
-    if m.metonym in ("capital", "seat", "government") or (
-        m.how == "coref" and m.metonym != "place"
-    ):  # fmt: skip
-        return False
-    root = span.root
-    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
-        root = root.head
-    dep, head = root.dep_, root.head
-    if dep == "pobj":
-        where = place["locative"] | place["weak_locative"] | place["destination"] | place["origin"]
-        return head.lower_ in where | {"of", "for", "about"}
-    if dep in ("compound", "amod", "nmod"):
-        nouns = place["transparent_nouns"] | place["name_nouns"]
-        return head.lemma_.lower() in nouns or head.lower_ in ("border", "borders", "coast")
-    if dep in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "npadvmod", "agent", "attr"):
-        return False
-    return not acts_as_government(span, cues)
-
-
-def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]]) -> tuple[int, int]:
-    """A place name with its qualifiers, as re3d marks it: "northern Iraq", "the city of
-    Mosul", "the Syrian city of Raqqa", "Mosul district", "Palmyra, Syria"."""
-    n = len(doc)
-    nouns = place["transparent_nouns"] | place["name_nouns"]
-    if start > 0 and doc[start - 1].lower_ in place["direction_words"]:
-        start -= 1
-    elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in nouns:
-        start -= 2
-        while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and (
-            doc[start - 1].is_alpha
-        ):  # "the Syrian city of", "the rebel-held town of"
-            start -= 1
-    if end < n and doc[end].lower_ in place["name_nouns"]:
-        end += 1  # "Mosul district", "Anbar province"
-    if end + 1 < n and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE" and (
-        doc[end + 1].ent_iob_ == "B"
-    ):  # "Palmyra, Syria"
-        k = end + 1
-        while k + 1 < n and doc[k + 1].ent_iob_ == "I":
-            k += 1
-        end = k + 1
-    return start, end
-
-
-def _person_start(doc: Any, start: int, end: int) -> int:
-    """A person's name with the capitalised words of its title and rank, as re3d marks it:
-    "Pentagon Press Secretary Peter Cook", "Lt. Gen. Stephen J. Townsend", "Mr Colville"."""
-    first = doc[start].sent.start
-    while start > first:
-        t = doc[start - 1]
-        if t.dep_ not in ("compound", "amod", "nmod", "punct") or not start <= t.head.i < end:
-            break
-        if not (t.text[:1].isupper() or t.like_num) or t.is_sent_end:
-            break
-        start -= 1
-    return start
-
-
-def mizan_entities(doc: Any) -> list[Entity]:
-    from ..gazetteer import load_gazetteer
-    from ..stages.placenames import place_cues
-
-    cues = load_cues()
-    place = place_cues()
-    out: list[Entity] = []
-    taken: set[int] = set()
-    for m in doc._.mizan_actors or []:
-        span = doc[m.start : m.end]
-        if any(t.i in taken for t in span):
-            continue  # nested mentions ("the leader of the PMF"): the outer one counts
-        if len(span) == 1 and span[0].lower_ in POSSESSIVES:
-            continue  # re3d marks "he", "we", "they" but hardly ever "his", "their"
-        if m.kind == "country":
-            if m.metonym == "demonym":
-                continue
-            typ = "Location" if _country_is_place(span, m, cues, place) else "Organisation"
-        elif m.kind == "person":
-            typ = "Person"
-        else:
-            typ = "Organisation"
-        start, end = m.start, m.end
-        if typ == "Person":
-            start = _person_start(doc, start, end)
-        if typ == "Location":
-            start, end = _place_span(doc, start, end, place)
-            if any(t in taken for t in range(start, end)):
-                start, end = m.start, m.end
-        span = doc[start:end]
-        taken.update(range(start, end))
-        out.append(Entity(span.start_char, span.end_char, typ, span.text,
-                          m.actor_id or m.provisional))  # fmt: skip
-    gaz = load_gazetteer()
-    focus = doc._.mizan_focus
-    for ent in doc.ents:
-        if any(t.i in taken for t in ent):
-            continue
-        is_place = SPACY_MAP.get(ent.label_) == "Location" or (
-            ent.label_ in ("PERSON", "ORG", "NORP") and gaz.lookup(_LEAD.sub("", ent.text), focus)
-        )  # the parser's "Raqqah" as a person: a place mizan's gazetteer knows
-        if is_place:
-            start, end = _place_span(doc, ent.start, ent.end, place)
-            if any(t in taken for t in range(start, end)):
-                start, end = ent.start, ent.end
-            taken.update(range(start, end))
-            span = doc[start:end]
-            out.append(Entity(span.start_char, span.end_char, "Location", span.text))
-    return out
 
 
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -419,6 +293,9 @@ def evaluate(folder: Path, nlp: Language, bare: Language, errors: bool = False) 
             if place is not None:
                 res.places_resolved += 1
                 res.places_right += place.country == want
+                if errors and place.country != want:
+                    res.misses.append(f"wrong country: {e.text!r} -> {place.name}, "
+                                      f"{place.country} (want {want})")  # fmt: skip
             elif errors:
                 res.misses.append(f"not geocoded: {e.text!r} (want {want})")
     return res

@@ -69,6 +69,8 @@ class TaggerBase:
             w.lower() for w in rules().honorifics}
         self.max_title = max((len(k.split()) for k in self.title_keys), default=1) + 3
         self.honorifics = rules().honorifics | rules().articles
+        self.articles = frozenset(rules().articles)
+        self.person_heads = frozenset(self.title_ends | self.cues.person_nouns)
         self.connectors = self._connectors(registry)
         self.connector_hashes = frozenset(hash_string(w) for w in self.connectors)
         self.agent_words = frozenset(w.split()[-1] for w in registry.agents)

@@ -4,6 +4,7 @@ unknown name is (provisional actors with a country and sector taken from the wor
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -58,6 +59,15 @@ def acts_as_government(span: Span, cues: Cues) -> bool:
     if dep in ("compound", "amod", "nmod"):
         return head.lemma_.lower() in cues.government_nouns or head.lower_ in cues.government_nouns
     return False
+
+
+_GLUED = re.compile(r"[,;]?[\[(].*$")
+
+
+def clean_name(text: str) -> str:
+    """A name without the reference mark or bracket the tokenizer left glued to its last
+    word ("Bashar al-Assad,[1" → "Bashar al-Assad"; "Qanbar(Arabic" → "Qanbar")."""
+    return _GLUED.sub("", text).strip() or text
 
 
 def provisional_key(text: str) -> str:

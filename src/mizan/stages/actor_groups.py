@@ -10,8 +10,9 @@ from datetime import date
 from spacy.tokens import Doc, Span
 
 from ..actors.normalize import name_key, skeleton_key
+from ..gazetteer import place_key
 from .actor_base import LEADING, ActorMention, TaggerBase
-from .actor_context import DocInfo, describe, provisional_key
+from .actor_context import DocInfo, clean_name, describe, provisional_key
 
 
 class GroupPass(TaggerBase):
@@ -39,7 +40,13 @@ class GroupPass(TaggerBase):
                     or agents.get(f"{prev} {tok.lemma_.lower()}")
                     or sector
                 )
-            if sector is None or tok.dep_ == "compound":
+            top = tok
+            while top.dep_ == "conj" and top.head.i < top.i:
+                top = top.head  # "fighter and bomber aircraft": both modify "aircraft"
+            if sector is None or tok.dep_ == "compound" or (
+                top.dep_ in ("compound", "nmod") and top.head.i > top.i
+                and top.head.pos_ in ("NOUN", "PROPN")
+            ):  # fmt: skip
                 continue
             country = owner = ruler = None
             left, end = tok.left_edge.i, tok.i + 1
@@ -66,6 +73,8 @@ class GroupPass(TaggerBase):
                     absorbed.update(id(m) for m in found if end <= m.start < after)
                     end = after
             start = left if (country or owner or ruler) else tok.i
+            if owner is not None:  # the parse may leave part of the owner's name outside
+                start = min(start, owner.start)
             text = doc[start:end].text
             if owner is not None:
                 absorbed.add(id(owner))
@@ -98,20 +107,44 @@ class GroupPass(TaggerBase):
         place = self._gazetteer.lookup(text, focus)
         if place is None or (place.country != focus and place.country not in countries):
             return False
+        key = place_key(text)
         return (
             place.precision != "city"
             or place.landmark
             or (skeleton_key(place.name) == skeleton_key(text))
+            or place in self._gazetteer.names.get(key, ())
+            or place in self._gazetteer.alternates.get(key, ())  # "Kobane" for Kobani
         )
 
-    def _placed_by_preposition(self, ent: Span, focus: str | None) -> bool:
-        """A name after a locative preposition ("near Husaybah", "in Tal Afar", "outside
-        Mezzeh") that the gazetteer knows as a place is that place, not an actor."""
+    @staticmethod
+    def _framed_place(ent: Span) -> bool:
+        """A name a place noun frames ("the city of Karabilah", "the village of X") or that
+        ends in a facility's noun ("the Samarra Barrage", "the Brandbergen Mosque") is a
+        place, known to the gazetteer or not (``data/places/cues.yaml``)."""
         from .placenames import place_cues
 
+        cues = place_cues()
+        if ent[-1].lemma_.lower() in cues["facility_nouns"] and len(ent) > 1:
+            return True  # even tagged PERSON: "the Samarra Barrage"
+        i = ent.start
+        return i >= 2 and ent.doc[i - 1].lower_ == "of" and (
+            ent.doc[i - 2].lower_ in cues["city_cues"] | cues["name_nouns"]
+        )  # fmt: skip
+
+    def _placed_by_preposition(self, ent: Span, focus: str | None, lead: str | None) -> bool:
+        """A name after a locative, directional or origin preposition ("near Husaybah", "in
+        Tal Afar", "from Mezzeh") or the object of a verb of movement ("fled Karabilah") that
+        the gazetteer knows as a place is that place, not an actor."""
+        from .placenames import place_cues
+
+        cues = place_cues()
         root = ent.root
-        if root.dep_ != "pobj" or root.head.lower_ not in place_cues()["locative"]:
-            return False
+        preps = cues["locative"] | cues["destination"] | cues["origin"]
+        out_of = root.head.lower_ == "of" and root.head.head.lower_ == "out"  # "out of Kobane"
+        after_prep = root.dep_ == "pobj" and (root.head.lower_ in preps or out_of)
+        moved = root.dep_ == "dobj" and root.head.lemma_.lower() in cues["movement_lemmas"]
+        if lead not in preps and not after_prep and not moved:
+            return False  # (``lead``: "Near Palmyra," tagged as one name, "Near" cut off)
         if self._gazetteer is None:
             from ..gazetteer import load_gazetteer
 
@@ -132,6 +165,25 @@ class GroupPass(TaggerBase):
                         parts.setdefault(w, m)
         return parts
 
+    @staticmethod
+    def _pieces(doc: Doc) -> list[Span]:
+        """The tagger's PERSON, ORG and GPE names; an ORG name that runs over a comma is
+        two names in apposition ("the Ministry of Culture, State Board of Antiquities")."""
+        out = []
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG", "GPE"):
+                continue
+            commas = [t.i for t in ent[1:-1] if t.text == ","] if ent.label_ == "ORG" else []
+            if not commas:
+                out.append(ent)
+                continue
+            bounds = [ent.start, *commas, ent.end]
+            for a, b in zip(bounds, bounds[1:], strict=False):
+                a += a != ent.start  # after the comma
+                if b > a:
+                    out.append(Span(doc, a, b, label=ent.label))
+        return out
+
     def _ner_pass(
         self, doc: Doc, on: date | None, found: list[ActorMention], focus: str | None
     ) -> list[ActorMention]:
@@ -141,18 +193,18 @@ class GroupPass(TaggerBase):
         doc_countries = {m.country for m in found if m.kind == "country" and m.country}
         out: list[ActorMention] = []
         dropped: set[int] = set()  # country names inside a longer organisation name
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG", "GPE"):
-                continue
+        for ent in self._pieces(doc):
             inside = [t.i for t in ent if t.i in covered]
             if inside and not (ent.label_ == "ORG" and len(ent) > len(inside) + 1
                                and all(i in countries for i in inside)
                                and ent[-1].i not in covered):  # fmt: skip
                 continue  # "the Syria Recovery Trust Fund" is not Syria
+            lead = None
             while len(ent) > 1 and ent[0].lower_ in LEADING:
-                ent = ent[1:]
+                lead = ent[0].lower_
+                ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # keeps the label
             while len(ent) > 1 and ent[-1].is_punct and ent[-1].text not in (".", "'"):
-                ent = ent[:-1]  # "the State Board of Antiquities and Heritage (" (SBAH)
+                ent = Span(doc, ent.start, ent.end - 1, label=ent.label)  # "Heritage (" (SBAH)
             if not any(t.text[:1].isupper() or not t.is_ascii for t in ent if t.is_alpha):
                 continue
             key = name_key(ent.text)
@@ -166,6 +218,10 @@ class GroupPass(TaggerBase):
                 continue
             if key in self.registry.not_actors or all(w in self.honorifics for w in key.split()):
                 continue
+            if ent[0].lower_ in self.cues.operation_words and ent[0].text[:1].isupper():
+                continue  # "Operation Steel Curtain": an operation, not an actor
+            if ent[0].lower_ in self.cues.vessel_prefixes and ent[0].is_upper and len(ent) > 1:
+                continue  # "USS Mahan": a ship
             if self.registry.lookup(ent.text)[0]:
                 continue  # a capital or seat used as a place, or a name the registry passed over
             hits, score = self.registry.fuzzy(ent.text)
@@ -175,16 +231,19 @@ class GroupPass(TaggerBase):
                 continue
             if single and self._is_place(ent.text, focus, doc_countries):
                 continue
-            if self._placed_by_preposition(ent, focus):
+            if self._placed_by_preposition(ent, focus, lead) or self._framed_place(ent):
                 continue  # "near Husaybah", "in Tal Afar": a place the tagger took for a name
             ctx = describe(ent, self.registry, self.cues)
             country = ctx.country or (focus if ctx.found else None)
-            person = ent.label_ == "PERSON" or ctx.person
+            # "the Monotheism Supporters Brigades" tagged PERSON: a group's noun ends it
+            grouped = ent[-1].lower_ in self.cues.group_nouns and len(ent) > 1
+            person = (ent.label_ == "PERSON" or ctx.person) and not grouped
+            name = clean_name(ent.text)
             m = ActorMention(
-                start=ent.start, end=ent.end, text=ent.text, actor_id=None, name=ent.text,
+                start=ent.start, end=ent.end, text=ent.text, actor_id=None, name=name,
                 kind="person" if person else "organisation", country=country,
                 sector=ctx.sector or "UNK", confidence=0.5 if ctx.found else 0.4, how="ner",
-                provisional=provisional_key(ent.text),
+                provisional=provisional_key(name),
             )  # fmt: skip
             out.append(m)
             dropped.update(inside)

@@ -59,6 +59,48 @@ class TitlePass(TaggerBase):
                 return m
         return None
 
+    def _portfolio_holder(self, doc: Doc, end: int, covered: set[int]) -> tuple[int, int] | None:
+        """ "Minister for the Middle East Tobias Ellwood", "Envoy for Syria Jan Smit": a
+        title's portfolio — a place or a known actor after "for" — then a name of two or
+        more capitalised words, which the tagger often takes for one organisation. Returns
+        the name's token span."""
+        n = len(doc)
+        if end >= n or doc[end].lower_ != "for":
+            return None
+        k = end + 1 + (end + 1 < n and doc[end + 1].lower_ == "the")
+        r = k
+        while r < n and doc[r].is_alpha and doc[r].text[:1].isupper() and r - k < 8:
+            r += 1
+        if r - k < 3 or r in covered or any(t in covered for t in range(k, r)):
+            return None
+        from ..gazetteer import load_gazetteer
+        from .placenames import place_cues
+
+        regions = place_cues()["world_regions"]
+        for split in range(r - 2, k, -1):  # the longest portfolio first
+            what = doc[k:split].text
+            if what.lower() in regions or load_gazetteer().lookup(what) or (
+                self.registry.lookup(what)[0]
+            ):  # fmt: skip
+                return split, r
+        return None
+
+    @staticmethod
+    def _region_portfolio(doc: Doc, end: int) -> int:
+        """The end of a title with a region as its portfolio: "Minister for the Middle
+        East", "Envoy for the Horn of Africa" (``world_regions`` in places/cues.yaml)."""
+        from .placenames import place_cues
+
+        n = len(doc)
+        if end >= n or doc[end].lower_ != "for":
+            return end
+        regions = place_cues()["world_regions"]
+        k = end + 1 + (end + 1 < n and doc[end + 1].lower_ == "the")
+        for r in range(min(n, k + 4), k, -1):
+            if doc[k:r].text.lower() in regions and doc[k].text[:1].isupper():
+                return r
+        return end
+
     def _find_title(
         self, doc: Doc, e: int, lo: int, covered: set[int], info: DocInfo
     ) -> tuple[Span, str] | None:
@@ -145,7 +187,19 @@ class TitlePass(TaggerBase):
             start = min(start, other.i)
         prior = sorted((m for m in found + out if m.end <= start), key=lambda m: m.start)
         # a person named right after the title: "Prime Minister Mustafa al-Kadhimi"
+        portfolio = self._portfolio_holder(doc, end, covered)
+        end = self._region_portfolio(doc, end) if portfolio is None else end
         after = end + 1 if end < len(doc) and doc[end].text == "," else end
+        if portfolio is not None:  # "Minister for the Middle East Tobias Ellwood"
+            a, b = portfolio
+            consumed.update({m.start for m in found if start <= m.start < b})
+            name = doc[a:b].text
+            out.append(ActorMention(
+                start=start, end=b, text=doc[start:b].text, actor_id=None, name=name,
+                kind="person", country=country or focus, sector=info.sector or "GOV",
+                role=title, confidence=0.6, how="ner", provisional=provisional_key(name),
+            ))  # fmt: skip
+            return b
         named = by_start.get(after)
         if named is not None and named.kind == "person":
             consumed.update({m.start for m in found if start <= m.start < named.end

@@ -40,6 +40,13 @@ from .actor_coref import (
     resolve_pronouns,
 )
 from .actor_groups import GroupPass
+from .actor_links import (
+    extend_articles,
+    link_aliases,
+    link_copulas,
+    link_side_by_side,
+    link_surnames_back,
+)
 from .actor_titles import TitlePass
 
 __all__ = ["ActorMention", "ActorTagger", "TaggerBase"]
@@ -150,10 +157,22 @@ class ActorTagger(TitlePass, GroupPass):
                     continue
                 matched = (span, hits, how)
                 break
+            if matched is not None and info.lower(i) == "the" and i + 1 < run and all(
+                h.tier != PRIMARY for h in matched[1]
+            ):  # "The Islamic State of Iraq and the Levant": mizan's own name after "The"
+                # beats an underlay entry that begins with it ("The Islamic State")
+                i += 1
+                continue
             if matched is None:
                 for j in range(min(run, i + 3), i, -1):
                     if not last_ok[j - 1] or not self.registry.surname(text[idx[i] : ends[j - 1]]):
                         continue
+                    if j < n and starts[j] and sent_end[j - 1] > j and info.alpha[j]:
+                        break  # "Hassan Karimi": a first name, not the surname "Hassan"
+                    if i > 0 and starts[i - 1] and info.alpha[i - 1] and sent_end[i - 1] > i \
+                            and info.lower(i - 1) not in self.title_words \
+                            and not doc[i - 1].is_stop:
+                        break  # "Ahmed Saleh": another man's surname, not "Saleh" in office
                     span = doc[i:j]
                     actor = self._surname(span, on)
                     if actor is not None:
@@ -191,13 +210,16 @@ class ActorTagger(TitlePass, GroupPass):
         found = self._agent_pass(doc, found, focus, info)
         found = self._ner_pass(doc, on, found, focus)
         found = affiliate(doc, found, self.registry)
-        found = merge_names(found, self.registry)
+        found = link_surnames_back(merge_names(found, self.registry))
         found = link_acronyms(doc, link_appositions(doc, found), info)
+        found = link_copulas(doc, link_aliases(doc, found, self.cues.alias_phrases, info))
+        link_side_by_side(doc, found, self.person_heads)
         found = link_descriptions(doc, found, self.cues)
         found = resolve_pronouns(doc, found, self.registry, self.cues, info)
         found = resolve_first_person(doc, found, self.registry, self.cues,
                                      self._country_mention, info)  # fmt: skip
         found = resolve_plural(doc, found, self.cues, info)
+        extend_articles(doc, found, self.articles)
         found.sort(key=lambda m: (m.start, -m.end))
         doc._.mizan_actors = found
         doc._.mizan_focus = focus or self._focus(found)

@@ -1,0 +1,341 @@
+"""How mizan's actor mentions and place names become re3d entities (``mizan eval re3d``):
+the span conventions of re3d, documented in ``eval/re3d.py``.
+
+* a person with the capitalised words of title and rank before the name, abbreviated ranks
+  included ("Lt. Gen. X"); a title and a name in apposition are two mentions of one person;
+  an office named by its title is a Person;
+* a group named by a common noun with its modifiers but without quantifiers ("Kurdish
+  fighters", "60 civilians"); an organisation with the plural noun for its members ("EU
+  leaders");
+* a country as a Location where something is, else as the state (Organisation); a place with
+  its qualifiers ("northern Iraq", "the city of Mosul", "Palmyra, Syria"); place names the
+  tagger missed after a preposition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.tokens import Span
+
+from ..actors.cues import load_cues
+from ..stages.actor_base import LEADING
+from ..stages.actor_context import acts_as_government
+
+SPACY_MAP = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location",
+             "FAC": "Location"}  # fmt: skip
+_LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+@dataclass(frozen=True)
+class Entity:
+    begin: int
+    end: int
+    type: str
+    text: str
+    identity: str | None = None  # an actor id or an unknown actor's cluster (predictions)
+    level: str | None = None  # a predicted Location naming a country or an admin1 region
+
+
+
+POSSESSIVES = frozenset({"his", "her", "its", "their", "our", "my", "your"})
+
+
+def _country_is_place(span: Any, m: Any, cues: Any, place: dict[str, frozenset[str]]) -> bool:
+    """Is a country name a Location here (where something is), or an Organisation (the
+    state as a party)? A place after a locative or directional preposition ("in Iraq",
+    "across Syria", "to Jordan", "the north of Syria") or qualifying a place noun ("the Syria
+    border"), the subject of a place verb ("Syria has been …") or the object of a movement
+    ("visited Turkey"); a party otherwise: a subject, an object ("support Iraq"), a modifier of another
+    noun ("U.S. assistance", "UK-France co-operation"), after "with", "between", "by",
+    "against", "including"."""
+    if m.metonym == "place":
+        return True  # a capital the actor stage found is only where something happens
+    if m.metonym in ("capital", "seat", "government") or (
+        m.how == "coref" and m.metonym != "place"
+    ):  # fmt: skip
+        return False
+    root = span.root
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:
+        root = root.head
+    dep, head = root.dep_, root.head
+    if dep == "pobj":
+        where = place["locative"] | place["weak_locative"] | place["destination"] | place["origin"]
+        return head.lower_ in where | {"of", "for", "about"}
+    if dep in ("compound", "amod", "nmod"):
+        nouns = place["transparent_nouns"] | place["name_nouns"]
+        return head.lemma_.lower() in nouns or head.lower_ in ("border", "borders", "coast")
+    if dep == "nsubj" and head.lemma_.lower() in cues.place_verbs:
+        return not acts_as_government(span, cues)  # "Syria has been a battlefield"
+    if dep == "dobj" and head.lemma_.lower() in place["movement_lemmas"]:
+        return True  # "visited Turkey", "left Syria"
+    if dep in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "npadvmod", "agent", "attr"):
+        return False
+    return not acts_as_government(span, cues)
+
+
+def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]],
+                country: bool = False) -> tuple[int, int]:  # fmt: skip
+    """A place name with its qualifiers, as re3d marks it: "northern Iraq", "the city of
+    Mosul", "the Syrian city of Raqqa", "Mosul district", "Palmyra, Syria"."""
+    n = len(doc)
+    nouns = place["transparent_nouns"] | place["name_nouns"]
+    if start > 0 and doc[start - 1].lower_ in place["direction_words"]:
+        start -= 1
+    elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in nouns \
+            and doc[start - 2].lower_ not in place["direction_words"]:  # "south of Mosul": Mosul
+        start -= 2
+        while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and (
+            doc[start - 1].is_alpha
+        ):  # "the Syrian city of", "the rebel-held town of"
+            start -= 1
+    if end < n and doc[end].lower_ in place["name_nouns"]:
+        end += 1  # "Mosul district", "Anbar province"
+    if not country and end + 1 < n and doc[end].text == "," and (
+        doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B"
+    ):  # "Palmyra, Syria"; not a list of countries ("Jordan, Lebanon and Turkey")
+        k = end + 1
+        while k + 1 < n and doc[k + 1].ent_iob_ == "I":
+            k += 1
+        end = k + 1
+    return start, end
+
+
+def _person_start(doc: Any, start: int, end: int) -> int:
+    """A person's name with the capitalised words of its title and rank, as re3d marks it:
+    "Pentagon Press Secretary Peter Cook", "Lt. Gen. Stephen J. Townsend", "Mr Colville"."""
+    first = doc[start].sent.start
+    while start > 0:
+        t = doc[start - 1]
+        if _abbreviation(doc, start - 1):  # "Col." "Lt. Gen.": the splitter may end a
+            start -= 2 if t.text == "." else 1  # sentence at the full stop
+            first = min(first, doc[start].sent.start)
+            continue
+        if start <= first:
+            break
+        if t.dep_ not in ("compound", "amod", "nmod", "punct") or not start <= t.head.i < end:
+            break
+        if not (t.text[:1].isupper() or t.like_num) or t.is_sent_end:
+            break
+        start -= 1
+    return start
+
+
+def _abbreviation(doc: Any, i: int) -> bool:
+    """Is token ``i`` the end of an abbreviated rank or title ("Col." as "Col" "." or as one
+    token "Gen."; ``rank_abbreviations`` in ``data/actors/cues.yaml``)?"""
+    ranks = load_cues().rank_abbreviations
+    t = doc[i]
+    if t.text == ".":
+        return i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in ranks
+    return t.text.endswith(".") and t.text[:1].isupper() and t.lower_[:-1] in ranks
+
+
+@lru_cache(maxsize=1)
+def _member_nouns() -> frozenset[str]:
+    """Nouns for the people or units of an organisation: the registry's agent nouns
+    ("fighters", "units") and nouns for a person ("spokesman")."""
+    from ..actors.loader import load_registry
+
+    agents = {k.split()[-1] for k in load_registry().agents}
+    return frozenset(agents | load_cues().person_nouns | {"member", "partner", "nation",
+                                                         "leader", "ally", "state"})
+
+
+@lru_cache(maxsize=1)
+def _title_heads() -> frozenset[str]:
+    """Last words of the registry's titles and of nouns for a person ("minister",
+    "secretary", "spokesman"): a mention headed by one is a person in re3d."""
+    from ..actors.loader import load_registry
+
+    heads = {t.title.split()[-1].lower() for t in load_registry().titles.values()}
+    heads -= {"army", "intelligence", "parliament", "staff", "justice"}  # "chief of staff"
+    return frozenset(heads | load_cues().person_nouns | {"secretary", "commissioner"})
+
+
+def _group_start(doc: Any, start: int, end: int, taken: set[int]) -> int:
+    """A group named by a common noun with its modifiers, as re3d marks it: "15 civilians",
+    "Kurdish fighters", "the international community", "aid workers"."""
+    head = doc[end - 1]
+    left = max(head.left_edge.i, head.sent.start)
+    while left < start and (left in taken or doc[left].is_punct or _quantifier(doc[left])):
+        left += 1
+    return min(start, left) if all(t not in taken for t in range(left, start)) else start
+
+
+QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "more", "less", "than",
+                         "over", "about", "around", "nearly", "almost", "even", "only",
+                         "primarily", "either", "neither", "both", "least", "at", "up",
+                         "to", "roughly", "approximately", "well-known"})  # fmt: skip
+
+
+def _quantifier(t: Any) -> bool:
+    """A word of quantity or degree that re3d leaves out of a group's span ("more than 60
+    civilians" is "60 civilians"; "many Iraqis" is "Iraqis")."""
+    return t.lower_ in QUANTIFIERS or t.dep_ in ("quantmod", "advmod", "preconj", "cc")
+
+
+def _of_name(doc: Any, end: int) -> int:
+    """The end of a group's "of" phrase naming whose it is, as re3d marks it: "the people
+    of Mosul", "senior officials of the EU" (the name inside stays an entity of its own)."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end].head.i != end - 1:
+        return end
+    obj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
+    if obj is None or obj.pos_ != "PROPN" or obj.i - end > 4:
+        return end
+    return obj.i + 1
+
+
+def _with_members(doc: Any, start: int, end: int) -> int:
+    """An organisation named before a plural noun for its members, as re3d marks it: "EU
+    leaders", "Coalition partners", "ISIL tactical units" are one Organisation."""
+    root = doc[start:end].root
+    head = root.head
+    if root.dep_ not in ("compound", "amod", "nmod") or head.i < end or head.tag_ != "NNS":
+        return end
+    if head.lemma_.lower() not in _member_nouns() and head.lower_ not in _member_nouns():
+        return end
+    between = doc[end : head.i]
+    if all(t.dep_ in ("compound", "amod") and t.head.i == head.i for t in between):
+        return head.i + 1
+    return end
+
+
+def _person_parts(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """A title and a name in apposition ("the Foreign Secretary, Boris Johnson") are two
+    mentions in re3d, of one person."""
+    for k in range(start + 1, end - 1):
+        if doc[k].text == ",":
+            return [(start, k), (k + 1, end)]
+    return [(start, end)]
+
+
+def _clean_end(span: Any) -> int:
+    """The end of a span without a reference mark or bracket the tokenizer glued to its last
+    word ("Assad,[1", "Qanbar(Arabic")."""
+    cut = re.search(r"[,;]?[\[(]", span.text)
+    return span.start_char + cut.start() if cut and cut.start() > 0 else span.end_char
+
+
+def mizan_entities(doc: Any) -> list[Entity]:
+    from ..gazetteer import load_gazetteer
+    from ..stages.placenames import place_cues
+
+    cues = load_cues()
+    place = place_cues()
+    out: list[Entity] = []
+    taken: set[int] = set()
+    for m in doc._.mizan_actors or []:
+        span = doc[m.start : m.end]
+        if any(t.i in taken for t in span):
+            continue  # nested mentions ("the leader of the PMF"): the outer one counts
+        if len(span) == 1 and span[0].lower_ in POSSESSIVES:
+            continue  # re3d marks "he", "we", "they" but hardly ever "his", "their"
+        if m.kind == "country":
+            if m.metonym == "demonym":
+                continue
+            typ = "Location" if _country_is_place(span, m, cues, place) else "Organisation"
+        elif m.kind == "person" or m.role or (span.root.lower_ in _title_heads() and (
+            m.how in ("office", "title", "coref") or (m.how == "agent" and span.root.tag_ == "NN")
+            or (m.actor_id or "").startswith("phoenix:")
+        )):  # fmt: skip
+            # an office named by its title ("the US Secretary of State", "a spokesman")
+            typ = "Person"
+        else:
+            typ = "Organisation"
+        start, end = m.start, m.end
+        if typ == "Person":
+            start = _person_start(doc, start, end)
+        group = m.how == "agent" and m.actor_id is None and typ != "Person"
+        if group:
+            start = _group_start(doc, start, end, taken)
+        elif m.kind in ("organisation", "igo") and typ == "Organisation":
+            end = _with_members(doc, start, end)
+            start = _person_start(doc, start, end)  # "the Kurdish YPG", "the New Iraqi Army"
+        state = m.kind == "country" and m.metonym not in ("place", "capital", "seat")
+        if typ == "Location":
+            start, end = _place_span(doc, start, end, place, state)
+            if any(t in taken for t in range(start, end)):
+                start, end = m.start, m.end
+        taken.update(range(start, end))
+        outer = _of_name(doc, end) if group else end  # "the people of Mosul", nesting Mosul
+        ident = m.actor_id or m.provisional
+        for a, b in _person_parts(doc, start, end) if typ == "Person" else [(start, outer)]:
+            span = doc[a:b]
+            b_char = _clean_end(span)
+            out.append(Entity(span.start_char, b_char, typ, doc.text[span.start_char:b_char],
+                              ident, "country" if state else None))  # fmt: skip
+    gaz = load_gazetteer()
+    focus = doc._.mizan_focus
+    facilities = place["facility_nouns"]
+    for ent in doc.ents:
+        while len(ent) > 1 and ent[0].lower_ in LEADING:
+            ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Near Tal Afar"
+        if any(t.i in taken for t in ent):
+            continue
+        is_place = SPACY_MAP.get(ent.label_) == "Location" or (
+            ent.label_ in ("PERSON", "ORG", "NORP") and gaz.lookup(_LEAD.sub("", ent.text), focus)
+        ) or (ent.label_ in ("ORG", "PERSON") and len(ent) > 1
+              and ent[-1].lemma_.lower() in facilities)  # fmt: skip
+        # the parser's "Raqqah" as a person: a place mizan's gazetteer knows; "the Samarra
+        # Barrage" as an organisation: a facility
+        if is_place:
+            start, end = _place_span(doc, ent.start, ent.end, place)
+            if any(t in taken for t in range(start, end)):
+                start, end = ent.start, ent.end
+            taken.update(range(start, end))
+            span = doc[start:end]
+            found = gaz.lookup(_LEAD.sub("", span.text), focus)
+            out.append(Entity(span.start_char, span.end_char, "Location", span.text,
+                              level=found.precision if found is not None else None))
+    out += _untagged_places(doc, taken, place, gaz, focus)
+    return _join_qualified(sorted(out, key=lambda e: e.begin), gaz)
+
+
+NAME_LINKS = frozenset({"al", "az", "ad", "as", "ar", "ash", "el", "ez", "an", "at", "-"})
+
+
+def _untagged_places(doc: Any, taken: set[int], place: dict[str, frozenset[str]], gaz: Any,
+                     focus: str | None) -> list[Entity]:  # fmt: skip
+    """Capitalised words after a locative, directional or origin preposition that the
+    tagger did not mark but the gazetteer knows ("Near Rawah, two strikes …")."""
+    preps = place["locative"] | place["destination"] | place["origin"]
+    out = []
+    n = len(doc)
+    for t in doc:
+        j = t.i + 1
+        if t.lower_ not in preps or j >= n or j in taken or not doc[j].text[:1].isupper():
+            continue
+        k = j
+        while k < n and k - j < 5 and k not in taken and (
+            (doc[k].text[:1].isupper() and doc[k].is_alpha)
+            or (doc[k].lower_ in NAME_LINKS and k + 1 < n and doc[k + 1].text[:1].isupper())
+        ):  # fmt: skip
+            k += 1
+        if k == j or gaz.lookup(doc[j:k].text, focus) is None:
+            continue
+        a, b = _place_span(doc, j, k, place)
+        if any(x in taken for x in range(a, b)):
+            a, b = j, k
+        taken.update(range(a, b))
+        span = doc[a:b]
+        out.append(Entity(span.start_char, span.end_char, "Location", span.text))
+    return out
+
+
+def _join_qualified(ents: list[Entity], gaz: Any) -> list[Entity]:
+    """A place and the region or country after a comma are one place in re3d ("Palmyra,
+    Syria", "Berlin, Germany"), unless the first is a country too (a list: "Iraq, Syria")."""
+    out: list[Entity] = []
+    for e in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.type == e.type == "Location" and e.begin - prev.end <= 2
+                and prev.level != "country" and e.level in ("country", "admin1")):  # fmt: skip
+            out[-1] = Entity(prev.begin, e.end, "Location", prev.text + ", " + e.text,
+                             prev.identity)  # fmt: skip
+            continue
+        out.append(e)
+    return out

@@ -29,6 +29,9 @@ COORDINATION = [
      Want("AID", actor=("QAT",), recipient=("LBN", "SYR"), n_events=1)),
     ("The foreign ministers of Iran and Turkey met in Ankara.",
      Want("CONSULT", actor=("IRN", "TUR"), n_events=1)),
+    # the parser hangs the list on an apposition of the first name
+    ("Kuwait, the UAE, Bahrain and Oman welcomed the agreement between Iran and Saudi Arabia.",
+     Want("SUPPORT", actor=("KWT", "ARE", "BHR", "OMN"), recipient=("IRN", "SAU"), n_events=1)),
 ]  # fmt: skip
 
 APPOSITION = [
@@ -156,3 +159,28 @@ def test_coordinated_actors_are_one_event(code):
     consult = [r for r in recs if r["event"] == "CONSULT"]
     assert len(consult) == 1
     assert {"EGY", "JOR", "IRQ"} <= {a["country"] for a in consult[0]["actor"]}
+
+
+GOVERNOR_WITH_A_PARTY = [
+    # a governor verb whose prepositional object is a party, not a clause, keeps the code
+    # the user's dictionary gives it; with a clause it is still recoded as a threat
+    ("Turkey warned against the Iraqi militias on Monday.", "160"),
+    ("The Iranian foreign minister warned of the Kurdish rebels.", "160"),
+    ("Turkey warned that it would attack the Kurdish rebels.", "13"),
+]
+
+
+@pytest.mark.parametrize("text,cameo", GOVERNOR_WITH_A_PARTY, ids=[r[0][:50] for r in GOVERNOR_WITH_A_PARTY])
+def test_governor_with_a_party_keeps_its_own_code(nlp, tmp_path, text, cameo):
+    from mizan.governors import load_governors
+    from mizan.ontology import load_ontology
+    from mizan.stages.events import EventCoder
+    from mizan.verbs import load_verbs
+
+    user = tmp_path / "warn.yaml"
+    user.write_text("- {verb: WARN, code: '160', source: test, replace: true, lemmas: [warn]}\n")
+    coder = EventCoder(load_verbs([user]), load_ontology(), load_governors())
+    doc = nlp(text)
+    events = coder(doc)._.mizan_events
+    assert any(e.trigger_text == "warned" and e.cameo.startswith(cameo) for e in events), [
+        (e.trigger_text, e.cameo) for e in events]

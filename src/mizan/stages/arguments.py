@@ -58,7 +58,12 @@ class MentionIndex:
         """The actor(s) an argument token stands for, with its coordinated partners."""
         out: list[ActorMention] = []
         direct = self.at(tok) is not None
-        for t in conjuncts(tok):
+        members = conjuncts(tok)
+        if direct:  # "Egypt, Jordan, Iraq and Syria": the parser may hang the list on an
+            for c in tok.children:  # apposition of the first name
+                if c.dep_ == "appos" and any(k.dep_ == "conj" for k in c.children):
+                    members += [t for t in conjuncts(c) if t not in members]
+        for t in members:
             # a name's partners are names too: not "his return" in "his visit to Washington
             # and his return"
             m = self.at(t) if direct and t.i != tok.i else self._resolved(t)

@@ -412,7 +412,7 @@ class EventCoder:
         return None
 
     # -- assembly -----------------------------------------------------------------------
-    def _derive(self, gn: _Node) -> tuple[str | None, _Node | None]:
+    def _derive(self, gn: _Node, index: MentionIndex) -> tuple[str | None, _Node | None]:
         """The code of a derive-class governor and the complement it came from."""
         gov = gn.cand.governor
         assert gov is not None and gov.derive is not None
@@ -428,8 +428,11 @@ class EventCoder:
             if derived is not None:
                 return derived, main
         own = gn.cand.code if not gn.cand.blocked else None
-        has_complement = bool(gn.absorbed) or self._complement(gn.cand.tok) is not None
-        if own is not None and (gn.cand.specificity > 0 or not has_complement):
+        comp = self._complement(gn.cand.tok)
+        has_complement = bool(gn.absorbed) or comp is not None
+        # "warned of the Prince": a party, not a clause, is no complement for the verb's own code
+        party = not gn.absorbed and comp is not None and index.at(comp) is not None
+        if own is not None and (gn.cand.specificity > 0 or not has_complement or party):
             return own, main  # the verb's own pattern ("demanded the resignation")
         if has_complement:
             return gov.code, main  # "pressured X to cancel ...": a demand, not pressure
@@ -541,7 +544,7 @@ class EventCoder:
         kind = c.kind
         derived = gov is not None and gov.derive is not None
         if derived:
-            code, main = self._derive(node)
+            code, main = self._derive(node, finder.index)
             kind = "derived"
             base_code = main.cand.code if main is not None else c.code
         elif gov is not None and gov.transparent:

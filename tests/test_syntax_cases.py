@@ -65,6 +65,17 @@ LIGHT_VERBS = [
      Want("PROTEST", actor=("LBN",))),
 ]  # fmt: skip
 
+PLACE_RECIPIENTS = [
+    # force done in a place with no named recipient hits the place's people; a surrender or
+    # a resignation in the actor's own country is done to nobody there
+    ("Two hundred Ugandan rebels surrendered in Gulu on Tuesday.",
+     Want("RETREAT", actor=("UGA",), recipient=())),
+    ("The Georgian interior minister resigned in Tbilisi on Sunday.",
+     Want("RETREAT", actor=("GEO",), recipient=())),
+    ("Hundreds of Syrian soldiers surrendered in Lebanon on Tuesday.",
+     Want("RETREAT", actor=("SYR",), recipient=("LBN",))),
+]  # fmt: skip
+
 NOMINAL_EVENTS = [
     ("Kuwait welcomed the Iraqi foreign minister's visit to Tehran.",
      Want("CONSULT", actor=("IRQ",), recipient=("IRN",))),
@@ -145,6 +156,7 @@ GOVERNED = [
 ]  # fmt: skip
 
 TABLE = (ACTIVE_PASSIVE + COORDINATION + APPOSITION + PREPOSITIONAL_RECIPIENTS + LIGHT_VERBS
+         + PLACE_RECIPIENTS
          + NOMINAL_EVENTS + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
 
 

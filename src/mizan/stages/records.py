@@ -24,6 +24,9 @@ from .merge import merge_records
 
 # events done to a place: with no recipient in the text, the place's people are the recipient
 PLACE_RECIPIENT_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
+# ... but a surrender, ceasefire or withdrawal in the actor's own country ("Ugandan rebels
+# surrendered in Soroti"), or a resignation there, is done to nobody in the place
+OWN_PLACE_NO_RECIPIENT = ("087", "0831")
 
 
 class RecordBuilder:
@@ -45,7 +48,10 @@ class RecordBuilder:
                     "text": sent.text, "trigger": ev.trigger_text}  # fmt: skip
         actors = [_block(m) for m in _unique(ev.actor)]
         recipients = [_block(m) for m in _unique(ev.recipient)]
-        if not recipients and ev.cameo[:2] in PLACE_RECIPIENT_ROOTS and ev.location:
+        if not recipients and ev.cameo[:2] in PLACE_RECIPIENT_ROOTS and ev.location and not (
+            ev.cameo.startswith(OWN_PLACE_NO_RECIPIENT)
+            and ev.location.get("country") in {m.country for m in ev.actor}
+        ):
             recipients = [_place_block(ev.location)]
         raw = f"{doc_id}|{sent.start_char}|{doc[ev.trigger].idx}|{code.event}|{ev.cameo}"
         conf = confidence(ev)

@@ -65,6 +65,16 @@ LIGHT_VERBS = [
      Want("PROTEST", actor=("LBN",))),
 ]  # fmt: skip
 
+DEAL_PURPOSES = [
+    # an infinitive on the deal names its other party
+    ("Iran signed an agreement on Monday to supply Iraq with electricity.",
+     Want("SUPPORT", actor=("IRN",), recipient=("IRQ",))),
+    ("Egypt reached an accord to sell wheat to Sudan.",
+     Want("AGREE", actor=("EGY",), recipient=("SDN",))),
+    ("Jordan signed a deal to build a new pipeline.",
+     Want("SUPPORT", actor=("JOR",), recipient=())),
+]  # fmt: skip
+
 PLACE_RECIPIENTS = [
     # force done in a place with no named recipient hits the place's people; a surrender or
     # a resignation in the actor's own country is done to nobody there
@@ -156,7 +166,7 @@ GOVERNED = [
 ]  # fmt: skip
 
 TABLE = (ACTIVE_PASSIVE + COORDINATION + APPOSITION + PREPOSITIONAL_RECIPIENTS + LIGHT_VERBS
-         + PLACE_RECIPIENTS
+         + PLACE_RECIPIENTS + DEAL_PURPOSES
          + NOMINAL_EVENTS + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
 
 

@@ -305,14 +305,22 @@ class ArgumentFinder:
         meeting = "04" in (root, code[:2])
         return (recipient or actor) if meeting else (actor or recipient)
 
-    def purpose_recipient(self, head: Token, taken: set[int], code: str) -> list[ActorMention]:
+    def purpose_recipient(
+        self, head: Token, taken: set[int], code: str, objects: bool = False
+    ) -> list[ActorMention]:
         """The recipient a purpose clause or an "in protest of" phrase names, for an event
-        that has none of its own ("began a hunger strike to protest against X's decision")."""
-        for c in head.children:
-            if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+        that has none of its own ("began a hunger strike to protest against X's decision");
+        with ``objects``, also an infinitive on the object ("signed a deal to supply X")."""
+        clauses = [c for c in head.children if c.dep_ == "advcl"]
+        if objects:
+            clauses += [a for c in head.children if c.dep_ == "dobj"
+                        for a in c.children if a.dep_ == "acl"]  # fmt: skip
+        for c in clauses:
+            if any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
                 found = self.recipient(c, taken, code)[0]
                 if found:
                     return found
+        for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "in":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in self.stance_nouns:

@@ -42,6 +42,8 @@ OF_IS_PATIENT_ROOTS = {"15", "16", "17", "18", "19", "20"}
 PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14", "17", "18", "19", "20"}
 # agreements, appeals, demands, refusals, threats: a purpose clause is what they are about
 CONTENT_PURPOSE_ROOTS = {"02", "03", "05", "10", "12", "13"}
+# agreements and cooperation: an infinitive on the deal names its other party
+DEAL_PURPOSE_ROOTS = {"03", "05", "06"}
 STOP_RELATIONS = {"relative", "adjunct", "purpose", "background", "parataxis", "appos", "acl"}
 COMPLEMENT = ("comp", "object", "pobj")
 # how a clause hangs on a noun whose content it is: "a demand that X ...", "a call for X to"
@@ -618,6 +620,9 @@ class EventCoder:
             # "blocked streets in Hong Kong in defiance of Chinese authorities": the one
             # defied beats the place
             recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code) or recipient
+        elif code[:2] in DEAL_PURPOSE_ROOTS and not recipient:
+            # "signed an accord to supply X with wheat": the deal is with the one supplied
+            recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code, objects=True)
         actor_ids = {a.actor_id for a in actor if a.actor_id}
         own = [r for r in recipient
                if r.kind == "person" and r.actor_id is not None and r.actor_id in actor_ids]  # fmt: skip

@@ -299,3 +299,28 @@ def test_connected_words_are_adjacent(tmp_path):
     assert code("the death total has") == "224"
     assert code("the death and injury total has") is None
     assert code("the death and injury toll has") == "223"
+
+
+@pytest.mark.parametrize(
+    "after,expected",
+    [
+        ("the naval drills in the gulf", "062"),  # synset word, then the glued word
+        ("the naval forces drills", None),  # glued: nothing may come between
+        ("the air drills", "061"),
+    ],
+)
+def test_synset_glued_to_a_word(tmp_path, after, expected):
+    """"&SET_WORD" is the synset SET followed directly by WORD; the pattern is kept, not
+    dropped as an undefined synset."""
+    from mizan.datafiles import package_file
+    from mizan.verbs import build_dictionary, match_verb
+
+    text = ("&FORCE\n+NAVAL\n+AIR\n\n--- BEGIN [---] ---\nBEGIN\n"
+            "- * &FORCE_DRILLS IN [062]\n- * &FORCE_DRILLS [061]\n")  # fmt: skip
+    path = write(tmp_path, "verbs.txt", text)
+    d = build_dictionary([(path, verbs_to_mizan(read_verbs(path)))], package_file("verbs"),
+                         nouns=False)  # fmt: skip
+    entry = d.entry("begin")
+    assert entry is not None
+    got = match_verb(entry, [], [(w, w) for w in after.split()]).code
+    assert got == expected

@@ -216,7 +216,7 @@ def _glued_slots(
             raise DataFileError(path, f"{w!r} must be a quoted word (YAML reads on/off/yes/no "
                                 "as booleans)", entry, fld)  # fmt: skip
         w = str(w).strip().lower()
-        if w.startswith("&"):
+        if w.startswith("&") and (w[1:] in synsets or "_" not in w):
             members = synsets.get(w[1:])
             if members is None:
                 raise DataFileError(path, f"unknown synset {w!r}", entry, fld)

@@ -324,3 +324,27 @@ def test_synset_glued_to_a_word(tmp_path, after, expected):
     assert entry is not None
     got = match_verb(entry, [], [(w, w) for w in after.split()]).code
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "after,expected",
+    [
+        ("ten river barges to the port", "071"),  # the whole member
+        ("ten barges to the port", None),  # its last word alone is not the member
+        ("ten canoes to the port", "071"),
+        ("ten river and sea barges", None),  # the member's words follow each other
+    ],
+)
+def test_synset_members_of_several_words(tmp_path, after, expected):
+    """A synset member of several words ("RIVER_BARGE", "FISHING BOAT") matches only whole."""
+    from mizan.datafiles import package_file
+    from mizan.verbs import build_dictionary, match_verb
+
+    text = ("&CRAFT\n+RIVER_BARGES\n+CANOES\n+FISHING BOATS\n\n--- LEND [---] ---\nLEND\n"
+            "- * &CRAFT [071]\n")  # fmt: skip
+    path = write(tmp_path, "verbs.txt", text)
+    d = build_dictionary([(path, verbs_to_mizan(read_verbs(path)))], package_file("verbs"),
+                         nouns=False)  # fmt: skip
+    entry = d.entry("lend")
+    assert entry is not None
+    assert match_verb(entry, [], [(w, w) for w in after.split()]).code == expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -123,6 +124,40 @@ def _words_match(slot: Word, tok_forms: tuple[str, str]) -> bool:
     return tok_forms[0] in slot or tok_forms[1] in slot
 
 
+@lru_cache(maxsize=4096)
+def _phrases(slot: Word) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A slot's members of several words ("golden goblin galleons"), by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for m in slot:
+        if " " in m:
+            first, *rest = m.split()
+            out[first].append(tuple(rest))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=4096)
+def _keys(slot: Word) -> frozenset[str]:
+    """The words one of which must be present for ``slot`` to match."""
+    return frozenset(m.split()[0] if " " in m else m for m in slot)
+
+
+def _match_from(slot: Word, forms: Sequence[tuple[str, str]], k: int) -> int:
+    """Where ``slot`` matched starting at word ``k`` ends (-1: it does not match there): a
+    member of several words must be there whole, word after word."""
+    f = forms[k]
+    if f[0] in slot or f[1] in slot:
+        return k
+    phrases = _phrases(slot)
+    if not phrases:
+        return -1
+    for w in {f[0], f[1]}:
+        for rest in phrases.get(w, ()):
+            end = k + len(rest)
+            if end < len(forms) and all(r in forms[k + 1 + i] for i, r in enumerate(rest)):
+                return end
+    return -1
+
+
 def _subsequence(
     slots: Sequence[Word], forms: Sequence[tuple[str, str]], glue: frozenset[int] = frozenset()
 ) -> int:
@@ -131,22 +166,27 @@ def _subsequence(
     if not slots:
         return 0
     if not glue:
-        j = 0
-        for k, f in enumerate(forms):
-            if _words_match(slots[j], f):
-                j += 1
-                if j == len(slots):
-                    return k
+        j, k = 0, 0
+        while k < len(forms):
+            end = _match_from(slots[j], forms, k)
+            if end < 0:
+                k += 1
+                continue
+            j += 1
+            if j == len(slots):
+                return end
+            k = end + 1
         return -1
 
     def find(j: int, start: int) -> int:
         for k in range(start, len(forms)):
-            if _words_match(slots[j], forms[k]):
+            end = _match_from(slots[j], forms, k)
+            if end >= 0:
                 if j + 1 == len(slots):
-                    return k
-                end = find(j + 1, k + 1)
-                if end >= 0:
                     return end
+                found = find(j + 1, end + 1)
+                if found >= 0:
+                    return found
             if j in glue:
                 break  # a connected word may not wait
         return -1
@@ -167,8 +207,8 @@ def match_verb(
     for p in entry.patterns:
         if best is not None and p.specificity < best.specificity:
             continue
-        if any(present.isdisjoint(slot) for slot in p.after) or any(
-            present.isdisjoint(slot) for slot in p.before
+        if any(present.isdisjoint(_keys(slot)) for slot in p.after) or any(
+            present.isdisjoint(_keys(slot)) for slot in p.before
         ):
             continue  # a word it needs is not there at all
         a = _subsequence(p.after, after, p.after_glue)
@@ -254,7 +294,7 @@ def _synsets(raw: Any, path: Path) -> dict[str, frozenset[str]]:
         for m in members or ():
             m = str(m).lower().strip().strip("_").replace("_", " ")
             if m and not m.startswith("&"):
-                words.add(m.split()[-1] if " " in m else m)
+                words.add(" ".join(m.split()))  # several words: the whole phrase
         out[str(name).lower().lstrip("&")] = frozenset(words)
     return out
 

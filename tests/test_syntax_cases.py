@@ -147,6 +147,11 @@ GOVERNED = [
      Want("PROTEST", actor=("IRQ",), cameo="144")),
     ("Kuwait will host a donor conference for Iraq next year.",
      Want("AGREE", actor=("KWT",), recipient=("IRQ",), modality="future")),
+    # a passive governor: its subject is the one urged or warned
+    ("Iraq was urged by the United Nations to hold early elections.",
+     Want("REQUEST", actor=("UNO",), recipient=("IRQ",))),
+    ("Turkey was warned by Russia against any attack on Syria.",
+     Want("THREATEN", actor=("RUS",), recipient=("TUR",))),
     pytest.param(
         "The Iraqi parliament voted to expel US troops from the country.",
         Want("SANCTION", actor=("IRQ",), recipient=("USA",)),
@@ -205,4 +210,28 @@ def test_governor_with_a_party_keeps_its_own_code(nlp, tmp_path, text, cameo):
     doc = nlp(text)
     events = coder(doc)._.mizan_events
     assert any(e.trigger_text == "warned" and e.cameo.startswith(cameo) for e in events), [
+        (e.trigger_text, e.cameo) for e in events]
+
+
+USER_DICTIONARY_CODES = [
+    # a user's PETRARCH dictionary codes its verbs: its code wins over a governor's default
+    # when the governed clause gives none; a clause that does still derives the code
+    ("Iraq urged Jordan to be patient.", "102"),
+    ("Iraq urged Jordan to send food aid to the refugees.", "0233"),
+]
+
+
+@pytest.mark.parametrize("text,cameo", USER_DICTIONARY_CODES,
+                         ids=[r[0][:50] for r in USER_DICTIONARY_CODES])  # fmt: skip
+def test_user_dictionary_code_beats_governor_default(nlp, tmp_path, text, cameo):
+    from mizan.governors import load_governors
+    from mizan.ontology import load_ontology
+    from mizan.stages.events import EventCoder
+    from mizan.verbs import load_verbs
+
+    user = tmp_path / "urge.txt"
+    user.write_text("--- URGE  [102] ---\nURGE\n")
+    coder = EventCoder(load_verbs([user]), load_ontology(), load_governors())
+    events = coder(nlp(text))._.mizan_events
+    assert any(e.trigger_text == "urged" and e.cameo == cameo for e in events), [
         (e.trigger_text, e.cameo) for e in events]

@@ -290,7 +290,10 @@ class EventCoder:
         nominal: tuple[list[ActorMention], Token | None] | None = None,
     ) -> tuple[list[ActorMention], list[ActorMention], int]:
         tok = gn.cand.tok
-        actor, actor_tok, _passive, patient = finder.actor(tok)
+        actor, actor_tok, passive, patient = finder.actor(tok)
+        # "Iraq was urged by the UN to ...", "X was opposed by Y": the passive's subject is
+        # the one urged or opposed
+        undergoer = finder.mentions_for(patient) if passive and actor and patient is not None else []
         if nominal is not None:
             actor, actor_tok, patient = nominal[0], nominal[1], None
         if not actor and patient is not None:  # "Israel is opposed to", "is committed to"
@@ -326,7 +329,7 @@ class EventCoder:
                         and msubj is not None and (clause.dep_ == "ccomp" or nominal)):  # fmt: skip
                     first = finder.mentions_for(msubj)  # "demanded that the US cancel ..."
                 second = second or finder.recipient(mtok, taken, mcode or code)[0]
-        own, _ = finder.recipient(tok, taken, code, ())
+        own = undergoer or finder.recipient(tok, taken, code, ())[0]
         order = [own, first, second] if gov.recipient == "object" else [second, own, first]
         if gov.derive == "threat":  # "threatened to strike unless Israel withdrew": Israel
             order.append(self._condition_subject(tok, mtok, finder))
@@ -434,7 +437,8 @@ class EventCoder:
         has_complement = bool(gn.absorbed) or comp is not None
         # "warned of the Prince": a party, not a clause, is no complement for the verb's own code
         party = not gn.absorbed and comp is not None and index.at(comp) is not None
-        if own is not None and (gn.cand.specificity > 0 or not has_complement or party):
+        if own is not None and (gn.cand.specificity > 0 or not has_complement or party
+                                or gn.cand.dictionary):  # fmt: skip
             return own, main  # the verb's own pattern ("demanded the resignation")
         if has_complement:
             return gov.code, main  # "pressured X to cancel ...": a demand, not pressure

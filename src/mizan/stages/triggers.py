@@ -28,6 +28,9 @@ class Candidate:
     governor: Governor | None = None
     blocked: bool = False  # a pattern explicitly says "no event"
     by_sector: dict[str, str] | None = None  # actor sector → code, when no pattern matched
+    # the code comes from a user's PETRARCH/TABARI dictionary: it wins over a governor's
+    # default code when the governed clause gives none
+    dictionary: bool = False
 
 
 class TriggerFinder:
@@ -117,7 +120,8 @@ class TriggerFinder:
             return None
         return Candidate(verb, match.code, match.reverse, "governor" if gov else "verb",
                          match.specificity, pat or entry.block, gov, blocked,
-                         entry.by_sector if match.pattern is None else None)  # fmt: skip
+                         entry.by_sector if match.pattern is None else None,
+                         entry.surface)  # fmt: skip
 
     def _noun(self, noun: Token, index: MentionIndex) -> Candidate | None:
         lemma = noun.lemma_.lower()

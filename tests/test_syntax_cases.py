@@ -235,3 +235,30 @@ def test_user_dictionary_code_beats_governor_default(nlp, tmp_path, text, cameo)
     events = coder(nlp(text))._.mizan_events
     assert any(e.trigger_text == "urged" and e.cameo == cameo for e in events), [
         (e.trigger_text, e.cameo) for e in events]
+
+
+MOTION_DESTINATIONS = [
+    # "arrived in X": a motion verb's "in" phrase is where it went, whatever the code (a
+    # user's dictionary may code an arrival 032)
+    ("The Omani foreign minister arrived in Tehran on Sunday.", ("IRN",)),
+    ("The Omani foreign minister arrived on Sunday.", ()),
+]
+
+
+@pytest.mark.parametrize("text,recipient", MOTION_DESTINATIONS,
+                         ids=[r[0][:50] for r in MOTION_DESTINATIONS])  # fmt: skip
+def test_motion_verb_destination(nlp, tmp_path, text, recipient):
+    from mizan.datafiles import package_file
+    from mizan.dictionaries.petrarch import read_verbs, verbs_to_mizan
+    from mizan.governors import load_governors
+    from mizan.ontology import load_ontology
+    from mizan.stages.events import EventCoder
+    from mizan.verbs import PETRARCH_SOURCE, build_dictionary
+
+    user = tmp_path / "arrive.txt"
+    user.write_text("--- ARRIVE  [032] ---\nARRIVE\n")
+    verbs = build_dictionary([(user, verbs_to_mizan(read_verbs(user), PETRARCH_SOURCE + "a"))],
+                             package_file("verbs"), nouns=False)  # that dictionary alone
+    coder = EventCoder(verbs, load_ontology(), load_governors(), keep_unknown_codes=True)
+    events = [e for e in coder(nlp(text))._.mizan_events if e.trigger_text == "arrived"]
+    assert {m.country for e in events for m in e.recipient} == set(recipient)

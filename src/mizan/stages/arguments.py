@@ -271,7 +271,9 @@ class ArgumentFinder:
                 if p.pos_ == "NOUN" and self.index.at(p) is None:
                     candidates += [(35, q) for _w, q in prep_objects(p, PARTICIPANT_PREPS)]
         for prep, p in preps:
-            if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS:
+            if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS and (
+                head.lemma_.lower() not in self.motion_verbs  # "arrived in X": where to
+            ):
                 continue
             if prep == "from" and root == "04" and head.lemma_.lower() in self.motion_verbs:
                 continue  # "arrived in Basra from Baghdad": where from is no party

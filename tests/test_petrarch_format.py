@@ -348,3 +348,25 @@ def test_synset_members_of_several_words(tmp_path, after, expected):
     entry = d.entry("lend")
     assert entry is not None
     assert match_verb(entry, [], [(w, w) for w in after.split()]).code == expected
+
+
+@pytest.mark.parametrize(
+    "after,expected",
+    [
+        ("down the old treaty", "161"),  # the phrasal verb with the block's pattern
+        ("down", "1717"),  # the phrasal verb alone
+        ("the old treaty", "161"),  # the plain verb with the pattern
+    ],
+)
+def test_block_patterns_apply_to_a_phrasal_verb(tmp_path, after, expected):
+    """In a PETRARCH dictionary a block's patterns apply to its phrasal verbs as well."""
+    from mizan.datafiles import package_file
+    from mizan.verbs import PETRARCH_SOURCE, build_dictionary, match_verb
+
+    text = "--- SPLIT [1717] ---\nSPLIT\n+SPLIT_DOWN\n- * TREATY [161]\n"
+    path = write(tmp_path, "verbs.txt", text)
+    d = build_dictionary([(path, verbs_to_mizan(read_verbs(path), PETRARCH_SOURCE + "v"))],
+                         package_file("verbs"), nouns=False)  # fmt: skip
+    entry = d.entry("split")
+    assert entry is not None
+    assert match_verb(entry, [], [(w, w) for w in after.split()]).code == expected

@@ -367,9 +367,18 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
             if entry is None or (block.get("replace") and not rest and entry.source != source):
                 entry = d.verbs[head] = VerbEntry(head, None, None, name, source)
             if rest:  # a phrasal verb is a pattern on its head verb
-                entry.patterns.append(
-                    Pattern(tuple(frozenset({w}) for w in rest), (), code, rev, name, source)
-                )
+                particles = tuple(frozenset({w}) for w in rest)
+                entry.patterns.append(Pattern(particles, (), code, rev, name, source))
+                # ... and in a user's PETRARCH dictionary the block's patterns apply to it
+                # too, after its particles ("broke down the treaty": BREAK_DOWN, "* TREATY";
+                # mizan's own data codes its phrasal verbs directly)
+                if source.startswith(PETRARCH_SOURCE):
+                    entry.patterns.extend(
+                        Pattern(particles + p.after, p.before, p.code, p.reverse, p.block,
+                                p.source, frozenset(),
+                                frozenset(i + len(rest) for i in p.after_glue), p.before_glue)
+                        for p in patterns if not p.only or lem.lower() in p.only
+                    )  # fmt: skip
                 continue
             if code is not None or entry.code is None or source != entry.source:
                 entry.code, entry.reverse, entry.block, entry.source = code, rev, name, source

@@ -262,3 +262,29 @@ def test_motion_verb_destination(nlp, tmp_path, text, recipient):
     coder = EventCoder(verbs, load_ontology(), load_governors(), keep_unknown_codes=True)
     events = [e for e in coder(nlp(text))._.mizan_events if e.trigger_text == "arrived"]
     assert {m.country for e in events for m in e.recipient} == set(recipient)
+
+
+PETRARCH_BEFORE_WORDS = [
+    # a PETRARCH pattern's words before the verb may lie in the clause that governs it
+    ("Iraq indicated it deplored the Turkish raid.", "123"),
+    ("Iraq deplored the Turkish raid.", "122"),
+]
+
+
+@pytest.mark.parametrize("text,cameo", PETRARCH_BEFORE_WORDS,
+                         ids=[r[0][:50] for r in PETRARCH_BEFORE_WORDS])  # fmt: skip
+def test_petrarch_before_words_above_the_verb(nlp, tmp_path, text, cameo):
+    from mizan.datafiles import package_file
+    from mizan.dictionaries.petrarch import read_verbs, verbs_to_mizan
+    from mizan.governors import load_governors
+    from mizan.ontology import load_ontology
+    from mizan.stages.events import EventCoder
+    from mizan.verbs import PETRARCH_SOURCE, build_dictionary
+
+    user = tmp_path / "deplore.txt"
+    user.write_text("--- DEPLORE [122] ---\nDEPLORE\n- INDICATED * [123]\n")
+    verbs = build_dictionary([(user, verbs_to_mizan(read_verbs(user), PETRARCH_SOURCE + "d"))],
+                             package_file("verbs"), nouns=False)  # that dictionary alone
+    coder = EventCoder(verbs, load_ontology(), load_governors(), keep_unknown_codes=True)
+    events = [e for e in coder(nlp(text))._.mizan_events if e.trigger_text == "deplored"]
+    assert [e.cameo for e in events] == [cameo]

@@ -101,7 +101,10 @@ class TriggerFinder:
                 return None
             return Candidate(verb, None, None, "governor", governor=gov)
         if entry.patterns:
-            before = forms(clause_tokens(verb, side="left"))
+            left = clause_tokens(verb, side="left")
+            if entry.surface:  # PETRARCH's words before a verb lie anywhere before it: the
+                left = sorted(left + _governing(verb), key=lambda t: t.i)  # "INDICATED *"
+            before = forms(left)
             after = forms(clause_tokens(verb, side="right"))
             patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if patient is not None:  # "the ambassador was summoned": the object, for patterns
@@ -151,3 +154,15 @@ class TriggerFinder:
         if not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in adj.children):
             return None  # "Iraq is ready" governs nothing
         return Candidate(adj, None, None, "governor", governor=gov)
+
+
+def _governing(verb: Token) -> list[Token]:
+    """The verbs whose complement ``verb``'s clause is and that come before it ("Ethiopia
+    INDICATED it would act")."""
+    out: list[Token] = []
+    t = verb
+    while t.dep_ in ("ccomp", "xcomp") and t.head.i != t.i and len(out) < 3:
+        t = t.head
+        if t.i < verb.i:
+            out.append(t)
+    return out

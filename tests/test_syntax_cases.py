@@ -264,16 +264,21 @@ def test_motion_verb_destination(nlp, tmp_path, text, recipient):
     assert {m.country for e in events for m in e.recipient} == set(recipient)
 
 
+DEPLORE = "--- DEPLORE [122] ---\nDEPLORE\n- INDICATED * [123]\n"
+CONCEDE = "--- CONCEDE [080] ---\nCONCEDE\n- * REALLY_PLEASANT [024]\n"
 PETRARCH_BEFORE_WORDS = [
-    # a PETRARCH pattern's words before the verb may lie in the clause that governs it
-    ("Iraq indicated it deplored the Turkish raid.", "123"),
-    ("Iraq deplored the Turkish raid.", "122"),
+    # a PETRARCH pattern's words before the verb may lie in the clause that governs it, and
+    # those after it in a "that" clause it governs
+    ("Iraq indicated it deplored the Turkish raid.", DEPLORE, "deplored", "123"),
+    ("Iraq deplored the Turkish raid.", DEPLORE, "deplored", "122"),
+    ("Iraq conceded that Kuwait is a really pleasant neighbour.", CONCEDE, "conceded", "024"),
+    ("Iraq conceded the point to Kuwait.", CONCEDE, "conceded", "080"),
 ]
 
 
-@pytest.mark.parametrize("text,cameo", PETRARCH_BEFORE_WORDS,
+@pytest.mark.parametrize("text,dictionary,trigger,cameo", PETRARCH_BEFORE_WORDS,
                          ids=[r[0][:50] for r in PETRARCH_BEFORE_WORDS])  # fmt: skip
-def test_petrarch_before_words_above_the_verb(nlp, tmp_path, text, cameo):
+def test_petrarch_words_beyond_the_clause(nlp, tmp_path, text, dictionary, trigger, cameo):
     from mizan.datafiles import package_file
     from mizan.dictionaries.petrarch import read_verbs, verbs_to_mizan
     from mizan.governors import load_governors
@@ -281,10 +286,10 @@ def test_petrarch_before_words_above_the_verb(nlp, tmp_path, text, cameo):
     from mizan.stages.events import EventCoder
     from mizan.verbs import PETRARCH_SOURCE, build_dictionary
 
-    user = tmp_path / "deplore.txt"
-    user.write_text("--- DEPLORE [122] ---\nDEPLORE\n- INDICATED * [123]\n")
+    user = tmp_path / "verbs.txt"
+    user.write_text(dictionary)
     verbs = build_dictionary([(user, verbs_to_mizan(read_verbs(user), PETRARCH_SOURCE + "d"))],
                              package_file("verbs"), nouns=False)  # that dictionary alone
     coder = EventCoder(verbs, load_ontology(), load_governors(), keep_unknown_codes=True)
-    events = [e for e in coder(nlp(text))._.mizan_events if e.trigger_text == "deplored"]
+    events = [e for e in coder(nlp(text))._.mizan_events if e.trigger_text == trigger]
     assert [e.cameo for e in events] == [cameo]

@@ -105,7 +105,10 @@ class TriggerFinder:
             if entry.surface:  # PETRARCH's words before a verb lie anywhere before it: the
                 left = sorted(left + _governing(verb), key=lambda t: t.i)  # "INDICATED *"
             before = forms(left)
-            after = forms(clause_tokens(verb, side="right"))
+            right = clause_tokens(verb, side="right")
+            if entry.surface:  # ... and after it, into a "that" clause it governs
+                right = sorted(right + _complements(verb), key=lambda t: t.i)[:20]
+            after = forms(right)
             patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if patient is not None:  # "the ambassador was summoned": the object, for patterns
                 after = forms([t for t in patient.subtree if t.dep_ != "relcl"][:8]) + after
@@ -166,3 +169,10 @@ def _governing(verb: Token) -> list[Token]:
         if t.i < verb.i:
             out.append(t)
     return out
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The words of the finite clauses ``verb`` governs to its right ("allowed THAT Mordor
+    isn't a really pleasant place")."""
+    return [t for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+            for t in c.subtree if t.dep_ != "relcl"]  # fmt: skip

@@ -213,27 +213,34 @@ def test_governor_with_a_party_keeps_its_own_code(nlp, tmp_path, text, cameo):
         (e.trigger_text, e.cameo) for e in events]
 
 
+URGE = "--- URGE  [102] ---\nURGE\n"
+CALLED = "--- CALLED  [010] ---\nCALLED\n- *_ON [095]\n"
 USER_DICTIONARY_CODES = [
     # a user's PETRARCH dictionary codes its verbs: its code wins over a governor's default
-    # when the governed clause gives none; a clause that does still derives the code
-    ("Iraq urged Jordan to be patient.", "102"),
-    ("Iraq urged Jordan to send food aid to the refugees.", "0233"),
+    # when the governed clause gives none or only the generic appeal; a clause that gives a
+    # specific one still derives the code; a pattern of the dictionary's always wins
+    ("Iraq urged Jordan to be patient.", URGE, "urged", "102"),
+    ("Iraq urged Jordan to attack the rebels.", URGE, "urged", "102"),
+    ("Iraq urged Jordan to send food aid to the refugees.", URGE, "urged", "0233"),
+    ("Iraq called on Jordan to send food aid to the refugees.", CALLED, "called", "095"),
 ]
 
 
-@pytest.mark.parametrize("text,cameo", USER_DICTIONARY_CODES,
+@pytest.mark.parametrize("text,dictionary,trigger,cameo", USER_DICTIONARY_CODES,
                          ids=[r[0][:50] for r in USER_DICTIONARY_CODES])  # fmt: skip
-def test_user_dictionary_code_beats_governor_default(nlp, tmp_path, text, cameo):
+def test_user_dictionary_code_beats_governor_default(nlp, tmp_path, text, dictionary, trigger,
+                                                     cameo):  # fmt: skip
     from mizan.governors import load_governors
     from mizan.ontology import load_ontology
     from mizan.stages.events import EventCoder
     from mizan.verbs import load_verbs
 
-    user = tmp_path / "urge.txt"
-    user.write_text("--- URGE  [102] ---\nURGE\n")
-    coder = EventCoder(load_verbs([user]), load_ontology(), load_governors())
+    user = tmp_path / "verbs.txt"
+    user.write_text(dictionary)
+    coder = EventCoder(load_verbs([user]), load_ontology(), load_governors(),
+                       keep_unknown_codes=True)  # fmt: skip
     events = coder(nlp(text))._.mizan_events
-    assert any(e.trigger_text == "urged" and e.cameo == cameo for e in events), [
+    assert any(e.trigger_text == trigger and e.cameo == cameo for e in events), [
         (e.trigger_text, e.cameo) for e in events]
 
 

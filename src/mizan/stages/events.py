@@ -425,13 +425,17 @@ class EventCoder:
                                                     x[1] != "object", x[0].cand.tok.i))  # fmt: skip
         main = next((n for n, _rel in ranked if n.cand.code is not None and not n.cand.blocked),
                     ranked[0][0] if ranked else None)  # fmt: skip
+        dictionary_pattern = gn.cand.dictionary and gn.cand.specificity > 0 and not gn.cand.blocked
+        if dictionary_pattern:  # a user PETRARCH pattern says it ("CALLED *_ON [095]")
+            return gn.cand.code, main
         if main is not None and main.cand.code is not None and not main.cand.blocked:
             derived = self.governors.derive(gov.derive, main.cand.code)
             if derived == "negated":
                 main.dropped, main.negated, main.host = False, True, None
                 return None, None
-            if derived is not None:
-                return derived, main
+            generic = derived == gov.code and gn.cand.dictionary and gn.cand.code is not None
+            if derived is not None and not generic:  # (a user dictionary's own code beats
+                return derived, main  # the governor's generic one: "URGE [102]")
         own = gn.cand.code if not gn.cand.blocked else None
         comp = self._complement(gn.cand.tok)
         has_complement = bool(gn.absorbed) or comp is not None

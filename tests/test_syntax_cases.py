@@ -273,6 +273,7 @@ def test_motion_verb_destination(nlp, tmp_path, text, recipient):
 
 DEPLORE = "--- DEPLORE [122] ---\nDEPLORE\n- INDICATED * [123]\n"
 CONCEDE = "--- CONCEDE [080] ---\nCONCEDE\n- * REALLY_PLEASANT [024]\n"
+CLASH = "--- CLASH [223] ---\nCLASH\n- SUDDENLY * [906]\n"
 PETRARCH_BEFORE_WORDS = [
     # a PETRARCH pattern's words before the verb may lie in the clause that governs it, and
     # those after it in a "that" clause it governs
@@ -280,6 +281,8 @@ PETRARCH_BEFORE_WORDS = [
     ("Iraq deplored the Turkish raid.", DEPLORE, "deplored", "122"),
     ("Iraq conceded that Kuwait is a really pleasant neighbour.", CONCEDE, "conceded", "024"),
     ("Iraq conceded the point to Kuwait.", CONCEDE, "conceded", "080"),
+    ("Iraq suddenly tried to clash with Kuwait.", CLASH, "clash", "906"),
+    ("Iraq tried to clash with Kuwait.", CLASH, "clash", "223"),
 ]
 
 

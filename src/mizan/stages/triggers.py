@@ -168,6 +168,8 @@ def _governing(verb: Token) -> list[Token]:
         t = t.head
         if t.i < verb.i:
             out.append(t)
+            if t.i == verb.head.i and verb.dep_ == "xcomp":  # "won't try to clash": its words
+                out += [w for w in clause_tokens(t, side="left") if w.i < verb.i]
     return out
 
 

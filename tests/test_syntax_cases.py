@@ -32,6 +32,11 @@ COORDINATION = [
     # the parser hangs the list on an apposition of the first name
     ("Kuwait, the UAE, Bahrain and Oman welcomed the agreement between Iran and Saudi Arabia.",
      Want("SUPPORT", actor=("KWT", "ARE", "BHR", "OMN"), recipient=("IRN", "SAU"), n_events=1)),
+    # ... or takes a country in apposition for a member when "and" follows
+    ("Kuwait, the wealthy UAE, and tiny Qatar welcomed the deal with Iran.",
+     Want("SUPPORT", actor=("KWT", "ARE", "QAT"), recipient=("IRN",), n_events=1)),
+    ("Oman, the sultanate, and Qatar condemned the attack.",
+     Want("ACCUSE", actor=("OMN", "QAT"), n_events=1)),
 ]  # fmt: skip
 
 APPOSITION = [

@@ -60,8 +60,16 @@ class MentionIndex:
         direct = self.at(tok) is not None
         members = conjuncts(tok)
         if direct:  # "Egypt, Jordan, Iraq and Syria": the parser may hang the list on an
-            for c in tok.children:  # apposition of the first name
-                if c.dep_ == "appos" and any(k.dep_ == "conj" for k in c.children):
+            first = self.at(tok)
+            for c in tok.children:  # apposition of the first name ("A, B, C and D"), or
+                if c.dep_ != "appos":  # take the second for one ("A, the awful B, and C")
+                    continue
+                other = self.at(c)
+                listed = any(k.dep_ == "conj" and k.i > c.i for k in tok.children) and (
+                    other is not None and other.actor_id != getattr(first, "actor_id", None)
+                    and other.kind in ("country", "igo")
+                )
+                if any(k.dep_ == "conj" for k in c.children) or listed:
                     members += [t for t in conjuncts(c) if t not in members]
         for t in members:
             # a name's partners are names too: not "his return" in "his visit to Washington

@@ -308,3 +308,29 @@ def test_petrarch_words_beyond_the_clause(nlp, tmp_path, text, dictionary, trigg
     coder = EventCoder(verbs, load_ontology(), load_governors(), keep_unknown_codes=True)
     events = [e for e in coder(nlp(text))._.mizan_events if e.trigger_text == trigger]
     assert [e.cameo for e in events] == [cameo]
+
+
+@pytest.mark.parametrize(
+    "text,recipient",
+    [
+        # PETRARCH's convention for its own dictionaries: the first actor after the verb is
+        # the target, an "in" phrase too
+        ("The Iraqi trader renewed his license in Kuwait on Monday.", {"KWT"}),
+        ("The Iraqi trader renewed his license on Monday.", set()),
+    ],
+)
+def test_petrarch_target_in_phrase(nlp, tmp_path, text, recipient):
+    from mizan.datafiles import package_file
+    from mizan.dictionaries.petrarch import read_verbs, verbs_to_mizan
+    from mizan.governors import load_governors
+    from mizan.ontology import load_ontology
+    from mizan.stages.events import EventCoder
+    from mizan.verbs import PETRARCH_SOURCE, build_dictionary
+
+    user = tmp_path / "verbs.txt"
+    user.write_text("--- RENEW [---] ---\nRENEW\n- * LICENSE [031]\n")
+    verbs = build_dictionary([(user, verbs_to_mizan(read_verbs(user), PETRARCH_SOURCE + "r"))],
+                             package_file("verbs"), nouns=False)  # that dictionary alone
+    coder = EventCoder(verbs, load_ontology(), load_governors(), keep_unknown_codes=True)
+    events = [e for e in coder(nlp(text))._.mizan_events if e.trigger_text == "renewed"]
+    assert events and {m.country for e in events for m in e.recipient} == recipient

@@ -212,13 +212,14 @@ class ArgumentFinder:
 
     # -- recipients -------------------------------------------------------------------
     def recipient(
-        self, head: Token, taken: set[int], code: str | None, extra_heads: tuple[Token, ...] = ()
+        self, head: Token, taken: set[int], code: str | None, extra_heads: tuple[Token, ...] = (),
+        in_ok: bool = False,
     ) -> tuple[list[ActorMention], int]:
         """Recipient mentions of an event whose clause head is ``head``, and the parse
         distance to them; ``taken`` holds ids of the actor mentions."""
         root = (code or "")[:2]
         weak: tuple[list[ActorMention], int] | None = None
-        for rank, tok in self._candidates(head, code, extra_heads):
+        for rank, tok in self._candidates(head, code, extra_heads, in_ok):
             found = []
             if root in CRITIC_ROOTS and rank == 0:  # "condemned the arrest ... by Syrian police"
                 found = [m for m in self.index.agentive(tok) if id(m) not in taken]
@@ -243,9 +244,12 @@ class ArgumentFinder:
         return None
 
     def _candidates(
-        self, head: Token, code: str | None, extra_heads: tuple[Token, ...] = ()
+        self, head: Token, code: str | None, extra_heads: tuple[Token, ...] = (),
+        in_ok: bool = False,
     ) -> list[tuple[int, Token]]:
-        """The words that may name the recipient, best first (rank, then text order)."""
+        """The words that may name the recipient, best first (rank, then text order); with
+        ``in_ok`` an "in" phrase may name it whatever the event (PETRARCH's convention: the
+        first actor after the verb)."""
         candidates: list[tuple[int, Token]] = []
         heads = (head, *extra_heads)
         root = (code or "")[:2]
@@ -271,7 +275,7 @@ class ArgumentFinder:
             for c in h.children:  # "signed a deal with Jordan", "banned voting in X"
                 if c.dep_ in ("dobj", "attr"):
                     allowed = set(RECIPIENT_PREPS)
-                    if root not in IN_IS_RECIPIENT_ROOTS:
+                    if root not in IN_IS_RECIPIENT_ROOTS and not in_ok:
                         allowed.discard("in")
                     preps += prep_objects(c, allowed)
         for h in heads:  # "rose in the dispute with X", "criticised over its dispute with X"
@@ -279,7 +283,7 @@ class ArgumentFinder:
                 if p.pos_ == "NOUN" and self.index.at(p) is None:
                     candidates += [(35, q) for _w, q in prep_objects(p, PARTICIPANT_PREPS)]
         for prep, p in preps:
-            if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS and (
+            if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS and not in_ok and (
                 head.lemma_.lower() not in self.motion_verbs  # "arrived in X": where to
             ):
                 continue

@@ -259,7 +259,7 @@ class EventCoder:
 
     # -- arguments ----------------------------------------------------------------------
     def _verb_args(
-        self, tok: Token, code: str, finder: ArgumentFinder
+        self, tok: Token, code: str, finder: ArgumentFinder, in_ok: bool = False
     ) -> tuple[list[ActorMention], list[ActorMention], int]:
         actor, actor_tok, passive, patient = finder.actor(tok)
         taken = {id(m) for m in actor}
@@ -267,7 +267,7 @@ class EventCoder:
             recipient = [m for m in finder.mentions_for(patient) if id(m) not in taken]
             rdist = tree_distance(tok, patient)
         else:
-            recipient, rdist = finder.recipient(tok, taken, code)
+            recipient, rdist = finder.recipient(tok, taken, code, in_ok=in_ok)
         adist = tree_distance(tok, actor_tok) if actor_tok is not None else 3
         return actor, recipient, max(adist, rdist)
 
@@ -602,7 +602,8 @@ class EventCoder:
                 return None
             dist = 1
         else:
-            actor, recipient, dist = self._verb_args(tok, code or reverse or "", finder)
+            actor, recipient, dist = self._verb_args(tok, code or reverse or "", finder,
+                                                     in_ok=c.dictionary)  # fmt: skip
             if c.by_sector and actor and actor[0].sector in c.by_sector:
                 code = c.by_sector[str(actor[0].sector)]  # "workers blocked roads": a protest
                 if not recipient or code[:2] != (c.code or "")[:2]:

@@ -112,6 +112,10 @@ def test_parse_code():
     code, rev, problem = parse_code("080!")
     assert (code, rev) == ("080", None) and problem
     assert parse_code("abc")[2].startswith("bad code")
+    # PETRARCH's variants of a code end in one letter; its own tests tell them apart
+    assert parse_code("174K") == ("174K", None, None)
+    assert parse_code("032:033b") == ("032", "033b", None)
+    assert parse_code("0A")[2].startswith("bad code")
 
 
 def test_synsets(verbs):

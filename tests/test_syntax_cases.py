@@ -334,3 +334,23 @@ def test_petrarch_target_in_phrase(nlp, tmp_path, text, recipient):
     coder = EventCoder(verbs, load_ontology(), load_governors(), keep_unknown_codes=True)
     events = [e for e in coder(nlp(text))._.mizan_events if e.trigger_text == "renewed"]
     assert events and {m.country for e in events for m in e.recipient} == recipient
+
+
+@pytest.mark.parametrize("keep,cameo", [(True, "174K"), (False, "174")])
+def test_petrarch_code_variant(nlp, tmp_path, keep, cameo):
+    """A PETRARCH variant code ("174K") is kept when scoring that dictionary's own tests and
+    is its CAMEO code ("174") in mizan's records."""
+    from mizan.datafiles import package_file
+    from mizan.dictionaries.petrarch import read_verbs, verbs_to_mizan
+    from mizan.governors import load_governors
+    from mizan.ontology import load_ontology
+    from mizan.stages.events import EventCoder
+    from mizan.verbs import PETRARCH_SOURCE, build_dictionary
+
+    user = tmp_path / "verbs.txt"
+    user.write_text("--- EXPEL [174] ---\nEXPEL\n- * ENVOY [174K]\n")
+    verbs = build_dictionary([(user, verbs_to_mizan(read_verbs(user), PETRARCH_SOURCE + "e"))],
+                             package_file("verbs"), nouns=False)  # that dictionary alone
+    coder = EventCoder(verbs, load_ontology(), load_governors(), keep_unknown_codes=keep)
+    doc = coder(nlp("Iraq expelled the Turkish envoy on Monday."))
+    assert [e.cameo for e in doc._.mizan_events if e.trigger_text == "expelled"] == [cameo]

@@ -235,7 +235,8 @@ def _code(value: Any, path: Path, entry: str, fld: str) -> str | None:
             path, f"CAMEO code {value!r} must be a quoted string (leading zeros)", entry, fld
         )
     text = str(value).strip()
-    if not text.isdigit() or not 2 <= len(text) <= 4:
+    digits = text[:-1] if text[-1:].isalpha() else text  # PETRARCH's variants: "174K"
+    if not digits.isdigit() or not 2 <= len(digits) <= 4 or not text.isascii():
         raise DataFileError(path, f"bad CAMEO code {value!r}", entry, fld)
     return text
 

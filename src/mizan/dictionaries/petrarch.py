@@ -80,7 +80,7 @@ def _phrase(text: str) -> str:
     return " ".join(text.replace("_", " ").split()).lower()
 
 
-_CODE_PART = re.compile(r"^\d{2,4}$")
+_CODE_PART = re.compile(r"^\d{2,4}[A-Za-z]?$")  # PETRARCH's variants: "174K", "075A"
 
 
 def parse_code(text: str) -> tuple[str | None, str | None, str | None]:
@@ -92,7 +92,8 @@ def parse_code(text: str) -> tuple[str | None, str | None, str | None]:
     when the rest is still a valid code, and the problem is reported).
     """
     raw = text.strip()
-    cleaned = re.sub(r"[^0-9:\-]", "", raw)
+    # a code may end in one letter, a variant PETRARCH's own tests tell apart ("174K")
+    cleaned = re.sub(r"(?<=\d)([A-Za-z])(?=$|:)|[^0-9:\-]", r"\1", raw)
     problem = None
     if cleaned != raw.replace(" ", ""):
         if not any(c.isdigit() for c in cleaned):

@@ -619,6 +619,9 @@ class EventCoder:
             if not recipient and finder.unresolved_party(tok, code) is not None:
                 return None  # "restored ties with Gxndor": half an event is no event
         assert code is not None
+        if not self.keep_unknown_codes and code[-1].isalpha():
+            code = code[:-1]  # a PETRARCH variant ("174K") is its CAMEO code in a record
+            reverse = reverse[:-1] if reverse and reverse[-1].isalpha() else reverse
         if not self._known(code):
             if not self.keep_unknown_codes:
                 return None
@@ -645,7 +648,8 @@ class EventCoder:
             base_cameo=base_code if base_code != code else None,
             governor=gov.name if derived and gov is not None else None,
             negated_by_governor=node.negated,
-            reverse=reverse if kind == "verb" and code == c.code else None,
+            reverse=reverse if kind == "verb" and (code == c.code or (
+                c.code is not None and c.code[-1].isalpha() and code == c.code[:-1])) else None,
             notes=[f"depth={clause_depth(head)}"],
         )  # fmt: skip
 

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import CODER
+from ..confidence import MIN_CONFIDENCE
 from ..confidence import score as confidence
 from ..ontology import Ontology, load_ontology
 from .actors import ActorMention
@@ -55,6 +56,8 @@ class RecordBuilder:
             recipients = [_place_block(ev.location)]
         raw = f"{doc_id}|{sent.start_char}|{doc[ev.trigger].idx}|{code.event}|{ev.cameo}"
         conf = confidence(ev)
+        if conf < MIN_CONFIDENCE:
+            return None  # too unsure to emit (precision first)
         return {
             "id": hashlib.sha256(raw.encode()).hexdigest()[:20],
             "doc_id": doc_id,

@@ -354,3 +354,15 @@ def test_petrarch_code_variant(nlp, tmp_path, keep, cameo):
     coder = EventCoder(verbs, load_ontology(), load_governors(), keep_unknown_codes=keep)
     doc = coder(nlp("Iraq expelled the Turkish envoy on Monday."))
     assert [e.cameo for e in doc._.mizan_events if e.trigger_text == "expelled"] == [cameo]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Turkish troops shelled a village near Zakho, according to Iraqi officials.",
+        "Iraq acted according to its agreement with Kuwait.",
+    ],
+)
+def test_according_to_is_a_source_not_an_event(nlp, text):
+    doc = nlp(text)
+    assert not [e for e in doc._.mizan_events if e.trigger_text.lower() == "according"]

@@ -55,6 +55,11 @@ PREPOSITIONAL_RECIPIENTS = [
      Want("ACCUSE", actor=("IRQ",))),
     ("Iranian forces fired artillery at Kurdish villages in northern Iraq.",
      Want("ASSAULT", actor=("IRN",))),
+    # where refuge is sought is the one asked
+    ("Thousands of Iraqi Kurds sought refuge in Germany last month.",
+     Want("REQUEST", actor=("IRQ",), recipient=("DEU",))),
+    ("Iraqi Kurds sought help in Germany last month.",
+     Want("REQUEST", actor=("IRQ",), recipient=())),
 ]  # fmt: skip
 
 LIGHT_VERBS = [

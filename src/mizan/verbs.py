@@ -101,6 +101,7 @@ class VerbDictionary:
     responsibility_nouns: frozenset[str] = frozenset()
     partitive_nouns: frozenset[str] = frozenset()
     stance_nouns: frozenset[str] = frozenset()  # "in defiance of X": X is the one opposed
+    host_nouns: frozenset[str] = frozenset()  # "sought refuge in X": X is the one asked
     discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
     idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -416,6 +417,7 @@ def _nouns(d: VerbDictionary, path: Path) -> None:
     d.shell_nouns = frozenset(str(v).lower() for v in data.get("shell_nouns") or ())
     d.partitive_nouns = frozenset(str(v).lower() for v in data.get("partitive_nouns") or ())
     d.stance_nouns = frozenset(str(v).lower() for v in data.get("stance_nouns") or ())
+    d.host_nouns = frozenset(str(v).lower() for v in data.get("host_nouns") or ())
     d.responsibility_nouns = frozenset(
         str(v).lower() for v in data.get("responsibility_nouns") or ()
     )

@@ -168,13 +168,15 @@ class ArgumentFinder:
     def __init__(self, index: MentionIndex, object_control: frozenset[str],
                  governing: frozenset[str], event_nouns: dict[str, str] | None = None,
                  stance_nouns: frozenset[str] = frozenset(),
-                 motion_verbs: frozenset[str] = frozenset()) -> None:  # fmt: skip
+                 motion_verbs: frozenset[str] = frozenset(),
+                 host_nouns: frozenset[str] = frozenset()) -> None:  # fmt: skip
         self.index = index
         self.object_control = object_control
         self.governing = governing  # verbs whose clause a pronoun subject refers back from
         self.event_nouns = event_nouns or {}  # nominal triggers: lemma → CAMEO code
         self.stance_nouns = stance_nouns  # "in defiance of X"
         self.motion_verbs = motion_verbs or MOTION_VERBS  # "arrived from X": no party
+        self.host_nouns = host_nouns  # "sought refuge in X": X is the one asked
 
     # -- actors -----------------------------------------------------------------------
     def actor(self, verb: Token) -> tuple[list[ActorMention], Token | None, bool, Token | None]:
@@ -285,7 +287,8 @@ class ArgumentFinder:
         for prep, p in preps:
             if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS and not in_ok and (
                 head.lemma_.lower() not in self.motion_verbs  # "arrived in X": where to
-            ):
+            ) and not any(c.dep_ == "dobj" and c.lemma_.lower() in self.host_nouns
+                          for c in head.children):  # "sought refuge in X"  # fmt: skip
                 continue
             if prep == "from" and root == "04" and head.lemma_.lower() in self.motion_verbs:
                 continue  # "arrived in Basra from Baghdad": where from is no party

@@ -657,7 +657,8 @@ class EventCoder:
         index = MentionIndex(doc._.mizan_actors or [])
         finder = ArgumentFinder(index, self.governors.object_control,
                                 frozenset(self.governors.by_lemma), self.event_nouns,
-                                self.verbs.stance_nouns, self.verbs.motion_verbs)  # fmt: skip
+                                self.verbs.stance_nouns, self.verbs.motion_verbs,
+                                self.verbs.host_nouns)  # fmt: skip
         events: list[EventMention] = []
         for n, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, n, finder))

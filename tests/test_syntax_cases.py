@@ -55,6 +55,11 @@ PREPOSITIONAL_RECIPIENTS = [
      Want("ACCUSE", actor=("IRQ",))),
     ("Iranian forces fired artillery at Kurdish villages in northern Iraq.",
      Want("ASSAULT", actor=("IRN",))),
+    # the object of a criticism moved after its "as" phrase
+    ("Egypt condemned as a crime Israel's raid on the camp.",
+     Want("ACCUSE", actor=("EGY",), recipient=("ISR",))),
+    ("Albania denounced as an ugly crime Serbia's suppression of the protests.",
+     Want("ACCUSE", actor=("ALB",), recipient=("SRB",))),
     # where refuge is sought is the one asked
     ("Thousands of Iraqi Kurds sought refuge in Germany last month.",
      Want("REQUEST", actor=("IRQ",), recipient=("DEU",))),

@@ -265,6 +265,13 @@ class ArgumentFinder:
                     candidates.append((rank, c))
                 elif c.dep_ == "npadvmod" and c.pos_ == "PROPN":
                     candidates.append((30, c))  # a misparsed object: "received, on Monday, X"
+                elif c.dep_ == "prep" and c.lower_ == "as" and root in CRITIC_ROOTS:
+                    # "denounced as an ugly crime Serbia's suppression of ...": the object
+                    # moved after the "as" phrase, parsed as its apposition or a second object
+                    objs = [p for p in c.children if p.dep_ == "pobj"]
+                    candidates += [(0, a) for a in objs[1:2]]
+                    candidates += [(0, a) for a in objs[0].children if a.dep_ == "appos"] if (
+                        objs) else []  # fmt: skip
                 elif c.dep_ in ("ccomp", "xcomp") and h.lemma_.lower() in self.object_control:
                     # "allowed candidate X to participate", parsed with X the subject of the
                     # complement: X is the one allowed

@@ -60,6 +60,11 @@ PREPOSITIONAL_RECIPIENTS = [
      Want("ACCUSE", actor=("EGY",), recipient=("ISR",))),
     ("Albania denounced as an ugly crime Serbia's suppression of the protests.",
      Want("ACCUSE", actor=("ALB",), recipient=("SRB",))),
+    # a complaint is about the subject of the clause it reports
+    ("Kuwait protested that Iraqi troops had crossed the border.",
+     Want("ACCUSE", actor=("KWT",), recipient=("IRQ",))),
+    ("Kuwait complained that it had not been consulted.",
+     Want("ACCUSE", actor=("KWT",), recipient=())),
     # where refuge is sought is the one asked
     ("Thousands of Iraqi Kurds sought refuge in Germany last month.",
      Want("REQUEST", actor=("IRQ",), recipient=("DEU",))),

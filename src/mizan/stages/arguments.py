@@ -354,6 +354,18 @@ class ArgumentFinder:
                                 return found
         return []
 
+    def content_subject(self, head: Token, taken: set[int]) -> list[ActorMention]:
+        """The one a complaint is about: the subject of the clause it reports ("complained
+        that Iraqi police had arrested ...")."""
+        for c in head.children:
+            if c.dep_ == "ccomp" and c.i > head.i:
+                subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lower_ not in PRONOUNS:
+                    found = [m for m in self.mentions_for(subj) if id(m) not in taken]
+                    if found:
+                        return found
+        return []
+
     # -- nominal events ---------------------------------------------------------------
     def noun_arguments(
         self, noun: Token, patient_of: bool, destination: bool = False

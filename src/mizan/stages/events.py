@@ -635,6 +635,9 @@ class EventCoder:
         elif code[:2] in DEAL_PURPOSE_ROOTS and not recipient:
             # "signed an accord to supply X with wheat": the deal is with the one supplied
             recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code, objects=True)
+        if code[:2] == "11" and not recipient:
+            # "complained that Iraqi police had arrested ...": the complaint is about them
+            recipient = finder.content_subject(head, {id(m) for m in actor})
         actor_ids = {a.actor_id for a in actor if a.actor_id}
         own = [r for r in recipient
                if r.kind == "person" and r.actor_id is not None and r.actor_id in actor_ids]  # fmt: skip

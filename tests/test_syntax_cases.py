@@ -104,6 +104,10 @@ PLACE_RECIPIENTS = [
      Want("RETREAT", actor=("GEO",), recipient=())),
     ("Hundreds of Syrian soldiers surrendered in Lebanon on Tuesday.",
      Want("RETREAT", actor=("SYR",), recipient=("LBN",))),
+    ("Iraqi forces completed their withdrawal from the northern Iraqi town of Tal Afar.",
+     Want("RETREAT", actor=("IRQ",), recipient=())),
+    ("Syrian troops withdrew from the Lebanese town of Zahle.",
+     Want("RETREAT", actor=("SYR",), recipient=("LBN",))),
 ]  # fmt: skip
 
 NOMINAL_EVENTS = [

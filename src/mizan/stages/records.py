@@ -48,10 +48,14 @@ class RecordBuilder:
         evidence = {"sentence": ev.sentence, "start": sent.start_char, "end": sent.end_char,
                     "text": sent.text, "trigger": ev.trigger_text}  # fmt: skip
         actors = [_block(m) for m in _unique(ev.actor)]
-        recipients = [_block(m) for m in _unique(ev.recipient)]
+        own = {m.country for m in ev.actor}
+        recipients = [_block(m) for m in _unique(ev.recipient) if not (
+            ev.cameo.startswith(OWN_PLACE_NO_RECIPIENT) and m.country in own
+            and m.metonym in ("place", "demonym")  # "withdrew from the Bosnian town of X"
+        )]  # fmt: skip
         if not recipients and ev.cameo[:2] in PLACE_RECIPIENT_ROOTS and ev.location and not (
             ev.cameo.startswith(OWN_PLACE_NO_RECIPIENT)
-            and ev.location.get("country") in {m.country for m in ev.actor}
+            and ev.location.get("country") in own
         ):
             recipients = [_place_block(ev.location)]
         raw = f"{doc_id}|{sent.start_char}|{doc[ev.trigger].idx}|{code.event}|{ev.cameo}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +125,7 @@ def _words_match(slot: Word, tok_forms: tuple[str, str]) -> bool:
     return tok_forms[0] in slot or tok_forms[1] in slot
 
 
-@lru_cache(maxsize=4096)
+@cache  # one entry per distinct slot of the dictionary
 def _phrases(slot: Word) -> dict[str, tuple[tuple[str, ...], ...]]:
     """A slot's members of several words ("golden goblin galleons"), by their first word."""
     out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -136,7 +136,7 @@ def _phrases(slot: Word) -> dict[str, tuple[tuple[str, ...], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-@lru_cache(maxsize=4096)
+@cache  # one entry per distinct slot of the dictionary
 def _keys(slot: Word) -> frozenset[str]:
     """The words one of which must be present for ``slot`` to match."""
     return frozenset(m.split()[0] if " " in m else m for m in slot)

@@ -53,6 +53,11 @@ FUTURE = [
      Want("AGREE", modality="future")),
     ("Turkey will launch a new offensive against the PKK in the spring.",
      Want("THREATEN", actor=("TUR",), modality="future")),
+    # a reduction of relations announced as decided is the act, future; said, it threatens
+    ("The United States announced it would suspend all military aid to Niger.",
+     Want("SANCTION", actor=("USA",), recipient=("NER",), modality="future")),
+    ("Iran said it would suspend all military aid to Niger.",
+     Want("THREATEN", actor=("IRN",), modality="future")),
 ]  # fmt: skip
 
 HYPOTHETICAL = [

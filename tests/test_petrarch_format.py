@@ -112,6 +112,10 @@ def test_parse_code():
     code, rev, problem = parse_code("080!")
     assert (code, rev) == ("080", None) and problem
     assert parse_code("abc")[2].startswith("bad code")
+    # PETRARCH's variants of a code end in one letter; its own tests tell them apart
+    assert parse_code("174K") == ("174K", None, None)
+    assert parse_code("032:033b") == ("032", "033b", None)
+    assert parse_code("0A")[2].startswith("bad code")
 
 
 def test_synsets(verbs):
@@ -299,3 +303,74 @@ def test_connected_words_are_adjacent(tmp_path):
     assert code("the death total has") == "224"
     assert code("the death and injury total has") is None
     assert code("the death and injury toll has") == "223"
+
+
+@pytest.mark.parametrize(
+    "after,expected",
+    [
+        ("the naval drills in the gulf", "062"),  # synset word, then the glued word
+        ("the naval forces drills", None),  # glued: nothing may come between
+        ("the air drills", "061"),
+    ],
+)
+def test_synset_glued_to_a_word(tmp_path, after, expected):
+    """"&SET_WORD" is the synset SET followed directly by WORD; the pattern is kept, not
+    dropped as an undefined synset."""
+    from mizan.datafiles import package_file
+    from mizan.verbs import build_dictionary, match_verb
+
+    text = ("&FORCE\n+NAVAL\n+AIR\n\n--- BEGIN [---] ---\nBEGIN\n"
+            "- * &FORCE_DRILLS IN [062]\n- * &FORCE_DRILLS [061]\n")  # fmt: skip
+    path = write(tmp_path, "verbs.txt", text)
+    d = build_dictionary([(path, verbs_to_mizan(read_verbs(path)))], package_file("verbs"),
+                         nouns=False)  # fmt: skip
+    entry = d.entry("begin")
+    assert entry is not None
+    got = match_verb(entry, [], [(w, w) for w in after.split()]).code
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    "after,expected",
+    [
+        ("ten river barges to the port", "071"),  # the whole member
+        ("ten barges to the port", None),  # its last word alone is not the member
+        ("ten canoes to the port", "071"),
+        ("ten river and sea barges", None),  # the member's words follow each other
+    ],
+)
+def test_synset_members_of_several_words(tmp_path, after, expected):
+    """A synset member of several words ("RIVER_BARGE", "FISHING BOAT") matches only whole."""
+    from mizan.datafiles import package_file
+    from mizan.verbs import build_dictionary, match_verb
+
+    text = ("&CRAFT\n+RIVER_BARGES\n+CANOES\n+FISHING BOATS\n\n--- LEND [---] ---\nLEND\n"
+            "- * &CRAFT [071]\n")  # fmt: skip
+    path = write(tmp_path, "verbs.txt", text)
+    d = build_dictionary([(path, verbs_to_mizan(read_verbs(path)))], package_file("verbs"),
+                         nouns=False)  # fmt: skip
+    entry = d.entry("lend")
+    assert entry is not None
+    assert match_verb(entry, [], [(w, w) for w in after.split()]).code == expected
+
+
+@pytest.mark.parametrize(
+    "after,expected",
+    [
+        ("down the old treaty", "161"),  # the phrasal verb with the block's pattern
+        ("down", "1717"),  # the phrasal verb alone
+        ("the old treaty", "161"),  # the plain verb with the pattern
+    ],
+)
+def test_block_patterns_apply_to_a_phrasal_verb(tmp_path, after, expected):
+    """In a PETRARCH dictionary a block's patterns apply to its phrasal verbs as well."""
+    from mizan.datafiles import package_file
+    from mizan.verbs import PETRARCH_SOURCE, build_dictionary, match_verb
+
+    text = "--- SPLIT [1717] ---\nSPLIT\n+SPLIT_DOWN\n- * TREATY [161]\n"
+    path = write(tmp_path, "verbs.txt", text)
+    d = build_dictionary([(path, verbs_to_mizan(read_verbs(path), PETRARCH_SOURCE + "v"))],
+                         package_file("verbs"), nouns=False)  # fmt: skip
+    entry = d.entry("split")
+    assert entry is not None
+    assert match_verb(entry, [], [(w, w) for w in after.split()]).code == expected

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -100,6 +101,7 @@ class VerbDictionary:
     responsibility_nouns: frozenset[str] = frozenset()
     partitive_nouns: frozenset[str] = frozenset()
     stance_nouns: frozenset[str] = frozenset()  # "in defiance of X": X is the one opposed
+    host_nouns: frozenset[str] = frozenset()  # "sought refuge in X": X is the one asked
     discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
     idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -123,6 +125,40 @@ def _words_match(slot: Word, tok_forms: tuple[str, str]) -> bool:
     return tok_forms[0] in slot or tok_forms[1] in slot
 
 
+@cache  # one entry per distinct slot of the dictionary
+def _phrases(slot: Word) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A slot's members of several words ("golden goblin galleons"), by their first word."""
+    out: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+    for m in slot:
+        if " " in m:
+            first, *rest = m.split()
+            out[first].append(tuple(rest))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache  # one entry per distinct slot of the dictionary
+def _keys(slot: Word) -> frozenset[str]:
+    """The words one of which must be present for ``slot`` to match."""
+    return frozenset(m.split()[0] if " " in m else m for m in slot)
+
+
+def _match_from(slot: Word, forms: Sequence[tuple[str, str]], k: int) -> int:
+    """Where ``slot`` matched starting at word ``k`` ends (-1: it does not match there): a
+    member of several words must be there whole, word after word."""
+    f = forms[k]
+    if f[0] in slot or f[1] in slot:
+        return k
+    phrases = _phrases(slot)
+    if not phrases:
+        return -1
+    for w in {f[0], f[1]}:
+        for rest in phrases.get(w, ()):
+            end = k + len(rest)
+            if end < len(forms) and all(r in forms[k + 1 + i] for i, r in enumerate(rest)):
+                return end
+    return -1
+
+
 def _subsequence(
     slots: Sequence[Word], forms: Sequence[tuple[str, str]], glue: frozenset[int] = frozenset()
 ) -> int:
@@ -131,22 +167,27 @@ def _subsequence(
     if not slots:
         return 0
     if not glue:
-        j = 0
-        for k, f in enumerate(forms):
-            if _words_match(slots[j], f):
-                j += 1
-                if j == len(slots):
-                    return k
+        j, k = 0, 0
+        while k < len(forms):
+            end = _match_from(slots[j], forms, k)
+            if end < 0:
+                k += 1
+                continue
+            j += 1
+            if j == len(slots):
+                return end
+            k = end + 1
         return -1
 
     def find(j: int, start: int) -> int:
         for k in range(start, len(forms)):
-            if _words_match(slots[j], forms[k]):
+            end = _match_from(slots[j], forms, k)
+            if end >= 0:
                 if j + 1 == len(slots):
-                    return k
-                end = find(j + 1, k + 1)
-                if end >= 0:
                     return end
+                found = find(j + 1, end + 1)
+                if found >= 0:
+                    return found
             if j in glue:
                 break  # a connected word may not wait
         return -1
@@ -167,8 +208,8 @@ def match_verb(
     for p in entry.patterns:
         if best is not None and p.specificity < best.specificity:
             continue
-        if any(present.isdisjoint(slot) for slot in p.after) or any(
-            present.isdisjoint(slot) for slot in p.before
+        if any(present.isdisjoint(_keys(slot)) for slot in p.after) or any(
+            present.isdisjoint(_keys(slot)) for slot in p.before
         ):
             continue  # a word it needs is not there at all
         a = _subsequence(p.after, after, p.after_glue)
@@ -195,7 +236,8 @@ def _code(value: Any, path: Path, entry: str, fld: str) -> str | None:
             path, f"CAMEO code {value!r} must be a quoted string (leading zeros)", entry, fld
         )
     text = str(value).strip()
-    if not text.isdigit() or not 2 <= len(text) <= 4:
+    digits = text[:-1] if text[-1:].isalpha() else text  # PETRARCH's variants: "174K"
+    if not digits.isdigit() or not 2 <= len(digits) <= 4 or not text.isascii():
         raise DataFileError(path, f"bad CAMEO code {value!r}", entry, fld)
     return text
 
@@ -216,7 +258,7 @@ def _glued_slots(
             raise DataFileError(path, f"{w!r} must be a quoted word (YAML reads on/off/yes/no "
                                 "as booleans)", entry, fld)  # fmt: skip
         w = str(w).strip().lower()
-        if w.startswith("&"):
+        if w.startswith("&") and (w[1:] in synsets or "_" not in w):
             members = synsets.get(w[1:])
             if members is None:
                 raise DataFileError(path, f"unknown synset {w!r}", entry, fld)
@@ -254,7 +296,7 @@ def _synsets(raw: Any, path: Path) -> dict[str, frozenset[str]]:
         for m in members or ():
             m = str(m).lower().strip().strip("_").replace("_", " ")
             if m and not m.startswith("&"):
-                words.add(m.split()[-1] if " " in m else m)
+                words.add(" ".join(m.split()))  # several words: the whole phrase
         out[str(name).lower().lstrip("&")] = frozenset(words)
     return out
 
@@ -327,9 +369,18 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
             if entry is None or (block.get("replace") and not rest and entry.source != source):
                 entry = d.verbs[head] = VerbEntry(head, None, None, name, source)
             if rest:  # a phrasal verb is a pattern on its head verb
-                entry.patterns.append(
-                    Pattern(tuple(frozenset({w}) for w in rest), (), code, rev, name, source)
-                )
+                particles = tuple(frozenset({w}) for w in rest)
+                entry.patterns.append(Pattern(particles, (), code, rev, name, source))
+                # ... and in a user's PETRARCH dictionary the block's patterns apply to it
+                # too, after its particles ("broke down the treaty": BREAK_DOWN, "* TREATY";
+                # mizan's own data codes its phrasal verbs directly)
+                if source.startswith(PETRARCH_SOURCE):
+                    entry.patterns.extend(
+                        Pattern(particles + p.after, p.before, p.code, p.reverse, p.block,
+                                p.source, frozenset(),
+                                frozenset(i + len(rest) for i in p.after_glue), p.before_glue)
+                        for p in patterns if not p.only or lem.lower() in p.only
+                    )  # fmt: skip
                 continue
             if code is not None or entry.code is None or source != entry.source:
                 entry.code, entry.reverse, entry.block, entry.source = code, rev, name, source
@@ -366,6 +417,7 @@ def _nouns(d: VerbDictionary, path: Path) -> None:
     d.shell_nouns = frozenset(str(v).lower() for v in data.get("shell_nouns") or ())
     d.partitive_nouns = frozenset(str(v).lower() for v in data.get("partitive_nouns") or ())
     d.stance_nouns = frozenset(str(v).lower() for v in data.get("stance_nouns") or ())
+    d.host_nouns = frozenset(str(v).lower() for v in data.get("host_nouns") or ())
     d.responsibility_nouns = frozenset(
         str(v).lower() for v in data.get("responsibility_nouns") or ()
     )

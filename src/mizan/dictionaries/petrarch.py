@@ -34,6 +34,7 @@ Agent dictionaries (``read_agents``)
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import product
@@ -79,7 +80,7 @@ def _phrase(text: str) -> str:
     return " ".join(text.replace("_", " ").split()).lower()
 
 
-_CODE_PART = re.compile(r"^\d{2,4}$")
+_CODE_PART = re.compile(r"^\d{2,4}[A-Za-z]?$")  # PETRARCH's variants: "174K", "075A"
 
 
 def parse_code(text: str) -> tuple[str | None, str | None, str | None]:
@@ -91,7 +92,8 @@ def parse_code(text: str) -> tuple[str | None, str | None, str | None]:
     when the rest is still a valid code, and the problem is reported).
     """
     raw = text.strip()
-    cleaned = re.sub(r"[^0-9:\-]", "", raw)
+    # a code may end in one letter, a variant PETRARCH's own tests tell apart ("174K")
+    cleaned = re.sub(r"(?<=\d)([A-Za-z])(?=$|:)|[^0-9:\-]", r"\1", raw)
     problem = None
     if cleaned != raw.replace(" ", ""):
         if not any(c.isdigit() for c in cleaned):
@@ -201,6 +203,13 @@ _PATTERN = re.compile(r"^-\s*(?P<body>.*?)\s*\[(?P<code>[^\]]*)\]\s*$")
 _TOKEN = re.compile(r"&[A-Za-z0-9_]+|[(){}*$%^]|[^\s(){}*$%^]+")
 _MARKERS = {"$": "source", "+": "target", "%": "compound"}
 _CLOSE = {")": "(", "}": "{"}
+
+
+def _defined(name: str, synsets: Mapping[str, object]) -> bool:
+    """``name`` is a synset, or a synset glued to words ("tietypes_memos": the synset
+    TIETYPES followed directly by MEMOS)."""
+    parts = name.split("_")
+    return any("_".join(parts[:k]) in synsets for k in range(len(parts), 0, -1))
 
 
 def _synset_ref(name: str) -> str:
@@ -383,7 +392,7 @@ def read_verbs(path: str | Path) -> VerbDictionary:
         block.lemmas.append(entry)
 
     for name, lineno in sorted(first_use.items(), key=lambda kv: kv[1]):
-        if name not in result.synsets:
+        if not _defined(name, result.synsets):
             warn(f"{path.name}:{lineno}: pattern uses undefined synset &{name}")
     return result
 
@@ -442,7 +451,7 @@ def verbs_to_mizan(
         seen: set = set()
         for p in block.patterns:
             undefined = sorted({w for w in p.before + p.after
-                                if w.startswith("&") and w[1:] not in synsets})  # fmt: skip
+                                if w.startswith("&") and not _defined(w[1:], synsets)})  # fmt: skip
             if undefined:
                 note(f"line {p.line}: pattern dropped: undefined synset {', '.join(undefined)}")
                 continue

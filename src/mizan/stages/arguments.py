@@ -58,7 +58,20 @@ class MentionIndex:
         """The actor(s) an argument token stands for, with its coordinated partners."""
         out: list[ActorMention] = []
         direct = self.at(tok) is not None
-        for t in conjuncts(tok):
+        members = conjuncts(tok)
+        if direct:  # "Egypt, Jordan, Iraq and Syria": the parser may hang the list on an
+            first = self.at(tok)
+            for c in tok.children:  # apposition of the first name ("A, B, C and D"), or
+                if c.dep_ != "appos":  # take the second for one ("A, the awful B, and C")
+                    continue
+                other = self.at(c)
+                listed = any(k.dep_ == "conj" and k.i > c.i for k in tok.children) and (
+                    other is not None and other.actor_id != getattr(first, "actor_id", None)
+                    and other.kind in ("country", "igo")
+                )
+                if any(k.dep_ == "conj" for k in c.children) or listed:
+                    members += [t for t in conjuncts(c) if t not in members]
+        for t in members:
             # a name's partners are names too: not "his return" in "his visit to Washington
             # and his return"
             m = self.at(t) if direct and t.i != tok.i else self._resolved(t)
@@ -155,13 +168,15 @@ class ArgumentFinder:
     def __init__(self, index: MentionIndex, object_control: frozenset[str],
                  governing: frozenset[str], event_nouns: dict[str, str] | None = None,
                  stance_nouns: frozenset[str] = frozenset(),
-                 motion_verbs: frozenset[str] = frozenset()) -> None:  # fmt: skip
+                 motion_verbs: frozenset[str] = frozenset(),
+                 host_nouns: frozenset[str] = frozenset()) -> None:  # fmt: skip
         self.index = index
         self.object_control = object_control
         self.governing = governing  # verbs whose clause a pronoun subject refers back from
         self.event_nouns = event_nouns or {}  # nominal triggers: lemma → CAMEO code
         self.stance_nouns = stance_nouns  # "in defiance of X"
         self.motion_verbs = motion_verbs or MOTION_VERBS  # "arrived from X": no party
+        self.host_nouns = host_nouns  # "sought refuge in X": X is the one asked
 
     # -- actors -----------------------------------------------------------------------
     def actor(self, verb: Token) -> tuple[list[ActorMention], Token | None, bool, Token | None]:
@@ -199,13 +214,14 @@ class ArgumentFinder:
 
     # -- recipients -------------------------------------------------------------------
     def recipient(
-        self, head: Token, taken: set[int], code: str | None, extra_heads: tuple[Token, ...] = ()
+        self, head: Token, taken: set[int], code: str | None, extra_heads: tuple[Token, ...] = (),
+        in_ok: bool = False,
     ) -> tuple[list[ActorMention], int]:
         """Recipient mentions of an event whose clause head is ``head``, and the parse
         distance to them; ``taken`` holds ids of the actor mentions."""
         root = (code or "")[:2]
         weak: tuple[list[ActorMention], int] | None = None
-        for rank, tok in self._candidates(head, code, extra_heads):
+        for rank, tok in self._candidates(head, code, extra_heads, in_ok):
             found = []
             if root in CRITIC_ROOTS and rank == 0:  # "condemned the arrest ... by Syrian police"
                 found = [m for m in self.index.agentive(tok) if id(m) not in taken]
@@ -230,9 +246,12 @@ class ArgumentFinder:
         return None
 
     def _candidates(
-        self, head: Token, code: str | None, extra_heads: tuple[Token, ...] = ()
+        self, head: Token, code: str | None, extra_heads: tuple[Token, ...] = (),
+        in_ok: bool = False,
     ) -> list[tuple[int, Token]]:
-        """The words that may name the recipient, best first (rank, then text order)."""
+        """The words that may name the recipient, best first (rank, then text order); with
+        ``in_ok`` an "in" phrase may name it whatever the event (PETRARCH's convention: the
+        first actor after the verb)."""
         candidates: list[tuple[int, Token]] = []
         heads = (head, *extra_heads)
         root = (code or "")[:2]
@@ -246,6 +265,13 @@ class ArgumentFinder:
                     candidates.append((rank, c))
                 elif c.dep_ == "npadvmod" and c.pos_ == "PROPN":
                     candidates.append((30, c))  # a misparsed object: "received, on Monday, X"
+                elif c.dep_ == "prep" and c.lower_ == "as" and root in CRITIC_ROOTS:
+                    # "denounced as an ugly crime Serbia's suppression of ...": the object
+                    # moved after the "as" phrase, parsed as its apposition or a second object
+                    objs = [p for p in c.children if p.dep_ == "pobj"]
+                    candidates += [(0, a) for a in objs[1:2]]
+                    candidates += [(0, a) for a in objs[0].children if a.dep_ == "appos"] if (
+                        objs) else []  # fmt: skip
                 elif c.dep_ in ("ccomp", "xcomp") and h.lemma_.lower() in self.object_control:
                     # "allowed candidate X to participate", parsed with X the subject of the
                     # complement: X is the one allowed
@@ -258,7 +284,7 @@ class ArgumentFinder:
             for c in h.children:  # "signed a deal with Jordan", "banned voting in X"
                 if c.dep_ in ("dobj", "attr"):
                     allowed = set(RECIPIENT_PREPS)
-                    if root not in IN_IS_RECIPIENT_ROOTS:
+                    if root not in IN_IS_RECIPIENT_ROOTS and not in_ok:
                         allowed.discard("in")
                     preps += prep_objects(c, allowed)
         for h in heads:  # "rose in the dispute with X", "criticised over its dispute with X"
@@ -266,7 +292,10 @@ class ArgumentFinder:
                 if p.pos_ == "NOUN" and self.index.at(p) is None:
                     candidates += [(35, q) for _w, q in prep_objects(p, PARTICIPANT_PREPS)]
         for prep, p in preps:
-            if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS:
+            if prep == "in" and root not in IN_IS_RECIPIENT_ROOTS and not in_ok and (
+                head.lemma_.lower() not in self.motion_verbs  # "arrived in X": where to
+            ) and not any(c.dep_ == "dobj" and c.lemma_.lower() in self.host_nouns
+                          for c in head.children):  # "sought refuge in X"  # fmt: skip
                 continue
             if prep == "from" and root == "04" and head.lemma_.lower() in self.motion_verbs:
                 continue  # "arrived in Basra from Baghdad": where from is no party
@@ -300,14 +329,22 @@ class ArgumentFinder:
         meeting = "04" in (root, code[:2])
         return (recipient or actor) if meeting else (actor or recipient)
 
-    def purpose_recipient(self, head: Token, taken: set[int], code: str) -> list[ActorMention]:
+    def purpose_recipient(
+        self, head: Token, taken: set[int], code: str, objects: bool = False
+    ) -> list[ActorMention]:
         """The recipient a purpose clause or an "in protest of" phrase names, for an event
-        that has none of its own ("began a hunger strike to protest against X's decision")."""
-        for c in head.children:
-            if c.dep_ == "advcl" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
+        that has none of its own ("began a hunger strike to protest against X's decision");
+        with ``objects``, also an infinitive on the object ("signed a deal to supply X")."""
+        clauses = [c for c in head.children if c.dep_ == "advcl"]
+        if objects:
+            clauses += [a for c in head.children if c.dep_ == "dobj"
+                        for a in c.children if a.dep_ == "acl"]  # fmt: skip
+        for c in clauses:
+            if any(a.lower_ == "to" for a in c.children if a.dep_ == "aux"):
                 found = self.recipient(c, taken, code)[0]
                 if found:
                     return found
+        for c in head.children:
             if c.dep_ == "prep" and c.lower_ == "in":
                 for p in c.children:
                     if p.dep_ == "pobj" and p.lemma_.lower() in self.stance_nouns:
@@ -315,6 +352,18 @@ class ArgumentFinder:
                             found = [m for m in self.index.for_argument(q) if id(m) not in taken]
                             if found:
                                 return found
+        return []
+
+    def content_subject(self, head: Token, taken: set[int]) -> list[ActorMention]:
+        """The one a complaint is about: the subject of the clause it reports ("complained
+        that Iraqi police had arrested ...")."""
+        for c in head.children:
+            if c.dep_ == "ccomp" and c.i > head.i:
+                subj = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None and subj.lower_ not in PRONOUNS:
+                    found = [m for m in self.mentions_for(subj) if id(m) not in taken]
+                    if found:
+                        return found
         return []
 
     # -- nominal events ---------------------------------------------------------------

@@ -42,6 +42,8 @@ OF_IS_PATIENT_ROOTS = {"15", "16", "17", "18", "19", "20"}
 PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14", "17", "18", "19", "20"}
 # agreements, appeals, demands, refusals, threats: a purpose clause is what they are about
 CONTENT_PURPOSE_ROOTS = {"02", "03", "05", "10", "12", "13"}
+# agreements and cooperation: an infinitive on the deal names its other party
+DEAL_PURPOSE_ROOTS = {"03", "05", "06"}
 STOP_RELATIONS = {"relative", "adjunct", "purpose", "background", "parataxis", "appos", "acl"}
 COMPLEMENT = ("comp", "object", "pobj")
 # how a clause hangs on a noun whose content it is: "a demand that X ...", "a call for X to"
@@ -257,7 +259,7 @@ class EventCoder:
 
     # -- arguments ----------------------------------------------------------------------
     def _verb_args(
-        self, tok: Token, code: str, finder: ArgumentFinder
+        self, tok: Token, code: str, finder: ArgumentFinder, in_ok: bool = False
     ) -> tuple[list[ActorMention], list[ActorMention], int]:
         actor, actor_tok, passive, patient = finder.actor(tok)
         taken = {id(m) for m in actor}
@@ -265,7 +267,7 @@ class EventCoder:
             recipient = [m for m in finder.mentions_for(patient) if id(m) not in taken]
             rdist = tree_distance(tok, patient)
         else:
-            recipient, rdist = finder.recipient(tok, taken, code)
+            recipient, rdist = finder.recipient(tok, taken, code, in_ok=in_ok)
         adist = tree_distance(tok, actor_tok) if actor_tok is not None else 3
         return actor, recipient, max(adist, rdist)
 
@@ -288,7 +290,10 @@ class EventCoder:
         nominal: tuple[list[ActorMention], Token | None] | None = None,
     ) -> tuple[list[ActorMention], list[ActorMention], int]:
         tok = gn.cand.tok
-        actor, actor_tok, _passive, patient = finder.actor(tok)
+        actor, actor_tok, passive, patient = finder.actor(tok)
+        # "Iraq was urged by the UN to ...", "X was opposed by Y": the passive's subject is
+        # the one urged or opposed
+        undergoer = finder.mentions_for(patient) if passive and actor and patient is not None else []
         if nominal is not None:
             actor, actor_tok, patient = nominal[0], nominal[1], None
         if not actor and patient is not None:  # "Israel is opposed to", "is committed to"
@@ -324,7 +329,7 @@ class EventCoder:
                         and msubj is not None and (clause.dep_ == "ccomp" or nominal)):  # fmt: skip
                     first = finder.mentions_for(msubj)  # "demanded that the US cancel ..."
                 second = second or finder.recipient(mtok, taken, mcode or code)[0]
-        own, _ = finder.recipient(tok, taken, code, ())
+        own = undergoer or finder.recipient(tok, taken, code, ())[0]
         order = [own, first, second] if gov.recipient == "object" else [second, own, first]
         if gov.derive == "threat":  # "threatened to strike unless Israel withdrew": Israel
             order.append(self._condition_subject(tok, mtok, finder))
@@ -412,7 +417,7 @@ class EventCoder:
         return None
 
     # -- assembly -----------------------------------------------------------------------
-    def _derive(self, gn: _Node) -> tuple[str | None, _Node | None]:
+    def _derive(self, gn: _Node, index: MentionIndex) -> tuple[str | None, _Node | None]:
         """The code of a derive-class governor and the complement it came from."""
         gov = gn.cand.governor
         assert gov is not None and gov.derive is not None
@@ -420,16 +425,24 @@ class EventCoder:
                                                     x[1] != "object", x[0].cand.tok.i))  # fmt: skip
         main = next((n for n, _rel in ranked if n.cand.code is not None and not n.cand.blocked),
                     ranked[0][0] if ranked else None)  # fmt: skip
+        dictionary_pattern = gn.cand.dictionary and gn.cand.specificity > 0 and not gn.cand.blocked
+        if dictionary_pattern:  # a user PETRARCH pattern says it ("CALLED *_ON [095]")
+            return gn.cand.code, main
         if main is not None and main.cand.code is not None and not main.cand.blocked:
             derived = self.governors.derive(gov.derive, main.cand.code)
             if derived == "negated":
                 main.dropped, main.negated, main.host = False, True, None
                 return None, None
-            if derived is not None:
-                return derived, main
+            generic = derived == gov.code and gn.cand.dictionary and gn.cand.code is not None
+            if derived is not None and not generic:  # (a user dictionary's own code beats
+                return derived, main  # the governor's generic one: "URGE [102]")
         own = gn.cand.code if not gn.cand.blocked else None
-        has_complement = bool(gn.absorbed) or self._complement(gn.cand.tok) is not None
-        if own is not None and (gn.cand.specificity > 0 or not has_complement):
+        comp = self._complement(gn.cand.tok)
+        has_complement = bool(gn.absorbed) or comp is not None
+        # "warned of the Prince": a party, not a clause, is no complement for the verb's own code
+        party = not gn.absorbed and comp is not None and index.at(comp) is not None
+        if own is not None and (gn.cand.specificity > 0 or not has_complement or party
+                                or gn.cand.dictionary):  # fmt: skip
             return own, main  # the verb's own pattern ("demanded the resignation")
         if has_complement:
             return gov.code, main  # "pressured X to cancel ...": a demand, not pressure
@@ -541,7 +554,7 @@ class EventCoder:
         kind = c.kind
         derived = gov is not None and gov.derive is not None
         if derived:
-            code, main = self._derive(node)
+            code, main = self._derive(node, finder.index)
             kind = "derived"
             base_code = main.cand.code if main is not None else c.code
         elif gov is not None and gov.transparent:
@@ -589,7 +602,8 @@ class EventCoder:
                 return None
             dist = 1
         else:
-            actor, recipient, dist = self._verb_args(tok, code or reverse or "", finder)
+            actor, recipient, dist = self._verb_args(tok, code or reverse or "", finder,
+                                                     in_ok=c.dictionary)  # fmt: skip
             if c.by_sector and actor and actor[0].sector in c.by_sector:
                 code = c.by_sector[str(actor[0].sector)]  # "workers blocked roads": a protest
                 if not recipient or code[:2] != (c.code or "")[:2]:
@@ -605,6 +619,9 @@ class EventCoder:
             if not recipient and finder.unresolved_party(tok, code) is not None:
                 return None  # "restored ties with Gxndor": half an event is no event
         assert code is not None
+        if not self.keep_unknown_codes and code[-1].isalpha():
+            code = code[:-1]  # a PETRARCH variant ("174K") is its CAMEO code in a record
+            reverse = reverse[:-1] if reverse and reverse[-1].isalpha() else reverse
         if not self._known(code):
             if not self.keep_unknown_codes:
                 return None
@@ -615,6 +632,12 @@ class EventCoder:
             # "blocked streets in Hong Kong in defiance of Chinese authorities": the one
             # defied beats the place
             recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code) or recipient
+        elif code[:2] in DEAL_PURPOSE_ROOTS and not recipient:
+            # "signed an accord to supply X with wheat": the deal is with the one supplied
+            recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code, objects=True)
+        if code[:2] == "11" and not recipient:
+            # "complained that Iraqi police had arrested ...": the complaint is about them
+            recipient = finder.content_subject(head, {id(m) for m in actor})
         actor_ids = {a.actor_id for a in actor if a.actor_id}
         own = [r for r in recipient
                if r.kind == "person" and r.actor_id is not None and r.actor_id in actor_ids]  # fmt: skip
@@ -628,7 +651,8 @@ class EventCoder:
             base_cameo=base_code if base_code != code else None,
             governor=gov.name if derived and gov is not None else None,
             negated_by_governor=node.negated,
-            reverse=reverse if kind == "verb" and code == c.code else None,
+            reverse=reverse if kind == "verb" and (code == c.code or (
+                c.code is not None and c.code[-1].isalpha() and code == c.code[:-1])) else None,
             notes=[f"depth={clause_depth(head)}"],
         )  # fmt: skip
 
@@ -636,7 +660,8 @@ class EventCoder:
         index = MentionIndex(doc._.mizan_actors or [])
         finder = ArgumentFinder(index, self.governors.object_control,
                                 frozenset(self.governors.by_lemma), self.event_nouns,
-                                self.verbs.stance_nouns, self.verbs.motion_verbs)  # fmt: skip
+                                self.verbs.stance_nouns, self.verbs.motion_verbs,
+                                self.verbs.host_nouns)  # fmt: skip
         events: list[EventMention] = []
         for n, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, n, finder))

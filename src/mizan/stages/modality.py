@@ -37,6 +37,8 @@ COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp", "advcl", 
 SPEECH_DEPS = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj", "pcomp", "prep", "pobj"}
 REDUCE_COOPERATION = {"04", "05", "06", "07"}
 REFUSAL_ROOTS = {"03", "04", "05", "06", "07", "08"}
+# reductions of relations: announced, a future one is a decision, not a threat
+DECIDED_ROOTS = {"16"}
 
 
 @dataclass
@@ -48,6 +50,7 @@ class _Reading:
     conditional: bool = False
     speaker_tok: Token | None = None
     speech_past: bool = False
+    speech_verb: Token | None = None
     not_event: bool = False
 
 
@@ -60,6 +63,7 @@ class ModalityTagger:
         self.analysts = cue("analysts")
         self.negators = cue("negators")
         self.habitual = cue("habitual")
+        self.decision_speech = cue("decision_speech")
         self.governors = governors
         self.reduce = reduce
         self._sources: dict[int, dict[str, str] | None] = {}  # per document, by sentence
@@ -141,6 +145,7 @@ class ModalityTagger:
                     subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     r.speaker_tok = subj if subj is not None else t
                     r.speech_past = t.tag_ in ("VBD", "VBN")
+                    r.speech_verb = t
             if self._condition(t) and dep not in ("ccomp",):
                 r.conditional = True
             below, t = t, t.head
@@ -210,7 +215,10 @@ class ModalityTagger:
         else:
             ev.modality = "asserted"
         if self.reduce and ev.modality in ("future", "hypothetical"):
-            self._reduce(ev, r.future or r.modal in ("would", "'d", "may", "shall"))
+            decided = r.speech_verb is not None and (
+                r.speech_verb.lemma_.lower() in self.decision_speech
+            )
+            self._reduce(ev, r.future or r.modal in ("would", "'d", "may", "shall"), decided)
         return ev.modality
 
     @staticmethod
@@ -222,7 +230,7 @@ class ModalityTagger:
             return t.text.endswith("?")
         return False
 
-    def _reduce(self, ev: EventMention, committed: bool) -> None:
+    def _reduce(self, ev: EventMention, committed: bool, decided: bool = False) -> None:
         """PLOVER: future cooperation is AGREE; a future or conditional use of force is
         THREATEN (a protest only when conditional). A bare "could" is left alone."""
         if not committed:
@@ -231,7 +239,9 @@ class ModalityTagger:
         table = None
         if root in REDUCE_COOPERATION:
             table = "intent"
-        elif root in CONFLICT_ROOTS and (root != "14" or ev.modality == "hypothetical"):
+        elif root in CONFLICT_ROOTS and (root != "14" or ev.modality == "hypothetical") and not (
+            root in DECIDED_ROOTS and decided and ev.modality == "future"
+        ):
             table = "threat"
         if table is None:
             return

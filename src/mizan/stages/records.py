@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import CODER
+from ..confidence import MIN_CONFIDENCE
 from ..confidence import score as confidence
 from ..ontology import Ontology, load_ontology
 from .actors import ActorMention
@@ -24,6 +25,9 @@ from .merge import merge_records
 
 # events done to a place: with no recipient in the text, the place's people are the recipient
 PLACE_RECIPIENT_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20"})
+# ... but a surrender, ceasefire or withdrawal in the actor's own country ("Ugandan rebels
+# surrendered in Soroti"), or a resignation there, is done to nobody in the place
+OWN_PLACE_NO_RECIPIENT = ("087", "0831")
 
 
 class RecordBuilder:
@@ -44,11 +48,20 @@ class RecordBuilder:
         evidence = {"sentence": ev.sentence, "start": sent.start_char, "end": sent.end_char,
                     "text": sent.text, "trigger": ev.trigger_text}  # fmt: skip
         actors = [_block(m) for m in _unique(ev.actor)]
-        recipients = [_block(m) for m in _unique(ev.recipient)]
-        if not recipients and ev.cameo[:2] in PLACE_RECIPIENT_ROOTS and ev.location:
+        own = {m.country for m in ev.actor}
+        recipients = [_block(m) for m in _unique(ev.recipient) if not (
+            ev.cameo.startswith(OWN_PLACE_NO_RECIPIENT) and m.country in own
+            and m.metonym in ("place", "demonym")  # "withdrew from the Bosnian town of X"
+        )]  # fmt: skip
+        if not recipients and ev.cameo[:2] in PLACE_RECIPIENT_ROOTS and ev.location and not (
+            ev.cameo.startswith(OWN_PLACE_NO_RECIPIENT)
+            and ev.location.get("country") in own
+        ):
             recipients = [_place_block(ev.location)]
         raw = f"{doc_id}|{sent.start_char}|{doc[ev.trigger].idx}|{code.event}|{ev.cameo}"
         conf = confidence(ev)
+        if conf < MIN_CONFIDENCE:
+            return None  # too unsure to emit (precision first)
         return {
             "id": hashlib.sha256(raw.encode()).hexdigest()[:20],
             "doc_id": doc_id,

@@ -28,6 +28,9 @@ class Candidate:
     governor: Governor | None = None
     blocked: bool = False  # a pattern explicitly says "no event"
     by_sector: dict[str, str] | None = None  # actor sector → code, when no pattern matched
+    # the code comes from a user's PETRARCH/TABARI dictionary: it wins over a governor's
+    # default code when the governed clause gives none
+    dictionary: bool = False
 
 
 class TriggerFinder:
@@ -98,8 +101,14 @@ class TriggerFinder:
                 return None
             return Candidate(verb, None, None, "governor", governor=gov)
         if entry.patterns:
-            before = forms(clause_tokens(verb, side="left"))
-            after = forms(clause_tokens(verb, side="right"))
+            left = clause_tokens(verb, side="left")
+            if entry.surface:  # PETRARCH's words before a verb lie anywhere before it: the
+                left = sorted(left + _governing(verb), key=lambda t: t.i)  # "INDICATED *"
+            before = forms(left)
+            right = clause_tokens(verb, side="right")
+            if entry.surface:  # ... and after it, into a "that" clause it governs
+                right = sorted(right + _complements(verb), key=lambda t: t.i)[:20]
+            after = forms(right)
             patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
             if patient is not None:  # "the ambassador was summoned": the object, for patterns
                 after = forms([t for t in patient.subtree if t.dep_ != "relcl"][:8]) + after
@@ -117,7 +126,8 @@ class TriggerFinder:
             return None
         return Candidate(verb, match.code, match.reverse, "governor" if gov else "verb",
                          match.specificity, pat or entry.block, gov, blocked,
-                         entry.by_sector if match.pattern is None else None)  # fmt: skip
+                         entry.by_sector if match.pattern is None else None,
+                         entry.surface)  # fmt: skip
 
     def _noun(self, noun: Token, index: MentionIndex) -> Candidate | None:
         lemma = noun.lemma_.lower()
@@ -147,3 +157,24 @@ class TriggerFinder:
         if not any(c.dep_ in ("xcomp", "prep", "ccomp") for c in adj.children):
             return None  # "Iraq is ready" governs nothing
         return Candidate(adj, None, None, "governor", governor=gov)
+
+
+def _governing(verb: Token) -> list[Token]:
+    """The verbs whose complement ``verb``'s clause is and that come before it ("Ethiopia
+    INDICATED it would act")."""
+    out: list[Token] = []
+    t = verb
+    while t.dep_ in ("ccomp", "xcomp") and t.head.i != t.i and len(out) < 3:
+        t = t.head
+        if t.i < verb.i:
+            out.append(t)
+            if t.i == verb.head.i and verb.dep_ == "xcomp":  # "won't try to clash": its words
+                out += [w for w in clause_tokens(t, side="left") if w.i < verb.i]
+    return out
+
+
+def _complements(verb: Token) -> list[Token]:
+    """The words of the finite clauses ``verb`` governs to its right ("allowed THAT Mordor
+    isn't a really pleasant place")."""
+    return [t for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
+            for t in c.subtree if t.dep_ != "relcl"]  # fmt: skip

@@ -270,15 +270,7 @@ class Registry:
             key = name_key(text)
             if not key:
                 continue
-            hit = AliasHit(actor.id, form, sector, actor.tier)
-            if is_acronym(text):  # "IS", "UN", "PMF": only when written in capitals
-                _add_hit(self.acronyms, text.replace(".", ""), hit)
-                continue
-            _add_hit(self.exact, key, hit)
-            skel = skeleton_key(text)
-            if skeleton_size(skel) >= 3 and (key, hit) not in self.skeleton[skel]:
-                self.skeleton[skel].append((key, hit))
-            self.max_alias_words = max(self.max_alias_words, len(key.split()))
+            self._index_name(text, key, AliasHit(actor.id, form, sector, actor.tier))
         if actor.kind == "person" and actor.tier == PRIMARY:
             self._index_surnames(actor)
         for role in actor.roles:
@@ -301,15 +293,19 @@ class Registry:
             key = name_key(text)
             if not key:
                 continue
-            hit = AliasHit(actor_id, "alias", None, UNDERLAY)
-            if is_acronym(text):
-                _add_hit(self.acronyms, text.replace(".", ""), hit)
-                continue
-            _add_hit(self.exact, key, hit)
-            skel = skeleton_key(text)
-            if skeleton_size(skel) >= 3 and (key, hit) not in self.skeleton[skel]:
-                self.skeleton[skel].append((key, hit))
-            self.max_alias_words = max(self.max_alias_words, len(key.split()))
+            self._index_name(text, key, AliasHit(actor_id, "alias", None, UNDERLAY))
+
+    def _index_name(self, text: str, key: str, hit: AliasHit) -> None:
+        """One spelling: acronyms ("IS", "UN", "PMF") only as written in capitals; other names
+        by their normalised key and, when long enough, their consonant skeleton."""
+        if is_acronym(text):
+            _add_hit(self.acronyms, text.replace(".", ""), hit)
+            return
+        _add_hit(self.exact, key, hit)
+        skel = skeleton_key(text)
+        if skeleton_size(skel) >= 3 and (key, hit) not in self.skeleton[skel]:
+            self.skeleton[skel].append((key, hit))
+        self.max_alias_words = max(self.max_alias_words, len(key.split()))
 
     def _index_surnames(self, actor: Actor) -> None:
         """ "al-Asadi" alone for Abdul-Ghani al-Asadi: the last word of a full name, when it is

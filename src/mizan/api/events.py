@@ -4,6 +4,7 @@ evidence on screen."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -20,6 +21,17 @@ router = APIRouter(tags=["events"], dependencies=[Depends(require("read"))])
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
 
 
+def _cached_json(request: Request, name: str, build: Callable[[], Any]) -> Response:
+    """The JSON body of ``build()``, kept in the page cache under the route and its query."""
+    state = request.app.state.mizan
+    key = f"{name}?{request.url.query}"
+    body = state.cached(key)
+    if body is None:
+        body = json.dumps(build(), ensure_ascii=False).encode()
+        state.remember(key, body)
+    return Response(body, media_type="application/json")
+
+
 @router.get("/events", summary="Deduplicated events matching the filters, a page at a time")
 def list_events(
     request: Request, f: FilterDep,
@@ -29,41 +41,30 @@ def list_events(
     total: Annotated[bool, Query(description="Also count every matching event (slower).")] = False,
 ) -> Response:  # fmt: skip
     state = request.app.state.mizan
-    key = "events?" + str(request.url.query)
-    body = state.cached(key)
-    if body is None:
+
+    def build() -> Any:
         store = state.store()
         page = search_events(store, f, limit, offset, order, total)
         status = review_status(store, [i["id"] for i in page["items"]]) if state.has_corrections() else {}
         for item in page["items"]:
             item["review"] = status.get(item["id"])
-        body = json.dumps(page, ensure_ascii=False).encode()
-        state.remember(key, body)
-    return Response(body, media_type="application/json")
+        return page
+
+    return _cached_json(request, "events", build)
 
 
 @router.get("/events/points", summary="Located events matching the filters (for the map)")
 def points(request: Request, f: FilterDep,
            limit: Annotated[int, Query(ge=1, le=20000)] = 5000) -> Response:  # fmt: skip
-    state = request.app.state.mizan
-    key = "points?" + str(request.url.query)
-    body = state.cached(key)
-    if body is None:
-        body = json.dumps({"points": event_points(state.store(), f, limit)}).encode()
-        state.remember(key, body)
-    return Response(body, media_type="application/json")
+    store = request.app.state.mizan.store
+    return _cached_json(request, "points", lambda: {"points": event_points(store(), f, limit)})
 
 
 @router.get("/events/network", summary="The actor network of the events matching the filters")
 def filtered_network(request: Request, f: FilterDep,
                      max_edges: Annotated[int, Query(ge=1, le=2000)] = 150) -> Response:  # fmt: skip
-    state = request.app.state.mizan
-    key = "network?" + str(request.url.query)
-    body = state.cached(key)
-    if body is None:
-        body = json.dumps(event_network(state.store(), f, max_edges), ensure_ascii=False).encode()
-        state.remember(key, body)
-    return Response(body, media_type="application/json")
+    store = request.app.state.mizan.store
+    return _cached_json(request, "network", lambda: event_network(store(), f, max_edges))
 
 
 @router.get("/events/{event_id}", summary="One event with its mentions, its source document "

@@ -33,6 +33,10 @@ ROWS = [
     # narrative time: carried forward inside a paragraph, moved by "later"
     ("The envoy reached Najaf on Monday. He met the governor and toured the shrine.",
      "2021-03-10", "toured", "2021-03-08", None, "day", "narrative"),
+    # the sentence's most specific frame carries on, not a contradicting "today"
+    ("Yesterday, Tuesday, the envoy met today with officials in Erbil. The governor stressed "
+     "during his meeting with the envoy that the border must stay open.", "2021-03-10", "meeting", "2021-03-09", None, "day",
+     "narrative"),
     ("On 3 August, the speaker flew to Cairo. A few days later, he met the Egyptian president.",
      "2020-08-28", "met", "2020-08-05", "2020-08-08", "week", "governing"),
     ("Police detained two suspects on Sunday. The next day, a judge released them.",

@@ -110,7 +110,7 @@ class DateResolver:
                 if v is not None:
                     return _dated(v, m.text, "frame", base, future)
         # 3. the narrative time of the passage, for a past-tense event
-        frame = next((m for m in reversed(times.frames) if m.start < trig.i), None)
+        frame = _narrative_frame([m for m in times.frames if m.start < trig.i])
         passage = times.passages.get(sent, 0)
         if frame is not None and frame.passage == passage and frame.value and not _present(trig):
             return _dated(frame.value, frame.text, "narrative", base, future)
@@ -227,3 +227,12 @@ def office_start(actor_id: str | None, base: date) -> date | None:
 @Language.factory("mizan_dates")
 def make_date_resolver(nlp: Language, name: str) -> DateResolver:
     return DateResolver()
+
+
+def _narrative_frame(frames: list[TimeMention]) -> TimeMention | None:
+    """The narrative time: the last sentence with a frame expression, and in it the most
+    specific one ("Yesterday, Thursday, the minister met today with ...": Thursday)."""
+    if not frames:
+        return None
+    last = [m for m in frames if m.sent == frames[-1].sent]
+    return max(reversed(last), key=lambda m: m.rank)

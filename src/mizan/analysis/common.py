@@ -37,10 +37,13 @@ def as_date(value: Any, what: str = "date") -> date | None:
         raise ConfigError(f"{what} {value!r} is not a date; write it as YYYY-MM-DD") from None
 
 
-def date_where(start: Any, end: Any, column: str = "e.date") -> tuple[list[str], list[Any]]:
-    """SQL conditions (and parameters) for ``start <= date <= end``."""
-    conds, params = [f"{column} IS NOT NULL"], []
-    s, e = as_date(start, "--from"), as_date(end, "--to")
+def date_where(start: Any, end: Any, column: str = "e.date", *, dated_only: bool = True,
+               names: tuple[str, str] = ("--from", "--to")) -> tuple[list[str], list[Any]]:  # fmt: skip
+    """SQL conditions (and parameters) for ``start <= date <= end``; ``dated_only`` also drops
+    undated events. ``names`` are the option names the error messages use."""
+    conds: list[str] = [f"{column} IS NOT NULL"] if dated_only else []
+    params: list[Any] = []
+    s, e = as_date(start, names[0]), as_date(end, names[1])
     if s is not None:
         conds.append(f"{column} >= ?")
         params.append(s)
@@ -48,7 +51,7 @@ def date_where(start: Any, end: Any, column: str = "e.date") -> tuple[list[str],
         conds.append(f"{column} <= ?")
         params.append(e)
     if s is not None and e is not None and e < s:
-        raise ConfigError(f"--to {e} is before --from {s}")
+        raise ConfigError(f"{names[1]} {e} is before {names[0]} {s}")
     return conds, params
 
 

@@ -15,7 +15,7 @@ from ..errors import ConfigError, UnknownChoiceError
 from ..ontology import MODALITIES, PLOVER_EVENTS
 from ..store import Store
 from ..store.index import parse_side
-from .common import ACTOR_KEY, as_date, resolve_actor
+from .common import ACTOR_KEY, date_where, resolve_actor
 
 REVIEW_STATES = ("unreviewed", "reviewed", "corrected")
 MAX_LIMIT = 1000
@@ -65,15 +65,10 @@ class EventFilter:
                 key = self.dyad[0]
             conds.append("x.event_id IN (SELECT p.cluster_id FROM dyad_pairs p WHERE p.source = ? AND p.target = ?)")
             params += list(self.dyad)
-        s, e = as_date(self.start, "from"), as_date(self.end, "to")
-        if s is not None and e is not None and e < s:
-            raise ConfigError(f"to {e} is before from {s}")
-        if s is not None:
-            conds.append("x.date >= ?")
-            params.append(s)
-        if e is not None:
-            conds.append("x.date <= ?")
-            params.append(e)
+        when, when_params = date_where(self.start, self.end, "x.date", dated_only=False,
+                                       names=("from", "to"))  # fmt: skip
+        conds += when
+        params += when_params
         for name, values, valid in (("event", self.event, PLOVER_EVENTS), ("modality", self.modality, MODALITIES)):
             for v in values:
                 if v not in valid:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.alignment import alignment
-from ..analysis.common import as_date, resolve_actor
+from ..analysis.common import as_date, date_where, resolve_actor
 from ..analysis.dyads import dyads, top_dyads
 from ..analysis.network import network
 from ..store import Store
@@ -78,13 +78,7 @@ def gather(
 ) -> BriefContent:  # fmt: skip
     """Collect the brief's events, alignment, network, dyads and map points."""
     s, e = as_date(start, "--from"), as_date(end, "--to")
-    conds, params = ["e.date IS NOT NULL"], []
-    if s:
-        conds.append("e.date >= ?")
-        params.append(s)
-    if e:
-        conds.append("e.date <= ?")
-        params.append(e)
+    conds, params = date_where(s, e)
     label = None
     if actor:
         sel = resolve_actor(store, actor)

@@ -5,20 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from ..analysis.common import as_date
+from ..analysis.common import date_where
 from ..store import Store
 
 
 def selected(store: Store, start: Any = None, end: Any = None) -> Iterator[dict[str, Any]]:
     """Deduplicated event records, optionally dated within ``start``..``end``."""
-    conds, params = [], []
-    s, e = as_date(start, "--from"), as_date(end, "--to")
-    if s is not None:
-        conds.append("e.date >= ?")
-        params.append(s)
-    if e is not None:
-        conds.append("e.date <= ?")
-        params.append(e)
+    conds, params = date_where(start, end, dated_only=False)  # undated events are exported too
     return store.events(" AND ".join(conds), params)
 
 

@@ -46,6 +46,25 @@ def test_timeline(new_store):
     assert len(timeline(store, "IRQPRM")) == 1
 
 
+def test_timeline_from_the_index_matches_the_tables(new_store):
+    """The timeline of an actor reads the event index; for every actor key it must give the
+    rows the events, clusters and actors tables give."""
+    from mizan.analysis.common import ACTOR_KEY, ActorSelector
+    from mizan.analysis.timeline import _from_index, _from_tables
+
+    store = _store(new_store())
+    keys = [k for (k,) in store.query(f"SELECT DISTINCT {ACTOR_KEY} FROM event_actors a")]
+    assert len(keys) >= 8
+    for key in keys:
+        by_index = _from_index(store, key, "2020-09-01", "2020-12-31", None)
+        by_tables = _from_tables(store, ActorSelector(key, f"{ACTOR_KEY} = ?", (key,)), "2020-09-01",
+                                 "2020-12-31", None)  # fmt: skip
+        assert by_index == by_tables and by_index, key
+    country = _from_tables(store, ActorSelector("IRQ", "(a.actor_id = ? OR a.country = ?)", ("IRQ", "IRQ")),
+                           None, None, None)  # fmt: skip
+    assert _from_index(store, "@IRQ", None, None, None) == country
+
+
 def test_timeline_errors(new_store):
     store = _store(new_store())
     with pytest.raises(UnknownChoiceError, match="Mustafa al-Kadhimi"):
@@ -77,6 +96,31 @@ def test_dyads(new_store):
     assert len(top) == 3 and all(t["events"] >= 1 for t in top)
     with pytest.raises(UnknownChoiceError, match="month"):
         dyads(store, "fortnight")
+
+
+def test_network_agrees_with_the_dyads(new_store):
+    store = _store(new_store())
+    g = network(store, period="week")
+    rolled = {(d["source"], d["target"]): d for d in top_dyads(dyads(store, "week"), n=1000)}
+    assert {(e["source"], e["target"]) for e in g["edges"]} == set(rolled)
+    for e in g["edges"]:
+        d = rolled[(e["source"], e["target"])]
+        assert (e["events"], e["goldstein_mean"], e["first_date"], e["last_date"]) == (
+            d["events"], d["goldstein_mean"], d["first_date"], d["last_date"])
+        assert sum(s["events"] for s in e["spells"]) == e["events"]
+        assert [s["start"] for s in e["spells"]] == sorted(s["start"] for s in e["spells"])
+    for n in g["nodes"]:
+        assert n["events"] == sum(e["events"] for e in g["edges"] if n["id"] in (e["source"], e["target"]))
+        assert n["start"] <= n["end"]
+
+
+def test_mean_score_does_not_depend_on_the_order_of_addition():
+    from mizan.analysis.common import mean_score
+
+    scores = [-5.0, -4.0, 7.0, -4.0, -6.5, 4.0, 3.4, 3.4]  # naive means: -0.212 and -0.213
+    sums = {sum(scores), sum(reversed(scores)), sum(sorted(scores))}
+    assert len({mean_score(s, len(scores)) for s in sums}) == 1
+    assert mean_score(None, 3) is None and mean_score(5.0, 0) is None
 
 
 def test_network(new_store):

@@ -26,6 +26,13 @@ def period_sql(period: str, column: str = "e.date") -> str:
     return f"CAST(date_trunc('{period}', {column}) AS DATE)"
 
 
+def mean_score(total: Any, n: int) -> float | None:
+    """A mean Goldstein score to three places. The sum is rounded first: scores have one
+    decimal, and a float sum depends on the order of addition, which a parallel database
+    does not fix, so the mean would flip at the third place between runs."""
+    return round(round(float(total), 6) / n, 3) if n and total is not None else None
+
+
 def as_date(value: Any, what: str = "date") -> date | None:
     if value is None or value == "":
         return None
@@ -69,6 +76,9 @@ class ActorSelector:
     condition: str
     params: tuple[Any, ...]
     country: str | None = None
+    index_key: str | None = None
+    """The same actor as a key of the store's ``event_index`` (see ``mizan.store.index``),
+    when there is one: a registry id or CAMEO-style code, or ``@`` and a country code."""
 
 
 def resolve_actor(store: Store, query: str) -> ActorSelector:
@@ -84,10 +94,11 @@ def resolve_actor(store: Store, query: str) -> ActorSelector:
     ):
         rows = store.query("SELECT name FROM event_actors WHERE actor_id = ? LIMIT 1", (code,))
         return ActorSelector(rows[0][0] if rows and rows[0][0] else code,
-                             "(a.actor_id = ? OR a.country = ?)", (code, code), code)  # fmt: skip
+                             "(a.actor_id = ? OR a.country = ?)", (code, code), code,
+                             f"@{code}")  # fmt: skip
     rows = store.query("SELECT name FROM event_actors WHERE actor_id = ? LIMIT 1", (q,))
     if rows:
-        return ActorSelector(rows[0][0] or q, "a.actor_id = ?", (q,))
+        return ActorSelector(rows[0][0] or q, "a.actor_id = ?", (q,), index_key=q)
     if len(code) == 6 and code.isalpha() and store.query(
         "SELECT 1 FROM event_actors WHERE country = ? AND sector = ? LIMIT 1", (code[:3], code[3:])
     ):
@@ -100,11 +111,11 @@ def resolve_actor(store: Store, query: str) -> ActorSelector:
     )
     keys = sorted({k for k, _ in found if k})
     if len(keys) == 1:
-        return ActorSelector(found[0][1] or q, f"{ACTOR_KEY} = ?", (keys[0],))
+        return ActorSelector(found[0][1] or q, f"{ACTOR_KEY} = ?", (keys[0],), index_key=keys[0])
     if len(keys) > 1:
         exact = [k for k, n in found if n and n.lower() == q.lower()]
         if len(set(exact)) == 1:
-            return ActorSelector(q, f"{ACTOR_KEY} = ?", (exact[0],))
+            return ActorSelector(q, f"{ACTOR_KEY} = ?", (exact[0],), index_key=exact[0])
         shown = ", ".join(f"{k} ({n})" for k, n in sorted(set(found))[:10])
         raise ConfigError(f"--actor {query!r} matches several actors: {shown}; give one id")
     names = [r[0] for r in store.query(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..store import Store
-from .common import date_where, period_sql, resolve_actor
+from .common import date_where, mean_score, period_sql, resolve_actor
 
 DYAD_COLUMNS = [
     "period", "source", "source_name", "source_country", "target", "target_name",
@@ -77,7 +77,7 @@ def dyads(
         d["events"] = int(d["events"])
         for k in DYAD_COLUMNS[10:14]:
             d[k] = int(d[k])
-        d["goldstein_mean"] = None if d["goldstein_mean"] is None else round(float(d["goldstein_mean"]), 3)
+        d["goldstein_mean"] = mean_score(d["goldstein_sum"], d["events"]) if d["goldstein_mean"] is not None else None
         d["goldstein_sum"] = None if d["goldstein_sum"] is None else round(float(d["goldstein_sum"]), 3)
         out.append(d)
     return out
@@ -98,6 +98,6 @@ def top_dyads(rows: list[dict[str, Any]], n: int = 10) -> list[dict[str, Any]]:
         t["last_date"] = max(filter(None, (t["last_date"], r["last_date"])), default=None)
     out = sorted(total.values(), key=lambda t: (-t["events"], t["source"], t["target"]))[:n]
     for t in out:
-        t["goldstein_mean"] = round(t["goldstein_sum"] / t["events"], 3) if t["events"] else None
+        t["goldstein_mean"] = mean_score(t["goldstein_sum"], t["events"])
         t["goldstein_sum"] = round(t["goldstein_sum"], 3)
     return out

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..errors import MizanError
 from ..store import Store
-from .common import ACTOR_KEY
+from .common import ACTOR_KEY, mean_score
 from .dyads import labels
 
 
@@ -71,7 +71,7 @@ def actor_profile(store: Store, key: str, registry: Any = None) -> dict[str, Any
     plabels = labels(store, [p["key"] for p in top])
     for p in top:
         p["name"], p["country"], p["sector"] = plabels.get(p["key"], (p["key"], None, None))
-        p["goldstein_mean"] = round(p.pop("goldstein_sum") / p["events"], 3) if p["events"] else None
+        p["goldstein_mean"] = mean_score(p.pop("goldstein_sum"), p["events"])
     offices: list[dict[str, Any]] = []
     kind = None
     if registry is not None and key in registry.actors:

@@ -6,7 +6,8 @@ actors.
 Each event has one row with ``actor_key = ''``, one row per actor key on either side (a
 registry id, else country+sector) and one per actors' country (``@IRQ``: every Iraqi actor),
 so "events of this actor" is the same query as "all events" with another key. The rows carry what the list shows (date, type, place, evidence,
-actor and recipient labels, counts). They are rewritten for every cluster the store touches
+actor and recipient labels, counts), and what an actor's timeline shows
+(``mizan.analysis.timeline``). They are rewritten for every cluster the store touches
 (``ClusterWriter._write_pairs`` calls :meth:`IndexWriter.write_index`), so they always agree
 with ``Store.events()``. A bulk load writes them sorted by key and date, which lets DuckDB
 skip whole row groups; PostgreSQL gets a b-tree on (actor_key, date).
@@ -21,7 +22,7 @@ from .schema import ACTOR_KEY
 INDEX_COLUMNS = ["actor_key", "event_id", "date", "date_precision", "event", "cameo", "goldstein",
                  "quad_class", "modality", "place", "place_key", "country", "lat", "lon",
                  "evidence", "trigger", "confidence", "doc_id", "num_documents", "num_sources",
-                 "actors", "recipients", "seq"]  # fmt: skip
+                 "actors", "recipients", "seq", "mode", "attributed_name", "num_mentions"]  # fmt: skip
 SEQ = {"duckdb": "CAST(hash(c.cluster_id) >> 1 AS BIGINT)", "postgresql": "CAST(hashtext(c.cluster_id) AS BIGINT)"}
 """``seq``: a number drawn from the event's id that breaks ties between events of one date (an
 integer sorts much faster than the id itself)."""
@@ -71,7 +72,7 @@ class IndexWriter:
             "SELECT k.actor_key, c.cluster_id, e.date, e.date_precision, e.event, e.cameo, e.goldstein, "
             "e.quad_class, e.modality, c.loc_name, lower(c.loc_name), c.loc_country, c.lat, c.lon, "
             "e.ev_text, e.ev_trigger, e.confidence, e.doc_id, c.num_documents, c.num_sources, "
-            f"n.actors, n.recipients, {SEQ[self.dialect]} "
+            f"n.actors, n.recipients, {SEQ[self.dialect]}, e.mode, e.attributed_name, c.num_mentions "
             "FROM _mizan_touched t JOIN clusters c ON c.cluster_id = t.cluster_id "
             "JOIN events e ON e.event_id = c.cluster_id "
             f"LEFT JOIN (SELECT a.event_id, {_side('actor')} AS actors, {_side('recipient')} AS recipients "

@@ -136,7 +136,10 @@ TABLES = {
             num_sources INTEGER,
             actors VARCHAR,
             recipients VARCHAR,
-            seq BIGINT
+            seq BIGINT,
+            mode VARCHAR,
+            attributed_name VARCHAR,
+            num_mentions INTEGER
         )""",
     "api_tokens": """
         CREATE TABLE IF NOT EXISTS api_tokens (

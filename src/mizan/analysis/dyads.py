@@ -19,19 +19,21 @@ def pair_sql(store: Store, period: str, start: Any, end: Any, actor: str | None 
     """The SQL of the dyad aggregation (one row per period, source and target), over the
     store's ``dyad_pairs``: the (actor, recipient) pairs of each deduplicated event. Events
     with several actors or recipients give one pair each; a symmetric event without a
-    recipient ("Iraq and Jordan signed an agreement") pairs its actors with each other."""
+    recipient ("Iraq and Jordan signed an agreement") pairs its actors with each other.
+    Counts are cast to INTEGER: DuckDB sums integers into HUGEINT, which Python converts
+    several times more slowly (a year of a million-event store: 0.34 s against 0.15 s)."""
     conds, params = date_where(start, end, "p.date")
     if actor:
         sel = resolve_actor(store, actor)
         conds.append(f"p.cluster_id IN (SELECT a.event_id FROM event_actors a WHERE {sel.condition})")
         params += list(sel.params)
     sql = f"""
-    SELECT {period_sql(period, "p.date")} AS period, p.source, p.target, count(*),
+    SELECT {period_sql(period, "p.date")} AS period, p.source, p.target, CAST(count(*) AS INTEGER),
            avg(p.goldstein), sum(p.goldstein),
-           sum(CASE WHEN p.quad_class = 1 THEN 1 ELSE 0 END),
-           sum(CASE WHEN p.quad_class = 2 THEN 1 ELSE 0 END),
-           sum(CASE WHEN p.quad_class = 3 THEN 1 ELSE 0 END),
-           sum(CASE WHEN p.quad_class = 4 THEN 1 ELSE 0 END),
+           CAST(sum(CASE WHEN p.quad_class = 1 THEN 1 ELSE 0 END) AS INTEGER),
+           CAST(sum(CASE WHEN p.quad_class = 2 THEN 1 ELSE 0 END) AS INTEGER),
+           CAST(sum(CASE WHEN p.quad_class = 3 THEN 1 ELSE 0 END) AS INTEGER),
+           CAST(sum(CASE WHEN p.quad_class = 4 THEN 1 ELSE 0 END) AS INTEGER),
            min(p.date), max(p.date)
     FROM dyad_pairs p WHERE {' AND '.join(conds)}
     GROUP BY 1, 2, 3

@@ -180,6 +180,7 @@ def to_gexf(graph: dict[str, Any]) -> str:
         out.append("      </attvalues></node>")
     out.append("    </nodes>\n    <edges>")
     names = [(f'        <attvalue for="e{i}" value="', name) for i, (name, _) in enumerate(_EDGE_ATTRS)]
+    span_text: dict[str, str] = {}
     for k, e in enumerate(graph["edges"]):
         src = ids.get(e["source"]) or quoteattr(e["source"])
         tgt = ids.get(e["target"]) or quoteattr(e["target"])
@@ -187,10 +188,12 @@ def to_gexf(graph: dict[str, Any]) -> str:
         # edge values are numbers and ISO dates: nothing in them needs escaping
         out.extend(f'{head}{_v(e[name])}"/>' for head, name in names)
         spells = e["spells"]
-        out.extend(f'        <attvalue for="d0" value="{s["events"]}" start="{s["start"]}" end="{s["end"]}"/>'
-                   for s in spells)  # fmt: skip
+        for s in spells:  # the same few periods recur on every edge: their text is made once
+            if s["start"] not in span_text:
+                span_text[s["start"]] = f'start="{s["start"]}" end="{s["end"]}"/>'
+        out.extend(f'        <attvalue for="d0" value="{s["events"]}" {span_text[s["start"]]}' for s in spells)
         out.append("      </attvalues><spells>")
-        out.extend(f'        <spell start="{s["start"]}" end="{s["end"]}"/>' for s in spells)
+        out.extend(f'        <spell {span_text[s["start"]]}' for s in spells)
         out.append("      </spells></edge>")
     out.append("    </edges>\n  </graph>\n</gexf>\n")
     return "\n".join(out)

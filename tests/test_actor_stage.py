@@ -133,6 +133,19 @@ COREF = [
      "2020-08-28", "We", 0, "IRQ"),
     ("Mustafa al-Kadhimi spoke with Emmanuel Macron, who promised his support.",
      "2020-08-28", "his", 0, "emmanuel-macron"),
+    # a statement introduced by a line ending in a colon is the speaker's words
+    ("Foreign Minister Fuad Hussein said:\n\nI condemn the shelling of the camp.",
+     "2020-08-28", "I", 0, "fuad-hussein"),
+    ("Foreign Minister Fuad Hussein said:\n\nWe will ask the Security Council to act.",
+     "2020-08-28", "We", 0, "IRQ"),
+    # the author's "we" is the institution that issues the statement
+    ("The United Kingdom strongly condemns the bombing of the market in Kirkuk. We offer our "
+     "condolences to the families.", "2020-08-28", "We", 0, "GBR"),
+    # "it" for an organisation: the subject of the reporting verb, or of the sentence before
+    ("The Arab League said it would send observers to the border.",
+     "2020-08-28", "it", 0, "arab-league"),
+    ("The Arab League was founded in Cairo in 1945. It now has twenty-two members.",
+     "2020-08-28", "It", 0, "arab-league"),
 ]  # fmt: skip
 
 
@@ -142,6 +155,20 @@ COREF = [
 def test_coreference(nlp, text, on, surface, nth, expected):
     doc, ms = actors(nlp, text, on)
     assert mention(ms, doc, surface, nth).actor_id == expected
+
+
+# pronouns with no referent mizan can know stay unresolved
+UNRESOLVED = [
+    ("The Arab League met on Sunday. It is clear that the talks failed.", "It"),
+    ("We have studied the report carefully and reached no conclusion.", "We"),
+    ("The Arab League met in Cairo. The building was old and it was cold inside.", "it"),
+]
+
+
+@pytest.mark.parametrize("text,surface", UNRESOLVED, ids=[r[0][:40] for r in UNRESOLVED])
+def test_pronoun_without_referent(nlp, text, surface):
+    doc, ms = actors(nlp, text)
+    assert not [m for m in ms if m.text == surface]
 
 
 # (text, name, country, sector, kind)

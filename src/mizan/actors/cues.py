@@ -31,6 +31,7 @@ class Cues:
     operation_words: frozenset[str] = frozenset()  # "Operation Steel Curtain": an event
     vessel_prefixes: frozenset[str] = frozenset()  # "USS Mahan": a ship
     alias_phrases: tuple[tuple[str, ...], ...] = ()  # "also known as": the next name is an alias
+    statement_verbs: frozenset[str] = frozenset()  # "condemns", "welcomes": an institution speaks
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -68,6 +69,7 @@ def _build() -> Cues:
         first_person=_words(raw, "first_person", path),
         first_person_plural=_words(raw, "first_person_plural", path),
         speech_verbs=_words(raw, "speech_verbs", path),
+        statement_verbs=_words(raw, "statement_verbs", path),
         plural_pronouns=_words(raw, "plural_pronouns", path),
         stance_words=_words(raw, "stance_words", path),
         led_words=_words(raw, "led_words", path),

@@ -32,6 +32,7 @@ class Cues:
     vessel_prefixes: frozenset[str] = frozenset()  # "USS Mahan": a ship
     alias_phrases: tuple[tuple[str, ...], ...] = ()  # "also known as": the next name is an alias
     statement_verbs: frozenset[str] = frozenset()  # "condemns", "welcomes": an institution speaks
+    machine_nouns: frozenset[str] = frozenset()  # "fighter aircraft": no actor
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -70,6 +71,7 @@ def _build() -> Cues:
         first_person_plural=_words(raw, "first_person_plural", path),
         speech_verbs=_words(raw, "speech_verbs", path),
         statement_verbs=_words(raw, "statement_verbs", path),
+        machine_nouns=_words(raw, "machine_nouns", path),
         plural_pronouns=_words(raw, "plural_pronouns", path),
         stance_words=_words(raw, "stance_words", path),
         led_words=_words(raw, "led_words", path),

@@ -88,12 +88,16 @@ def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]]
     elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in nouns \
             and doc[start - 2].lower_ not in place["direction_words"]:  # "south of Mosul": Mosul
         start -= 2
-        while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and (
+        while start > 0 and (doc[start - 1].dep_ in ("amod", "compound") and (
             doc[start - 1].is_alpha
+        ) or start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha
         ):  # "the Syrian city of", "the rebel-held town of"
             start -= 1
-    if end < n and doc[end].lower_ in place["name_nouns"]:
-        end += 1  # "Mosul district", "Anbar province"
+    if end < n and (doc[end].lower_ in place["name_nouns"] or (
+        doc[end].lower_ in place["facility_nouns"] and doc[end].head.i == end
+        and doc[end - 1].head.i == end
+    )):  # fmt: skip
+        end += 1  # "Mosul district", "Anbar province", "the Tigris river"
     if not country and end + 1 < n and doc[end].text == "," and (
         doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B"
     ):  # "Palmyra, Syria"; not a list of countries ("Jordan, Lebanon and Turkey")
@@ -223,6 +227,7 @@ def _clean_end(span: Any) -> int:
 def mizan_entities(doc: Any) -> list[Entity]:
     from ..gazetteer import load_gazetteer
     from ..stages.placenames import place_cues
+    from ..stages.placenouns import nominal_places
 
     cues = load_cues()
     place = place_cues()
@@ -292,6 +297,9 @@ def mizan_entities(doc: Any) -> list[Entity]:
             out.append(Entity(span.start_char, span.end_char, "Location", span.text,
                               level=found.precision if found is not None else None))
     out += _untagged_places(doc, taken, place, gaz, focus)
+    for npl in nominal_places(doc, taken, place["common_place_nouns"]):
+        span = doc[npl.start : npl.end]  # "the town", "a mosque", "their homes"
+        out.append(Entity(span.start_char, span.end_char, "Location", span.text))
     return _join_qualified(sorted(out, key=lambda e: e.begin), gaz)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.normalize import name_key, skeleton_key
 from ..gazetteer import place_key
@@ -43,11 +43,11 @@ class GroupPass(TaggerBase):
             top = tok
             while top.dep_ == "conj" and top.head.i < top.i:
                 top = top.head  # "fighter and bomber aircraft": both modify "aircraft"
-            if sector is None or tok.dep_ == "compound" or (
-                top.dep_ in ("compound", "nmod") and top.head.i > top.i
+            if sector is None or tok.dep_ in ("compound", "attr") or self._machine(tok) or (
+                top.dep_ in ("compound", "nmod", "amod") and top.head.i > top.i
                 and top.head.pos_ in ("NOUN", "PROPN")
-            ):  # fmt: skip
-                continue
+            ) or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_):  # fmt: skip
+                continue  # "the refugee crisis", "was a commander", "insurgent-held", "fighter jets"
             country = owner = ruler = None
             left, end = tok.left_edge.i, tok.i + 1
             for child in tok.children:
@@ -95,6 +95,23 @@ class GroupPass(TaggerBase):
         kept = [m for m in found if id(m) not in absorbed
                 and not (m.kind == "country" and m.start in drop)]  # fmt: skip
         return kept + out
+
+    def _machine(self, tok: Token) -> bool:
+        """Does the agent noun name a kind of machine: "fighter and bomber aircraft",
+        "attack, bomber, fighter and remotely piloted aircraft", "a fighter jet"?"""
+        doc = tok.doc
+        if tok.tag_ in ("NNS", "NNPS"):
+            return False  # "fighters and vehicles": people and machines
+        for k in range(tok.i + 1, min(len(doc), tok.i + 8)):
+            t = doc[k]
+            if t.lower_ in self.cues.machine_nouns or t.lemma_.lower() in self.cues.machine_nouns:
+                return True
+            if t.tag_ in ("NNS", "NNPS") or not (
+                t.is_punct or t.dep_ in ("cc", "conj", "amod", "advmod", "compound")
+                or t.lower_ in self.agent_words
+            ):  # fmt: skip
+                return False
+        return False
 
     def _is_place(self, text: str, focus: str | None, countries: set[str]) -> bool:
         """A single name the gazetteer knows as a place in the focus country or in a country

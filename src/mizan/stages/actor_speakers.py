@@ -104,6 +104,9 @@ def resolve_first_person(
     info: DocInfo,
 ) -> list[ActorMention]:
     """Add a mention for each first-person pronoun whose speaker is known (module doc)."""
+    pronouns = info.where(cues.first_person | cues.first_person_plural)
+    if not pronouns:
+        return mentions
     covered = {t for m in mentions for t in range(m.start, m.end)}
     speakers = _speakers(doc, mentions, cues)
     blocks = statements(doc, mentions, info)
@@ -112,7 +115,7 @@ def resolve_first_person(
     block_starts = [b for b, _ in blocks]
     starts = info.sent_starts
     out = list(mentions)
-    for i in info.where(cues.first_person | cues.first_person_plural):
+    for i in pronouns:
         tok = doc[i]
         word = tok.lower_
         plural = word in cues.first_person_plural
@@ -169,6 +172,9 @@ def resolve_it(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list[Ac
     the subject of the verb that reports its clause ("the military said it is looking
     into …"), or, for an "it" that opens its sentence, the main subject of the
     sentence before."""
+    its = info.where(["it"])
+    if not its:
+        return mentions
     covered = {t for m in mentions for t in range(m.start, m.end)}
     subjects = [m for m in mentions if m.kind in INSTITUTIONS and m.metonym not in NOT_ACTING
                 and _clause_root(m, doc).dep_ in ("nsubj", "nsubjpass")
@@ -177,7 +183,7 @@ def resolve_it(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list[Ac
         return mentions
     out = list(mentions)
     starts = info.sent_starts
-    for i in info.where(["it"]):
+    for i in its:
         tok = doc[i]
         if i in covered or tok.dep_ not in ("nsubj", "nsubjpass") or _expletive(tok):
             continue

@@ -8,8 +8,8 @@ A phrase is the noun with the words before it in its noun phrase (determiners, p
 adjectives, compounds: "the ancient city", "a VBIED storage facility"); not a noun that
 modifies another ("the city council"), one that a name follows ("the city of Mosul", "the
 village Qaraqosh": the name is the place), nor a word of a name or an actor mention. Its
-antecedent is the latest place before it, in the same paragraph or the one before, of the
-size the noun says: a city for "city", "town", "village", "capital", "port"; a first-level
+antecedent is the latest place before it, within the sentences the caller says, of the size
+the noun says: a city for "city", "town", "village", "capital", "port"; a first-level
 division for "province", "region"; a country for "country"; any place for "there".
 """
 
@@ -25,6 +25,7 @@ CITY_NOUNS = frozenset({"city", "town", "village", "capital", "port"})
 ADMIN1_NOUNS = frozenset({"province", "region", "governorate"})
 PRECISION_OF = {**dict.fromkeys(CITY_NOUNS, "city"), **dict.fromkeys(ADMIN1_NOUNS, "admin1"),
                 "country": "country"}  # fmt: skip
+ANAPHORA_WORDS = frozenset({*PRECISION_OF, "there"})  # may stand for a place named before
 DEICTIC = frozenset({"here", "there"})  # "fighting here", "lived there": not "there is"
 OPEN_DEPS = frozenset({"det", "poss", "amod", "compound", "nmod", "nummod", "quantmod",
                        "advmod", "punct", "case"})  # fmt: skip
@@ -69,17 +70,19 @@ def nominal_places(
     taken: set[int],
     nouns: frozenset[str],
     named: list[tuple[int, Place]] | None = None,
-    paragraphs: list[int] | None = None,
+    floor: int = 0,
+    within: tuple[int, int] | None = None,
 ) -> list[NominalPlace]:
-    """The common-noun places of ``doc`` outside the tokens ``taken`` (names and actors).
-    ``named`` lists (token, place) of the named places, in order, for antecedents;
-    ``paragraphs`` the first token of each paragraph."""
+    """The common-noun places of ``doc`` (or of its tokens ``within`` a range) outside the
+    tokens ``taken`` (names and actors). ``named`` lists (token, place) of the named places,
+    in order, for antecedents, which are looked for from token ``floor`` on."""
     out: list[NominalPlace] = []
     seen: set[int] = set()
-    for tok in doc:
+    lo, hi = within or (0, len(doc))
+    for tok in doc[lo:hi]:
         i = tok.i
         if tok.lower_ in DEICTIC and tok.dep_ == "advmod" and i not in taken:
-            out.append(NominalPlace(i, i + 1, i, _antecedent(tok, named, paragraphs)))
+            out.append(NominalPlace(i, i + 1, i, _antecedent(tok, named, floor)))
             continue
         if i in taken or i in seen or _head_noun(doc, i, nouns) is None or not _stands_alone(tok):
             continue
@@ -88,7 +91,7 @@ def nominal_places(
         if any(t in seen for t in range(start, end)):
             continue
         seen.update(range(start, end))
-        out.append(NominalPlace(start, end, i, _antecedent(tok, named, paragraphs)))
+        out.append(NominalPlace(start, end, i, _antecedent(tok, named, floor)))
     return out
 
 
@@ -127,21 +130,16 @@ def _of_place(doc: Doc, tok: Token, nouns: frozenset[str], taken: set[int]) -> i
     return obj.i + 1
 
 
-def _antecedent(tok: Token, named: list[tuple[int, Place]] | None,
-                paragraphs: list[int] | None) -> Place | None:  # fmt: skip
-    want = PRECISION_OF.get(tok.lemma_.lower()) or PRECISION_OF.get(tok.lower_)
+def _antecedent(tok: Token, named: list[tuple[int, Place]] | None, floor: int) -> Place | None:
     if not named:
         return None
+    want = PRECISION_OF.get(tok.lemma_.lower()) or PRECISION_OF.get(tok.lower_)
     if tok.lower_ == "there":
         want = "any"  # the place last named
-    elif want is None or not any(
+    elif want is None or tok.tag_ in ("NNS", "NNPS") or not any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children
     ):
         return None  # "a town", "towns", "here" (where the writer is): no one place
-    floor = 0
-    if paragraphs:
-        before = [p for p in paragraphs if p <= tok.i]
-        floor = before[-2] if len(before) >= 2 else 0
     for i, place in reversed(named):
         if i < floor:
             break

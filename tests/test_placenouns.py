@@ -64,3 +64,20 @@ def test_an_indefinite_town_is_no_named_place(nlp):
     rawa = next(t.i for t in doc if t.text == "Rawa")
     doc, got = found(nlp, text, [(rawa, "Rawa")])
     assert all(p.place is None for p in got)
+
+
+COORDINATES = [
+    ("Coordinates: 33°47′N 44°30′E", ("33°47′N 44°30′E", 33.783333, 44.5)),
+    ("at 36.335°N 43.119°E, north of the city", ("36.335°N 43.119°E", 36.335, 43.119)),
+    ("the depot (30.508; 47.780) was hit", ("30.508; 47.780", 30.508, 47.78)),
+    ("Rebels held 33°30′21″S 36°16′11″W", ("33°30′21″S 36°16′11″W", -33.505833, -36.269722)),
+    ("Frequency: 12.245 MHz; version 3.14", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected", COORDINATES, ids=[r[0][:30] for r in COORDINATES])
+def test_coordinates(text, expected):
+    from mizan.stages.placenouns import coordinates
+
+    got = [(text[a:b], lat, lon) for a, b, lat, lon in coordinates(text)]
+    assert got == ([expected] if expected else [])

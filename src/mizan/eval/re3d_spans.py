@@ -227,7 +227,7 @@ def _clean_end(span: Any) -> int:
 def mizan_entities(doc: Any) -> list[Entity]:
     from ..gazetteer import load_gazetteer
     from ..stages.placenames import place_cues
-    from ..stages.placenouns import nominal_places
+    from ..stages.placenouns import coordinates, nominal_places
 
     cues = load_cues()
     place = place_cues()
@@ -300,6 +300,9 @@ def mizan_entities(doc: Any) -> list[Entity]:
     for npl in nominal_places(doc, taken, place["common_place_nouns"]):
         span = doc[npl.start : npl.end]  # "the town", "a mosque", "their homes"
         out.append(Entity(span.start_char, span.end_char, "Location", span.text))
+    for a, b, _, _ in coordinates(doc.text):  # "33°47′N 44°30′E" is where something is
+        if not any(e.begin < b and a < e.end for e in out):
+            out.append(Entity(a, b, "Location", doc.text[a:b]))
     return _join_qualified(sorted(out, key=lambda e: e.begin), gaz)
 
 

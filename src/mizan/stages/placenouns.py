@@ -15,6 +15,7 @@ division for "province", "region"; a country for "country"; any place for "there
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -146,3 +147,29 @@ def _antecedent(tok: Token, named: list[tuple[int, Place]] | None, floor: int) -
         if i < tok.i and want in (place.precision, "any"):
             return place
     return None
+
+
+_DMS = r"\d{1,3}°(?:\s?\d{1,2}(?:\.\d+)?[′'](?:\s?\d{1,2}(?:\.\d+)?[″\"])?)?\s?"
+COORDINATES = re.compile(
+    rf"(?<![\w.])(?:{_DMS}[NS][\s,]+{_DMS}[EW]"  # 33°47′N 44°30′E
+    r"|\d{1,2}\.\d+°\s?[NS][\s,]+\d{1,3}\.\d+°\s?[EW]"  # 33.783°N 44.500°E
+    r"|-?\d{1,2}\.\d{3,};\s?-?\d{1,3}\.\d{3,})(?![\w.])"  # 33.783; 44.500
+)
+
+
+def _degrees(part: str) -> float:
+    nums = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", part)]
+    value = sum(n / 60**k for k, n in enumerate(nums[:3]))
+    return -value if re.search(r"[SW]|^\s*-", part) else value
+
+
+def coordinates(text: str) -> list[tuple[int, int, float, float]]:
+    """Geographic coordinates written in a text, as (start, end, latitude, longitude)
+    character offsets and degrees: "33°47′N 44°30′E", "33.783°N 44.500°E", "33.783; 44.500"."""
+    out = []
+    for m in COORDINATES.finditer(text):
+        lat_text, lon_text = re.split(r"(?<=[NS])[\s,]+|;\s?", m.group(0), maxsplit=1)
+        lat, lon = _degrees(lat_text), _degrees(lon_text)
+        if abs(lat) <= 90 and abs(lon) <= 180:
+            out.append((m.start(), m.end(), round(lat, 6), round(lon, 6)))
+    return out

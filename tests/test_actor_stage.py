@@ -157,6 +157,14 @@ def test_coreference(nlp, text, on, surface, nth, expected):
     assert mention(ms, doc, surface, nth).actor_id == expected
 
 
+def test_he_of_a_feature_is_the_person_named_paragraphs_ago(nlp):
+    text = ("Omar Haddad runs a small bakery in Erbil. The shop opened in 2015. The price of "
+            "wheat doubled last year. Prices rose again this spring. The customers keep coming. "
+            '"It is hard work," he says.')
+    doc, ms = actors(nlp, text)
+    assert mention(ms, doc, "he").name == "Omar Haddad"
+
+
 # pronouns with no referent mizan can know stay unresolved
 UNRESOLVED = [
     ("The Arab League met on Sunday. It is clear that the talks failed.", "It"),

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .actors import ActorMention
 
 SENTENCES_BACK = 3
+SENTENCES_FAR = 8  # how far back a lone person may be the "he" of a later sentence
 PRONOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative")
 
 
@@ -170,7 +171,18 @@ def _antecedent(
     if same:  # no subject anywhere near: the person the document is most about
         seen = Counter(m.actor_id or m.provisional for m in persons if m.end <= tok.i)
         return max(same, key=lambda m: (seen[m.actor_id or m.provisional], m.start))
-    return before[0][-1] if before and before[0] else None
+    if before and before[0]:
+        return before[0][-1]
+    # no person near: the latest one before within a few more sentences ('"It is hard,"
+    # he says.' in a feature whose subject was named a paragraph ago)
+    lo = sent_starts[max(0, k - SENTENCES_FAR)]
+    far = [m for m in ok if m.start >= lo]
+    return far[-1] if far and tok.lower_ in ("he", "she") and _one_person(far) else None
+
+
+def _one_person(cands: list[ActorMention]) -> bool:
+    """Do the candidates name one person only (so the pronoun cannot mean another)?"""
+    return len({m.actor_id or m.provisional or m.text for m in cands}) == 1
 
 
 def resolve_country_nouns(

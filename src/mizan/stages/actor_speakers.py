@@ -71,16 +71,18 @@ def _line_end(info: DocInfo, i: int) -> bool:
 def statements(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list[tuple[int, ActorMention]]:  # fmt: skip
     """(first token, speaker) of each statement introduced by a line that ends in a colon:
     "Foreign Secretary X said:", "X released the following statement:", "SECRETARY X:". The
-    speaker is the subject of that line's verb, or the name right before the colon."""
+    speaker is the subject of that line's verb, or the name right before the colon; even an
+    unresolved one ("The Foreign Secretary said:"), whom the statement's "I" then shares."""
     out: list[tuple[int, ActorMention]] = []
     actors = [m for m in mentions if m.kind in ("person", *INSTITUTIONS)
-              and (m.actor_id or m.provisional) and m.metonym not in NOT_ACTING]  # fmt: skip
+              and m.metonym not in NOT_ACTING]  # fmt: skip
     for i in info.where([":"]):
         if not _line_end(info, i):
             continue
         line = info.text.rfind("\n", 0, info.idx[i]) + 1
         on_line = [m for m in actors if m.end <= i and info.idx[m.start] >= line]
-        subj = [m for m in on_line if _clause_root(m, doc).dep_ in ("nsubj", "nsubjpass")]
+        subj = [m for m in on_line if any(t.dep_ in ("nsubj", "nsubjpass")
+                                          for t in doc[m.start : m.end])]  # fmt: skip
         named = [m for m in on_line if m.end == i]
         found = subj[:1] or named[-1:]
         if found:

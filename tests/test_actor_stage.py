@@ -157,6 +157,12 @@ def test_coreference(nlp, text, on, surface, nth, expected):
     assert mention(ms, doc, surface, nth).actor_id == expected
 
 
+def test_a_title_before_another_title_is_found(nlp):
+    doc, ms = actors(nlp, "The Prime Minister and President Macron discussed migration.")
+    pm = mention(ms, doc, "Prime Minister")
+    assert pm.kind == "person" and pm.role == "prime minister" and pm.country == "FRA"
+
+
 def test_he_of_a_feature_is_the_person_named_paragraphs_ago(nlp):
     text = ("Omar Haddad runs a small bakery in Erbil. The shop opened in 2015. The price of "
             "wheat doubled last year. Prices rose again this spring. The customers keep coming. "

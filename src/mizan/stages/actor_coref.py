@@ -234,6 +234,9 @@ def link_appositions(doc: Doc, mentions: list[ActorMention]) -> list[ActorMentio
     for m in mentions:
         if m.how == "title":
             r = _root(m, doc)
+            if any(c.dep_ in ("cc", "conj") for c in r.children):
+                out.append(m)  # "X, the minister and a spokesman": a list, not X's title
+                continue
             other = by_root.get(r.head.i) if r.dep_ == "appos" else None
             if other is None:
                 other = next((by_root[c.i] for c in r.children if c.dep_ == "appos"

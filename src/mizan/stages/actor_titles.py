@@ -140,8 +140,9 @@ class TitlePass(TaggerBase):
             for e2 in range(min(len(doc) - 1, e + 4), e - 1, -1):
                 if e2 in is_end:
                     hit = self._find_title(doc, e2, lo, covered, info)
-                    if hit is not None:
+                    if hit is not None and hit[0].start <= e:
                         break
+                    hit = None  # "Prime Minister and President X": a title after this one
             if hit is None:
                 continue
             span, title = hit

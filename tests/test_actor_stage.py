@@ -138,6 +138,9 @@ COREF = [
      "2020-08-28", "I", 0, "fuad-hussein"),
     ("Foreign Minister Fuad Hussein said:\n\nWe will ask the Security Council to act.",
      "2020-08-28", "We", 0, "IRQ"),
+    # a speaker's "we" is the organisation the speaker's description names
+    ('"We will not allow the militants to regroup," said Colonel John Dorrian, the Coalition '
+     "spokesperson.", "2020-08-28", "We", 0, "global-coalition"),
     # the author's "we" is the institution that issues the statement
     ("The United Kingdom strongly condemns the bombing of the market in Kirkuk. We offer our "
      "condolences to the families.", "2020-08-28", "We", 0, "GBR"),

@@ -1,8 +1,9 @@
 """Who "I", "we" and "it" stand for: the speaker of a quotation or statement, the institution
 that issues a statement, and the organisation a sentence before was about.
 
-* "I", "me", "my" → the speaker; "we", "us", "our" → the speaker's government or
-  organisation. The speaker is the subject of a speech verb in the same sentence
+* "I", "me", "my" → the speaker; "we", "us", "our" → the speaker's organisation when the
+  speaker's description names one ("X, the CJTF-OIR spokesperson"), else the speaker's
+  government. The speaker is the subject of a speech verb in the same sentence
   ('"I condemn this," Johnson said'), the latest one before a quotation, or the subject of a
   line ending in a colon, whose words follow up to the next such line ("Minister X said:",
   "SECRETARY KERRY: We talked about …").
@@ -146,13 +147,26 @@ def resolve_first_person(
             if sp.kind == "person":
                 out.append(replace(sp, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
                                    confidence=round(sp.confidence * 0.8, 3)))  # fmt: skip
-        elif sp.kind != "person":
-            out.append(replace(sp, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
-                               confidence=round(sp.confidence * 0.7, 3)))  # fmt: skip
+        elif sp.kind != "person" or (side := _side(sp, mentions, doc)) is not None:
+            body = sp if sp.kind != "person" else side
+            assert body is not None
+            out.append(replace(body, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
+                               metonym=None, confidence=round(body.confidence * 0.7, 3)))  # fmt: skip
         elif sp.country and sp.country in registry.actors:
             m = country_mention(doc, tok.i, tok.i + 1, sp.country)
             out.append(replace(m, metonym="government", confidence=round(sp.confidence * 0.6, 3)))
     return out
+
+
+def _side(sp: ActorMention, mentions: list[ActorMention], doc: Doc) -> ActorMention | None:
+    """The organisation a speaker speaks for, named in the speaker's own description: "Col.
+    X, the CJTF-OIR spokesperson", "Gen. Y, U.S. Central Command commander"."""
+    root = _clause_root(sp, doc)
+    lo, hi = root.left_edge.i, root.right_edge.i + 1
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi and m is not sp
+              and m.kind in ("organisation", "igo") and (m.actor_id or m.provisional)
+              and not (sp.start <= m.start < sp.end)]  # fmt: skip
+    return inside[0] if inside else None
 
 
 def _expletive(tok: Token) -> bool:

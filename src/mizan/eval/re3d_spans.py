@@ -9,7 +9,9 @@ the span conventions of re3d, documented in ``eval/re3d.py``.
   leaders");
 * a country as a Location where something is, else as the state (Organisation); a place with
   its qualifiers ("northern Iraq", "the city of Mosul", "Palmyra, Syria"); place names the
-  tagger missed after a preposition.
+  tagger missed after a preposition; places named by a common noun with the words before it
+  ("the ancient city", "an ISIL-held building", "here", "there"; ``stages/placenouns.py``)
+  and geographic coordinates.
 """
 
 from __future__ import annotations

@@ -90,11 +90,13 @@ def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]]
     elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in nouns \
             and doc[start - 2].lower_ not in place["direction_words"]:  # "south of Mosul": Mosul
         start -= 2
-        while start > 0 and (doc[start - 1].dep_ in ("amod", "compound") and (
-            doc[start - 1].is_alpha
-        ) or start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha
-        ):  # "the Syrian city of", "the rebel-held town of"
-            start -= 1
+        while start > 0:  # "the Syrian city of", "the rebel-held town of"
+            if doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].is_alpha:
+                start -= 1
+            elif start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha:
+                start -= 2
+            else:
+                break
     if end < n and (doc[end].lower_ in place["name_nouns"] or (
         doc[end].lower_ in place["facility_nouns"] and doc[end].head.i == end
         and doc[end - 1].head.i == end
@@ -313,14 +315,21 @@ NAME_LINKS = frozenset({"al", "az", "ad", "as", "ar", "ash", "el", "ez", "an", "
 
 def _untagged_places(doc: Any, taken: set[int], place: dict[str, frozenset[str]], gaz: Any,
                      focus: str | None) -> list[Entity]:  # fmt: skip
-    """Capitalised words after a locative, directional or origin preposition that the
-    tagger did not mark but the gazetteer knows ("Near Rawah, two strikes …")."""
-    preps = place["locative"] | place["destination"] | place["origin"]
+    """Capitalised words that the tagger did not mark but the gazetteer knows: after a
+    preposition of place ("Near Rawah, two strikes …", "access to eastern Aleppo"), or
+    anywhere for a city it surely knows ("did you discuss Aleppo?")."""
+    preps = place["locative"] | place["destination"] | place["origin"] | place["weak_locative"]
     out = []
     n = len(doc)
     for t in doc:
         j = t.i + 1
-        if t.lower_ not in preps or j >= n or j in taken or not doc[j].text[:1].isupper():
+        if j < n and doc[j].lower_ in place["direction_words"] and t.lower_ in preps:
+            j += 1  # "to eastern Aleppo": _place_span takes the direction word back
+        if j >= n or j in taken or not doc[j].text[:1].isupper() or doc[j].ent_type_:
+            continue
+        if t.lower_ not in preps and not (
+            doc[j].pos_ == "PROPN" and not doc[j].is_sent_start and _surely_city(doc[j].text, gaz)
+        ):  # fmt: skip
             continue
         k = j
         while k < n and k - j < 5 and k not in taken and (
@@ -337,6 +346,12 @@ def _untagged_places(doc: Any, taken: set[int], place: dict[str, frozenset[str]]
         span = doc[a:b]
         out.append(Entity(span.start_char, span.end_char, "Location", span.text))
     return out
+
+
+def _surely_city(text: str, gaz: Any) -> bool:
+    """A city of a million people or more, by its own name ("Aleppo", "Mosul")."""
+    return any(p.precision == "city" and not alt and p.population >= 1_000_000
+               for p, alt in gaz.candidates(text))  # fmt: skip
 
 
 def _join_qualified(ents: list[Entity], gaz: Any) -> list[Entity]:

@@ -113,9 +113,13 @@ def _left(doc: Doc, i: int, taken: set[int]) -> int:
         if t.dep_ not in OPEN_DEPS and not hyphen:
             break
         start -= 1
+    nums = [k for k in range(start, i) if doc[k].like_num or doc[k].dep_ == "nummod"]
+    if nums:  # "an 84 MW power station" is "power station"
+        start = nums[-1] + 1
+        while start < i and doc[start].head.i == nums[-1]:
+            start += 1
     while start < i and (doc[start].is_punct or doc[start].dep_ in ("cc", "case", "advmod",
-                                                                       "nummod", "quantmod")
-                         or doc[start].like_num):  # fmt: skip
+                                                                       "quantmod")):  # fmt: skip
         start += 1
     return start
 

@@ -6,7 +6,8 @@ that issues a statement, and the organisation a sentence before was about.
   government. The speaker is the subject of a speech verb in the same sentence
   ('"I condemn this," Johnson said'), the latest one before a quotation, or the subject of a
   line ending in a colon, whose words follow up to the next such line ("Minister X said:",
-  "SECRETARY KERRY: We talked about …").
+  "SECRETARY KERRY: We talked about …"); a release whose first sentence has a person speak
+  ("Minister X welcomes the agreement.") is that person's words.
 * Outside any quotation or statement, "we" is the institution the text speaks for: the
   latest organisation or state before it that is the subject of a verb of speech or of a
   statement ("The United States condemns the attack. We extend our condolences …"). The
@@ -113,6 +114,10 @@ def resolve_first_person(
     covered = {t for m in mentions for t in range(m.start, m.end)}
     speakers = _speakers(doc, mentions, cues)
     blocks = statements(doc, mentions, info)
+    first = info.sent_starts[1] if len(info.sent_starts) > 1 else len(doc)
+    lead = [m for m in speakers if m.start < first and m.kind == "person"]
+    if lead and (not blocks or blocks[0][0] > lead[0].end):
+        blocks.insert(0, (lead[0].end, lead[0]))  # "Minister X welcomes the deal." heads X's words
     if not speakers and not blocks:
         return mentions
     block_starts = [b for b, _ in blocks]

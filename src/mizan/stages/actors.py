@@ -145,10 +145,14 @@ class ActorTagger(TitlePass, GroupPass):
             while run < limit and namey[run]:
                 run += 1
             matched = None
-            for j in range(run, i, -1):  # the longest name first
+            # one lower-case word more may end a registry name ("the US-led coalition")
+            top = run + 1 if run < limit and info.alpha[run] else run
+            for j in range(top, i, -1):  # the longest name first
                 if not last_ok[j - 1]:
                     continue
                 hits, how = self.registry.lookup(text[idx[i] : ends[j - 1]])
+                if j > run and (how != "exact" or all(h.tier != PRIMARY for h in hits)):
+                    continue
                 if not hits:
                     continue
                 span = doc[i:j]

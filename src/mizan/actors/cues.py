@@ -33,6 +33,7 @@ class Cues:
     alias_phrases: tuple[tuple[str, ...], ...] = ()  # "also known as": the next name is an alias
     statement_verbs: frozenset[str] = frozenset()  # "condemns", "welcomes": an institution speaks
     machine_nouns: frozenset[str] = frozenset()  # "fighter aircraft": no actor
+    individual_nouns: frozenset[str] = frozenset()  # "a soldier", "one man": one person
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -72,6 +73,7 @@ def _build() -> Cues:
         speech_verbs=_words(raw, "speech_verbs", path),
         statement_verbs=_words(raw, "statement_verbs", path),
         machine_nouns=_words(raw, "machine_nouns", path),
+        individual_nouns=_words(raw, "individual_nouns", path),
         plural_pronouns=_words(raw, "plural_pronouns", path),
         stance_words=_words(raw, "stance_words", path),
         led_words=_words(raw, "led_words", path),

@@ -243,11 +243,14 @@ def mizan_entities(doc: Any) -> list[Entity]:
             continue  # nested mentions ("the leader of the PMF"): the outer one counts
         if len(span) == 1 and span[0].lower_ in POSSESSIVES:
             continue  # re3d marks "he", "we", "they" but hardly ever "his", "their"
+        # one human named by a common noun: "a soldier", "one man", "a local physician"
+        individual = m.how == "agent" and m.actor_id is None and span.root.tag_ == "NN" and (
+            span.root.lemma_.lower() in cues.individual_nouns)  # fmt: skip
         if m.kind == "country":
             if m.metonym == "demonym":
                 continue
             typ = "Location" if _country_is_place(span, m, cues, place) else "Organisation"
-        elif m.kind == "person" or m.role or (span.root.lower_ in _title_heads() and (
+        elif m.kind == "person" or m.role or individual or (span.root.lower_ in _title_heads() and (
             m.how in ("office", "title", "coref") or (m.how == "agent" and span.root.tag_ == "NN")
             or (m.actor_id or "").startswith("phoenix:")
         )):  # fmt: skip
@@ -256,9 +259,9 @@ def mizan_entities(doc: Any) -> list[Entity]:
         else:
             typ = "Organisation"
         start, end = m.start, m.end
-        if typ == "Person":
+        if typ == "Person" and not individual:
             start = _person_start(doc, start, end)
-        group = m.how == "agent" and m.actor_id is None and typ != "Person"
+        group = m.how == "agent" and m.actor_id is None and (typ != "Person" or individual)
         if group:
             start = _group_start(doc, start, end, taken)
         elif m.kind in ("organisation", "igo") and typ == "Organisation":

@@ -57,7 +57,7 @@ def _stands_alone(tok: Token) -> bool:
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.i > tok.i:
         return False  # "the city council", "border security"
     for c in tok.children:
-        if c.i > tok.i and (c.dep_ in ("appos", "compound") or (
+        if c.i > tok.i and (c.dep_ == "compound" or (c.dep_ == "appos" and c.i == tok.i + 1) or (
             c.dep_ == "prep" and c.lower_ == "of"
             and any(g.pos_ == "PROPN" for g in c.children)
         )):  # fmt: skip
@@ -107,7 +107,7 @@ def _left(doc: Doc, i: int, taken: set[int]) -> int:
         hyphen = t.text == "-" or doc[start].text == "-"
         if t.is_space or not (start - 1 <= t.head.i <= i or hyphen):
             break
-        if (start - 1) in taken and not (hyphen or t.dep_ in ("compound", "nmod", "amod")
+        if (start - 1) in taken and not (hyphen or t.dep_ in ("compound", "nmod", "amod", "poss")
                                          and t.head.i <= i):  # fmt: skip
             break  # a name inside stays: "a Peshmerga frontline position", "the X mosque"
         if t.dep_ not in OPEN_DEPS and not hyphen:

@@ -153,6 +153,9 @@ COREF = [
      "2020-08-28", "it", 0, "arab-league"),
     ("The Arab League was founded in Cairo in 1945. It now has twenty-two members.",
      "2020-08-28", "It", 0, "arab-league"),
+    # "the group", "this organisation": the organisation named before
+    ("Kata'ib Hezbollah denied the report. The group said it was not involved.",
+     "2020-08-28", "The group", 0, "kataib-hezbollah"),
 ]  # fmt: skip
 
 
@@ -183,6 +186,7 @@ UNRESOLVED = [
     ("The Arab League met on Sunday. It is clear that the talks failed.", "It"),
     ("We have studied the report carefully and reached no conclusion.", "We"),
     ("The Arab League met in Cairo. The building was old and it was cold inside.", "it"),
+    ("Kata'ib Hezbollah denied the report. A group of residents disagreed.", "A group"),
 ]
 
 

@@ -34,6 +34,7 @@ class Cues:
     statement_verbs: frozenset[str] = frozenset()  # "condemns", "welcomes": an institution speaks
     machine_nouns: frozenset[str] = frozenset()  # "fighter aircraft": no actor
     individual_nouns: frozenset[str] = frozenset()  # "a soldier", "one man": one person
+    organisation_anaphors: frozenset[str] = frozenset()  # "the group": the organisation before
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -74,6 +75,7 @@ def _build() -> Cues:
         statement_verbs=_words(raw, "statement_verbs", path),
         machine_nouns=_words(raw, "machine_nouns", path),
         individual_nouns=_words(raw, "individual_nouns", path),
+        organisation_anaphors=_words(raw, "organisation_anaphors", path),
         plural_pronouns=_words(raw, "plural_pronouns", path),
         stance_words=_words(raw, "stance_words", path),
         led_words=_words(raw, "led_words", path),

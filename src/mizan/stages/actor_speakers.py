@@ -12,6 +12,7 @@ that issues a statement, and the organisation a sentence before was about.
   latest organisation or state before it that is the subject of a verb of speech or of a
   statement ("The United States condemns the attack. We extend our condolences …"). The
   author's "I" is never guessed.
+* "the group", "this terrorist organisation" → the latest organisation named before;
 * "it" → the organisation or state that is the subject of the verb reporting its clause ("The
   ministry said it would …"), or, opening a sentence, the main subject of the sentence before ("The
   society was founded in 1989. It registers domain names"); not the "it" of "it is clear
@@ -156,7 +157,8 @@ def resolve_first_person(
             body = sp if sp.kind != "person" else side
             assert body is not None
             out.append(replace(body, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
-                               metonym=None, confidence=round(body.confidence * 0.7, 3)))  # fmt: skip
+                               metonym="government" if body.kind == "country" else None,
+                               confidence=round(body.confidence * 0.7, 3)))  # fmt: skip
         elif sp.country and sp.country in registry.actors:
             m = country_mention(doc, tok.i, tok.i + 1, sp.country)
             out.append(replace(m, metonym="government", confidence=round(sp.confidence * 0.6, 3)))
@@ -225,5 +227,43 @@ def resolve_it(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list[Ac
                 subjects.sort(key=lambda x: x.start)
             out.append(replace(m, start=i, end=i + 1, text=tok.text, how="coref", metonym=None
                                if m.metonym not in ("capital", "seat") else m.metonym,
+                               confidence=round(m.confidence * 0.7, 3)))  # fmt: skip
+    return out
+
+
+def resolve_group_nouns(
+    doc: Doc, mentions: list[ActorMention], cues: Cues, info: DocInfo
+) -> list[ActorMention]:
+    """ "The group was founded in 2004", "this terrorist organisation": a definite noun for an
+    organisation (``organisation_anaphors`` in cues.yaml) stands for the latest organisation
+    named in its sentence or the three before."""
+    heads = info.where(cues.organisation_anaphors)
+    if not heads:
+        return mentions
+    covered = {t for m in mentions for t in range(m.start, m.end)}
+    orgs = sorted((m for m in mentions if m.kind == "organisation" and m.how != "agent"
+                   and (m.actor_id or m.provisional)), key=lambda m: m.start)  # fmt: skip
+    out = list(mentions)
+    starts = info.sent_starts
+    for i in heads:
+        tok = doc[i]
+        if i in covered or tok.tag_ != "NN" or tok.dep_ in ("compound", "amod", "nmod"):
+            continue
+        left = [c for c in tok.children if c.i < i]
+        det = next((c for c in left if c.dep_ == "det"), None)
+        if det is None or det.lower_ not in ("the", "this", "that") or any(
+            c.i > i and c.dep_ == "prep" and c.lower_ == "of" for c in tok.children
+        ):  # fmt: skip
+            continue  # "a group", "the group of friends"
+        start = min(c.left_edge.i for c in left)
+        if any(t in covered for t in range(start, i)):
+            continue  # "the ISIL group" is a name already
+        k = bisect_right(starts, i) - 1
+        lo = starts[max(0, k - 3)]
+        ante = [m for m in orgs if lo <= m.start and m.end <= start]
+        if ante:
+            m = ante[-1]
+            out.append(replace(m, start=start, end=i + 1, text=doc[start : i + 1].text,
+                               how="coref", metonym=None,
                                confidence=round(m.confidence * 0.7, 3)))  # fmt: skip
     return out

@@ -47,7 +47,7 @@ from .actor_links import (
     link_side_by_side,
     link_surnames_back,
 )
-from .actor_speakers import resolve_first_person, resolve_it
+from .actor_speakers import resolve_first_person, resolve_group_nouns, resolve_it
 from .actor_titles import TitlePass
 
 __all__ = ["ActorMention", "ActorTagger", "TaggerBase"]
@@ -224,6 +224,7 @@ class ActorTagger(TitlePass, GroupPass):
         found = resolve_first_person(doc, found, self.registry, self.cues,
                                      self._country_mention, info)  # fmt: skip
         found = resolve_it(doc, resolve_plural(doc, found, self.cues, info), info)
+        found = resolve_group_nouns(doc, found, self.cues, info)
         extend_articles(doc, found, self.articles)
         found.sort(key=lambda m: (m.start, -m.end))
         doc._.mizan_actors = found

@@ -22,6 +22,8 @@ from spacy.tokens import Doc, Token
 
 from ..gazetteer import Place
 
+NAMES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "PRODUCT",
+                   "EVENT", "LAW"})  # fmt: skip
 CITY_NOUNS = frozenset({"city", "town", "village", "capital", "port"})
 ADMIN1_NOUNS = frozenset({"province", "region", "governorate"})
 PRECISION_OF = {**dict.fromkeys(CITY_NOUNS, "city"), **dict.fromkeys(ADMIN1_NOUNS, "admin1"),
@@ -43,8 +45,8 @@ class NominalPlace:
 def _head_noun(doc: Doc, i: int, nouns: frozenset[str]) -> int | None:
     """The last token of a place noun ending at token ``i`` ("front line", "safe house")."""
     tok = doc[i]
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
-        return None
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ in NAMES:
+        return None  # a word of a name; a date or a number the tagger ran over it may be
     if tok.lower_ in nouns or tok.lemma_.lower() in nouns:
         return i
     if i > 0 and f"{doc[i - 1].lower_} {tok.lower_}" in nouns:

@@ -143,3 +143,18 @@ def test_agent_noun_that_is_no_actor(nlp, text, surface):
 def test_agent_nouns_beside_machines_stay(nlp):
     ms = actors(nlp, "Airstrikes destroyed ISIL fighters and vehicles near Hit.")
     assert find(ms, "fighters") is not None
+
+
+# the sides and people of conflict news are groups with a sector
+GROUPS = [
+    ("The minister thanked our partners in the region.", "partners", "GOV"),
+    ("Coalition service members trained the new recruits.", "service members", "MIL"),
+    ("Volunteers carried the wounded to the clinic.", "Volunteers", "CVL"),
+    ("The enemy shelled the checkpoint again.", "enemy", "UNK"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface,sector", GROUPS, ids=[r[1] for r in GROUPS])
+def test_common_noun_group(nlp, text, surface, sector):
+    m = find(actors(nlp, text), surface)
+    assert m is not None and m.sector == sector

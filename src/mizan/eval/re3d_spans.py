@@ -169,7 +169,8 @@ def _group_start(doc: Any, start: int, end: int, taken: set[int]) -> int:
     "Kurdish fighters", "the international community", "aid workers"."""
     head = doc[end - 1]
     left = max(head.left_edge.i, head.sent.start)
-    while left < start and (left in taken or doc[left].is_punct or _quantifier(doc[left])):
+    while left < start and (left in taken or doc[left].is_punct or _quantifier(doc[left])
+                            or doc[left].dep_ == "case"):  # "X's family": not from "'s"
         left += 1
     return min(start, left) if all(t not in taken for t in range(left, start)) else start
 

@@ -64,6 +64,10 @@ DATED = [
     ("The French Armed Forces Minister toured the base.", "2020-08-28", "French Armed Forces Minister", "florence-parly"),
     ("The governor of Basra ordered an inquiry into the fire.", "2020-08-28", "governor of Basra", "asaad-al-eidani"),
     ("The head of the Popular Mobilization Forces met tribal leaders.", "2020-08-28", "head of the Popular Mobilization Forces", "falih-al-fayyadh"),
+    # a title only one country uses is that country's office when the text names none
+    ("The Foreign Secretary visited Baghdad on Monday.", "2020-08-28", "Foreign Secretary", "dominic-raab"),
+    ("The Secretary of State arrived in Baghdad.", "2020-08-28", "Secretary of State", "mike-pompeo"),
+    ("The Iraqi foreign minister met reporters.", "2020-08-28", "Iraqi foreign minister", "fuad-hussein"),
 ]  # fmt: skip
 
 

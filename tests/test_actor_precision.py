@@ -158,3 +158,9 @@ GROUPS = [
 def test_common_noun_group(nlp, text, surface, sector):
     m = find(actors(nlp, text), surface)
     assert m is not None and m.sector == sector
+
+
+def test_a_ship_named_again_is_still_a_ship(nlp):
+    ms = actors(nlp, "The French frigate FS Forbin joined the task force on Monday. Forbin is "
+                     "joining two U.S. ships in the Gulf.")
+    assert find(ms, "Forbin") is None

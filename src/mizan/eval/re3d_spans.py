@@ -24,8 +24,10 @@ from typing import Any
 from spacy.tokens import Span
 
 from ..actors.cues import load_cues
+from ..actors.normalize import name_key
 from ..stages.actor_base import LEADING
 from ..stages.actor_context import acts_as_government
+from ..stages.actor_groups import vessel_names
 
 SPACY_MAP = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location",
              "FAC": "Location"}  # fmt: skip
@@ -284,11 +286,14 @@ def mizan_entities(doc: Any) -> list[Entity]:
     gaz = load_gazetteer()
     focus = doc._.mizan_focus
     facilities = place["facility_nouns"]
+    ships = vessel_names(doc, cues.vessel_prefixes)
     for ent in doc.ents:
         while len(ent) > 1 and ent[0].lower_ in LEADING:
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Near Tal Afar"
         if any(t.i in taken for t in ent):
             continue
+        if ent[0].lower_ in cues.vessel_prefixes and ent[0].is_upper or name_key(ent.text) in ships:
+            continue  # "HMS Ocean" is a ship, no place
         is_place = SPACY_MAP.get(ent.label_) == "Location" or (
             ent.label_ in ("PERSON", "ORG", "NORP") and gaz.lookup(_LEAD.sub("", ent.text), focus)
         ) or (ent.label_ in ("ORG", "PERSON") and len(ent) > 1

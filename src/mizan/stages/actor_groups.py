@@ -210,6 +210,7 @@ class GroupPass(TaggerBase):
         doc_countries = {m.country for m in found if m.kind == "country" and m.country}
         out: list[ActorMention] = []
         dropped: set[int] = set()  # country names inside a longer organisation name
+        ships = vessel_names(doc, self.cues.vessel_prefixes)
         for ent in self._pieces(doc):
             inside = [t.i for t in ent if t.i in covered]
             if inside and not (ent.label_ == "ORG" and len(ent) > len(inside) + 1
@@ -237,8 +238,9 @@ class GroupPass(TaggerBase):
                 continue
             if ent[0].lower_ in self.cues.operation_words and ent[0].text[:1].isupper():
                 continue  # "Operation Steel Curtain": an operation, not an actor
-            if ent[0].lower_ in self.cues.vessel_prefixes and ent[0].is_upper and len(ent) > 1:
-                continue  # "USS Mahan": a ship
+            if (ent[0].lower_ in self.cues.vessel_prefixes and ent[0].is_upper and len(ent) > 1
+                    or key in ships):  # fmt: skip
+                continue  # "USS Mahan", and "Forbin" after "FS Forbin": a ship
             if self.registry.lookup(ent.text)[0]:
                 continue  # a capital or seat used as a place, or a name the registry passed over
             hits, score = self.registry.fuzzy(ent.text)
@@ -269,3 +271,16 @@ class GroupPass(TaggerBase):
                     if len(w) >= 3:
                         parts.setdefault(w, m)
         return [m for m in found if m.start not in dropped] + out
+
+
+def vessel_names(doc: Doc, prefixes: frozenset[str]) -> frozenset[str]:
+    """Name keys of the ships a document names after a prefix ("FS Forbin" → "forbin"), so
+    that the bare name later ("Forbin is joining …") is the ship too."""
+    out = set()
+    for i, t in enumerate(doc[:-1]):
+        if t.is_upper and t.lower_ in prefixes and doc[i + 1].text[:1].isupper():
+            j = i + 1
+            while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            out.add(name_key(doc[i + 1 : j].text))
+    return frozenset(out)

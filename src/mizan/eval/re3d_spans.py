@@ -89,6 +89,9 @@ def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]]
     nouns = place["transparent_nouns"] | place["name_nouns"]
     if start > 0 and doc[start - 1].lower_ in place["direction_words"]:
         start -= 1
+    elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text[:1].isupper() \
+            and doc[start - 2].lower_ in place["facility_nouns"]:  # "the Gulf of Oman"
+        start -= 2
     elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in nouns \
             and doc[start - 2].lower_ not in place["direction_words"]:  # "south of Mosul": Mosul
         start -= 2
@@ -316,7 +319,7 @@ def mizan_entities(doc: Any) -> list[Entity]:
     for a, b, _, _ in coordinates(doc.text):  # "33°47′N 44°30′E" is where something is
         if not any(e.begin < b and a < e.end for e in out):
             out.append(Entity(a, b, "Location", doc.text[a:b]))
-    return _join_qualified(sorted(out, key=lambda e: e.begin), gaz)
+    return _join_qualified(sorted(out, key=lambda e: e.begin), place["facility_nouns"])
 
 
 NAME_LINKS = frozenset({"al", "az", "ad", "as", "ar", "ash", "el", "ez", "an", "at", "-"})
@@ -363,14 +366,22 @@ def _surely_city(text: str, gaz: Any) -> bool:
                for p, alt in gaz.candidates(text))  # fmt: skip
 
 
-def _join_qualified(ents: list[Entity], gaz: Any) -> list[Entity]:
+def _feature_of(text: str, features: frozenset[str]) -> bool:
+    """ "the Gulf of Oman": a feature (``facility_nouns``) named after a place."""
+    words = _LEAD.sub("", text).split()
+    return len(words) > 2 and words[0].lower() in features and words[1] == "of"
+
+
+def _join_qualified(ents: list[Entity], features: frozenset[str]) -> list[Entity]:
     """A place and the region or country after a comma are one place in re3d ("Palmyra,
-    Syria", "Berlin, Germany"), unless the first is a country too (a list: "Iraq, Syria")."""
+    Syria", "Berlin, Germany"), unless the first is a country too (a list: "Iraq, Syria") or
+    the second a sea named after one ("the Arabian Gulf, Gulf of Oman")."""
     out: list[Entity] = []
     for e in ents:
         prev = out[-1] if out else None
         if (prev is not None and prev.type == e.type == "Location" and e.begin - prev.end <= 2
-                and prev.level != "country" and e.level in ("country", "admin1")):  # fmt: skip
+                and prev.level != "country" and e.level in ("country", "admin1")
+                and not _feature_of(e.text, features)):  # fmt: skip
             out[-1] = Entity(prev.begin, e.end, "Location", prev.text + ", " + e.text,
                              prev.identity)  # fmt: skip
             continue

@@ -27,7 +27,7 @@ from ..actors.cues import load_cues
 from ..actors.normalize import name_key
 from ..stages.actor_base import LEADING
 from ..stages.actor_context import acts_as_government
-from ..stages.actor_groups import vessel_names
+from ..stages.actor_groups import a_document, vessel_names
 
 SPACY_MAP = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location",
              "FAC": "Location"}  # fmt: skip
@@ -297,6 +297,8 @@ def mizan_entities(doc: Any) -> list[Entity]:
             continue
         if ent[0].lower_ in cues.vessel_prefixes and ent[0].is_upper or name_key(ent.text) in ships:
             continue  # "HMS Ocean" is a ship, no place
+        if a_document(ent, cues.document_nouns):
+            continue  # "the Yazidi Black Book", "the Minsk agreements": a text, no place
         is_place = SPACY_MAP.get(ent.label_) == "Location" or (
             ent.label_ in ("PERSON", "ORG", "NORP") and gaz.lookup(_LEAD.sub("", ent.text), focus)
         ) or (ent.label_ in ("ORG", "PERSON") and len(ent) > 1
@@ -304,7 +306,8 @@ def mizan_entities(doc: Any) -> list[Entity]:
         # the parser's "Raqqah" as a person: a place mizan's gazetteer knows; "the Samarra
         # Barrage" as an organisation: a facility
         if is_place:
-            start, end = _place_span(doc, ent.start, ent.end, place)
+            first = _name_start(doc, ent.start, taken, gaz)
+            start, end = _place_span(doc, first, ent.end, place)
             if any(t in taken for t in range(start, end)):
                 start, end = ent.start, ent.end
             taken.update(range(start, end))
@@ -364,6 +367,20 @@ def _surely_city(text: str, gaz: Any) -> bool:
     """A city of a million people or more, by its own name ("Aleppo", "Mosul")."""
     return any(p.precision == "city" and not alt and p.population >= 1_000_000
                for p, alt in gaz.candidates(text))  # fmt: skip
+
+
+def _name_start(doc: Any, start: int, taken: set[int], gaz: Any) -> int:
+    """Where a place name begins when the tagger cut off its first words at an Arabic
+    article ("Dayr az [Zawr]"): the longer name, if the gazetteer knows it by that name."""
+    for k in (start - 2, start - 3):
+        if k < 0 or any(t in taken for t in range(k, start)):
+            continue
+        words = doc[k:start]
+        if words[-1].lower_ in NAME_LINKS and words[0].text[:1].isupper() and all(
+            t.is_alpha or t.text == "-" for t in words
+        ) and any(not alt for _, alt in gaz.candidates(doc[k : start + 1].text)):  # fmt: skip
+            return k
+    return start
 
 
 def _feature_of(text: str, features: frozenset[str]) -> bool:

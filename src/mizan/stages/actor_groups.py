@@ -238,6 +238,8 @@ class GroupPass(TaggerBase):
                 continue
             if ent[0].lower_ in self.cues.operation_words and ent[0].text[:1].isupper():
                 continue  # "Operation Steel Curtain": an operation, not an actor
+            if a_document(ent, self.cues.document_nouns):
+                continue  # "the Geneva Communique", "the Minsk agreements": a text
             if (ent[0].lower_ in self.cues.vessel_prefixes and ent[0].is_upper and len(ent) > 1
                     or key in ships):  # fmt: skip
                 continue  # "USS Mahan", and "Forbin" after "FS Forbin": a ship
@@ -284,3 +286,10 @@ def vessel_names(doc: Doc, prefixes: frozenset[str]) -> frozenset[str]:
                 j += 1
             out.add(name_key(doc[i + 1 : j].text))
     return frozenset(out)
+
+
+def a_document(ent: Span, nouns: frozenset[str]) -> bool:
+    """Does a name end in, or stand before, a document's noun ("the Geneva Communique",
+    "the Minsk agreements")?"""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return ent[-1].lower_ in nouns or (nxt is not None and nxt.lower_ in nouns)

@@ -121,3 +121,46 @@ def test_same_actor(nlp, text, name, other):
     others = [m for m in ms if m.text == other]
     assert a is not None and others
     assert all((a.actor_id or a.provisional) == (b.actor_id or b.provisional) for b in others)
+
+
+# an agent noun that is no actor here: the kind of a machine, a predicate, half of a
+# hyphenated modifier, a modifier of another noun
+NO_AGENT = [
+    ("Coalition forces struck the militants using fighter and bomber aircraft.", "bomber"),
+    ("Coalition forces struck the militants using fighter and bomber aircraft.", "fighter"),
+    ("The navy sent a fighter jet to the gulf.", "fighter"),
+    ("Ahmed Saleh was a commander in the army for ten years.", "commander"),
+    ("Rebel-held districts came under fire on Sunday.", "Rebel"),
+    ("Donors discussed the humanitarian and refugee crises in Iraq.", "refugee"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface", NO_AGENT, ids=[f"{r[1]}:{r[0][:30]}" for r in NO_AGENT])
+def test_agent_noun_that_is_no_actor(nlp, text, surface):
+    assert find(actors(nlp, text), surface) is None
+
+
+def test_agent_nouns_beside_machines_stay(nlp):
+    ms = actors(nlp, "Airstrikes destroyed ISIL fighters and vehicles near Hit.")
+    assert find(ms, "fighters") is not None
+
+
+# the sides and people of conflict news are groups with a sector
+GROUPS = [
+    ("The minister thanked our partners in the region.", "partners", "GOV"),
+    ("Coalition service members trained the new recruits.", "service members", "MIL"),
+    ("Volunteers carried the wounded to the clinic.", "Volunteers", "CVL"),
+    ("The enemy shelled the checkpoint again.", "enemy", "UNK"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface,sector", GROUPS, ids=[r[1] for r in GROUPS])
+def test_common_noun_group(nlp, text, surface, sector):
+    m = find(actors(nlp, text), surface)
+    assert m is not None and m.sector == sector
+
+
+def test_a_ship_named_again_is_still_a_ship(nlp):
+    ms = actors(nlp, "The French frigate FS Forbin joined the task force on Monday. Forbin is "
+                     "joining two U.S. ships in the Gulf.")
+    assert find(ms, "Forbin") is None

@@ -250,3 +250,22 @@ def test_every_packaged_role_title_is_a_title(reg):
         if not actor.source.endswith(".tsv"):
             for r in actor.roles:
                 assert r.title in reg.titles, (actor.id, r.title)
+
+
+@pytest.mark.parametrize(
+    "yaml_text,words",
+    [
+        ("- {title: envoy, sector: GOV, aliases: [envoy], styles: [GBR]}", "map a country code"),
+        ("- {title: envoy, sector: GOV, aliases: [envoy], styles: {UK: [envoy]}}", "ISO alpha-3"),
+        ("- {title: envoy, sector: GOV, aliases: [envoy], style: {GBR: [envoy]}}", "style"),
+    ],
+)  # fmt: skip
+def test_titles_loader_rejects_malformed_styles(tmp_path, yaml_text, words):
+    from mizan.actors.loader import _titles
+
+    p = tmp_path / "titles.yaml"
+    p.write_text(yaml_text, encoding="utf-8")
+    with pytest.raises(DataFileError) as info:
+        list(_titles(p))
+    msg = str(info.value)
+    assert "titles.yaml" in msg and "envoy" in msg and words in msg

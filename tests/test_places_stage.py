@@ -52,6 +52,12 @@ ROWS = [
      "shelled", ("Tripoli", "LBN", "city")),
     ("Rival militias clashed near Tripoli, Libyan officials said.",
      "clashed", ("Tripoli", "LBY", "city")),
+    # "the city", "there": the place named in a sentence just before
+    ("Militants stormed Kirkuk on Sunday. The army shelled the city on Monday.",
+     "shelled", ("Kirkuk", "IRQ", "city")),
+    ("The minister visited Mosul on Monday. He met protesters there.",
+     "met", ("Mosul", "IRQ", "city")),
+    ("Militants stormed Kirkuk on Sunday. A city nearby was shelled on Monday.", "shelled", None),
     # no place at all, or none in this sentence
     ("The foreign ministry condemned the attack.", "condemned", None),
     ("The minister arrived in Basra on Monday. He condemned the killing of activists.",

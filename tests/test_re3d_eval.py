@@ -87,3 +87,32 @@ def test_re3d_mizan_beats_bare_spacy(shared, nlp):
     for t in TYPES:
         assert res.strict["mizan"].prf(t)[2] > res.strict["spacy"].prf(t)[2], t
     assert res.pairs and res.merged / res.pairs > res.merged_baseline / res.pairs
+
+
+# how mizan's mentions become re3d entities, on our own sentences: (text, expected
+# (span, type) pairs, spans that must not be entities)
+SPANS = [
+    ("One man was killed when gunmen attacked a mosque near the market.",
+     [("One man", "Person"), ("a mosque", "Location"), ("the market", "Location")], []),
+    ("The frigate joined two destroyers in the Gulf of Oman on Friday.",
+     [("Gulf of Oman", "Location")], ["Oman"]),
+    ("The dam lies at 34°12′N 43°52′E on the river.",
+     [("34°12′N 43°52′E", "Location"), ("The dam", "Location")], []),
+    ("The ministers discussed the Geneva Communique on Monday.", [], ["Geneva Communique"]),
+    ("The US-led coalition said it struck the town again.",
+     [("US-led coalition", "Organisation"), ("it", "Organisation"), ("the town", "Location")], []),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,expected,absent", SPANS, ids=[r[0][:30] for r in SPANS])
+def test_entity_spans(nlp, text, expected, absent):
+    from datetime import date
+
+    from mizan.documents import Document
+    from mizan.eval.re3d_spans import mizan_entities
+    from mizan.pipeline import make_doc
+
+    doc = nlp(make_doc(nlp, Document(text=text, date=date(2016, 7, 1))))
+    got = {(e.text, e.type) for e in mizan_entities(doc)}
+    assert set(expected) <= got
+    assert not any(t == a for t, _ in got for a in absent)

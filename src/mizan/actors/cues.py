@@ -31,6 +31,11 @@ class Cues:
     operation_words: frozenset[str] = frozenset()  # "Operation Steel Curtain": an event
     vessel_prefixes: frozenset[str] = frozenset()  # "USS Mahan": a ship
     alias_phrases: tuple[tuple[str, ...], ...] = ()  # "also known as": the next name is an alias
+    statement_verbs: frozenset[str] = frozenset()  # "condemns", "welcomes": an institution speaks
+    machine_nouns: frozenset[str] = frozenset()  # "fighter aircraft": no actor
+    individual_nouns: frozenset[str] = frozenset()  # "a soldier", "one man": one person
+    organisation_anaphors: frozenset[str] = frozenset()  # "the group": the organisation before
+    document_nouns: frozenset[str] = frozenset()  # "the Geneva Communique": a text
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -68,6 +73,11 @@ def _build() -> Cues:
         first_person=_words(raw, "first_person", path),
         first_person_plural=_words(raw, "first_person_plural", path),
         speech_verbs=_words(raw, "speech_verbs", path),
+        statement_verbs=_words(raw, "statement_verbs", path),
+        machine_nouns=_words(raw, "machine_nouns", path),
+        individual_nouns=_words(raw, "individual_nouns", path),
+        organisation_anaphors=_words(raw, "organisation_anaphors", path),
+        document_nouns=_words(raw, "document_nouns", path),
         plural_pronouns=_words(raw, "plural_pronouns", path),
         stance_words=_words(raw, "stance_words", path),
         led_words=_words(raw, "led_words", path),

@@ -256,16 +256,32 @@ def _titles(path: Path) -> Iterator[Title]:
     for i, raw in enumerate(data, start=1):
         if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
             raise DataFileError(path, "each title needs a 'title'", f"#{i}", "title")
+        fields = ("title", "sector", "aliases", "generic", "styles", "note")
         for key in raw:
-            if key not in ("title", "sector", "aliases", "generic", "note"):
-                raise _unknown_field(path, raw["title"], str(key),
-                                     ("title", "sector", "aliases", "generic", "note"))  # fmt: skip
+            if key not in fields:
+                raise _unknown_field(path, raw["title"], str(key), fields)
         yield Title(
             title=raw["title"].strip().lower(),
             sector=_check_sector(raw.get("sector"), path, raw["title"], "sector"),
             aliases=_str_list(raw.get("aliases"), path, raw["title"], "aliases"),
             generic=bool(raw.get("generic", False)),
+            styles=_styles(raw.get("styles"), path, raw["title"]),
         )
+
+
+def _styles(raw: object, path: Path, title: str) -> tuple[tuple[str, str], ...]:
+    """``styles: {GBR: [foreign secretary]}``: aliases of a title that one country uses."""
+    if raw is None:
+        return ()
+    if not isinstance(raw, dict):
+        raise DataFileError(path, "must map a country code to a list of aliases", title, "styles")
+    out = []
+    for country, aliases in raw.items():
+        if not (isinstance(country, str) and len(country) == 3 and country.isupper()):
+            raise DataFileError(path, f"{country!r} is not an ISO alpha-3 country code", title,
+                                "styles")  # fmt: skip
+        out += [(a.lower(), country) for a in _str_list(aliases, path, title, "styles")]
+    return tuple(out)
 
 
 def _agents(path: Path, out: dict[str, str]) -> dict[str, str]:

@@ -108,6 +108,8 @@ class Title:
     sector: str | None
     aliases: tuple[str, ...]
     generic: bool = False  # names no single office ("the minister"): never an office-holder
+    # aliases only one country uses, with that country: "foreign secretary" is the UK's
+    styles: tuple[tuple[str, str], ...] = ()
 
 
 class ActorTable(MutableMapping[str, Actor]):

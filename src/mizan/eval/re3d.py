@@ -15,7 +15,9 @@
   ("his", "their"), which re3d hardly ever marks, are not scored — plus the parser's
   GPE/LOC/FAC entities that no actor covers, ORG/PERSON/NORP names the gazetteer knows or
   that end in a facility's noun ("the Samarra Barrage"), and capitalised words after a
-  preposition of place that the gazetteer knows, as Location. Spans follow re3d's
+  preposition of place that the gazetteer knows, as Location; places named by a common
+  noun ("the town", "a mosque", "their homes", "here") and coordinates, as Location. Spans
+  follow re3d's
   conventions (``eval/re3d_spans.py``): a person with the capitalised words of title and
   rank before the name ("Pentagon Press Secretary Peter Cook", "Lt. Gen. X"), and a title
   and a name in apposition as two mentions of that person; an office named by its title

@@ -9,7 +9,9 @@ the span conventions of re3d, documented in ``eval/re3d.py``.
   leaders");
 * a country as a Location where something is, else as the state (Organisation); a place with
   its qualifiers ("northern Iraq", "the city of Mosul", "Palmyra, Syria"); place names the
-  tagger missed after a preposition.
+  tagger missed after a preposition; places named by a common noun with the words before it
+  ("the ancient city", "an ISIL-held building", "here", "there"; ``stages/placenouns.py``)
+  and geographic coordinates.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from typing import Any
 from spacy.tokens import Span
 
 from ..actors.cues import load_cues
+from ..actors.normalize import name_key
 from ..stages.actor_base import LEADING
 from ..stages.actor_context import acts_as_government
+from ..stages.actor_groups import a_document, vessel_names
 
 SPACY_MAP = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location",
              "FAC": "Location"}  # fmt: skip
@@ -85,15 +89,24 @@ def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]]
     nouns = place["transparent_nouns"] | place["name_nouns"]
     if start > 0 and doc[start - 1].lower_ in place["direction_words"]:
         start -= 1
+    elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].text[:1].isupper() \
+            and doc[start - 2].lower_ in place["facility_nouns"]:  # "the Gulf of Oman"
+        start -= 2
     elif start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lemma_.lower() in nouns \
             and doc[start - 2].lower_ not in place["direction_words"]:  # "south of Mosul": Mosul
         start -= 2
-        while start > 0 and doc[start - 1].dep_ in ("amod", "compound") and (
-            doc[start - 1].is_alpha
-        ):  # "the Syrian city of", "the rebel-held town of"
-            start -= 1
-    if end < n and doc[end].lower_ in place["name_nouns"]:
-        end += 1  # "Mosul district", "Anbar province"
+        while start > 0:  # "the Syrian city of", "the rebel-held town of"
+            if doc[start - 1].dep_ in ("amod", "compound") and doc[start - 1].is_alpha:
+                start -= 1
+            elif start >= 2 and doc[start - 1].text == "-" and doc[start - 2].is_alpha:
+                start -= 2
+            else:
+                break
+    if end < n and (doc[end].lower_ in place["name_nouns"] or (
+        doc[end].lower_ in place["facility_nouns"] and doc[end].head.i == end
+        and doc[end - 1].head.i == end
+    )):  # fmt: skip
+        end += 1  # "Mosul district", "Anbar province", "the Tigris river"
     if not country and end + 1 < n and doc[end].text == "," and (
         doc[end + 1].ent_type_ == "GPE" and doc[end + 1].ent_iob_ == "B"
     ):  # "Palmyra, Syria"; not a list of countries ("Jordan, Lebanon and Turkey")
@@ -161,7 +174,8 @@ def _group_start(doc: Any, start: int, end: int, taken: set[int]) -> int:
     "Kurdish fighters", "the international community", "aid workers"."""
     head = doc[end - 1]
     left = max(head.left_edge.i, head.sent.start)
-    while left < start and (left in taken or doc[left].is_punct or _quantifier(doc[left])):
+    while left < start and (left in taken or doc[left].is_punct or _quantifier(doc[left])
+                            or doc[left].dep_ == "case"):  # "X's family": not from "'s"
         left += 1
     return min(start, left) if all(t not in taken for t in range(left, start)) else start
 
@@ -223,6 +237,7 @@ def _clean_end(span: Any) -> int:
 def mizan_entities(doc: Any) -> list[Entity]:
     from ..gazetteer import load_gazetteer
     from ..stages.placenames import place_cues
+    from ..stages.placenouns import coordinates, nominal_places
 
     cues = load_cues()
     place = place_cues()
@@ -234,11 +249,14 @@ def mizan_entities(doc: Any) -> list[Entity]:
             continue  # nested mentions ("the leader of the PMF"): the outer one counts
         if len(span) == 1 and span[0].lower_ in POSSESSIVES:
             continue  # re3d marks "he", "we", "they" but hardly ever "his", "their"
+        # one human named by a common noun: "a soldier", "one man", "a local physician"
+        individual = m.how == "agent" and m.actor_id is None and span.root.tag_ == "NN" and (
+            span.root.lemma_.lower() in cues.individual_nouns)  # fmt: skip
         if m.kind == "country":
             if m.metonym == "demonym":
                 continue
             typ = "Location" if _country_is_place(span, m, cues, place) else "Organisation"
-        elif m.kind == "person" or m.role or (span.root.lower_ in _title_heads() and (
+        elif m.kind == "person" or m.role or individual or (span.root.lower_ in _title_heads() and (
             m.how in ("office", "title", "coref") or (m.how == "agent" and span.root.tag_ == "NN")
             or (m.actor_id or "").startswith("phoenix:")
         )):  # fmt: skip
@@ -247,9 +265,9 @@ def mizan_entities(doc: Any) -> list[Entity]:
         else:
             typ = "Organisation"
         start, end = m.start, m.end
-        if typ == "Person":
+        if typ == "Person" and not individual:
             start = _person_start(doc, start, end)
-        group = m.how == "agent" and m.actor_id is None and typ != "Person"
+        group = m.how == "agent" and m.actor_id is None and (typ != "Person" or individual)
         if group:
             start = _group_start(doc, start, end, taken)
         elif m.kind in ("organisation", "igo") and typ == "Organisation":
@@ -271,11 +289,16 @@ def mizan_entities(doc: Any) -> list[Entity]:
     gaz = load_gazetteer()
     focus = doc._.mizan_focus
     facilities = place["facility_nouns"]
+    ships = vessel_names(doc, cues.vessel_prefixes)
     for ent in doc.ents:
         while len(ent) > 1 and ent[0].lower_ in LEADING:
             ent = Span(doc, ent.start + 1, ent.end, label=ent.label)  # "Near Tal Afar"
         if any(t.i in taken for t in ent):
             continue
+        if ent[0].lower_ in cues.vessel_prefixes and ent[0].is_upper or name_key(ent.text) in ships:
+            continue  # "HMS Ocean" is a ship, no place
+        if a_document(ent, cues.document_nouns):
+            continue  # "the Yazidi Black Book", "the Minsk agreements": a text, no place
         is_place = SPACY_MAP.get(ent.label_) == "Location" or (
             ent.label_ in ("PERSON", "ORG", "NORP") and gaz.lookup(_LEAD.sub("", ent.text), focus)
         ) or (ent.label_ in ("ORG", "PERSON") and len(ent) > 1
@@ -283,7 +306,8 @@ def mizan_entities(doc: Any) -> list[Entity]:
         # the parser's "Raqqah" as a person: a place mizan's gazetteer knows; "the Samarra
         # Barrage" as an organisation: a facility
         if is_place:
-            start, end = _place_span(doc, ent.start, ent.end, place)
+            first = _name_start(doc, ent.start, taken, gaz)
+            start, end = _place_span(doc, first, ent.end, place)
             if any(t in taken for t in range(start, end)):
                 start, end = ent.start, ent.end
             taken.update(range(start, end))
@@ -292,7 +316,13 @@ def mizan_entities(doc: Any) -> list[Entity]:
             out.append(Entity(span.start_char, span.end_char, "Location", span.text,
                               level=found.precision if found is not None else None))
     out += _untagged_places(doc, taken, place, gaz, focus)
-    return _join_qualified(sorted(out, key=lambda e: e.begin), gaz)
+    for npl in nominal_places(doc, taken, place["common_place_nouns"]):
+        span = doc[npl.start : npl.end]  # "the town", "a mosque", "their homes"
+        out.append(Entity(span.start_char, span.end_char, "Location", span.text))
+    for a, b, _, _ in coordinates(doc.text):  # "33°47′N 44°30′E" is where something is
+        if not any(e.begin < b and a < e.end for e in out):
+            out.append(Entity(a, b, "Location", doc.text[a:b]))
+    return _join_qualified(sorted(out, key=lambda e: e.begin), place["facility_nouns"])
 
 
 NAME_LINKS = frozenset({"al", "az", "ad", "as", "ar", "ash", "el", "ez", "an", "at", "-"})
@@ -300,14 +330,21 @@ NAME_LINKS = frozenset({"al", "az", "ad", "as", "ar", "ash", "el", "ez", "an", "
 
 def _untagged_places(doc: Any, taken: set[int], place: dict[str, frozenset[str]], gaz: Any,
                      focus: str | None) -> list[Entity]:  # fmt: skip
-    """Capitalised words after a locative, directional or origin preposition that the
-    tagger did not mark but the gazetteer knows ("Near Rawah, two strikes …")."""
-    preps = place["locative"] | place["destination"] | place["origin"]
+    """Capitalised words that the tagger did not mark but the gazetteer knows: after a
+    preposition of place ("Near Rawah, two strikes …", "access to eastern Aleppo"), or
+    anywhere for a city it surely knows ("did you discuss Aleppo?")."""
+    preps = place["locative"] | place["destination"] | place["origin"] | place["weak_locative"]
     out = []
     n = len(doc)
     for t in doc:
         j = t.i + 1
-        if t.lower_ not in preps or j >= n or j in taken or not doc[j].text[:1].isupper():
+        if j < n and doc[j].lower_ in place["direction_words"] and t.lower_ in preps:
+            j += 1  # "to eastern Aleppo": _place_span takes the direction word back
+        if j >= n or j in taken or not doc[j].text[:1].isupper() or doc[j].ent_type_:
+            continue
+        if t.lower_ not in preps and not (
+            doc[j].pos_ == "PROPN" and not doc[j].is_sent_start and _surely_city(doc[j].text, gaz)
+        ):  # fmt: skip
             continue
         k = j
         while k < n and k - j < 5 and k not in taken and (
@@ -326,14 +363,42 @@ def _untagged_places(doc: Any, taken: set[int], place: dict[str, frozenset[str]]
     return out
 
 
-def _join_qualified(ents: list[Entity], gaz: Any) -> list[Entity]:
+def _surely_city(text: str, gaz: Any) -> bool:
+    """A city of a million people or more, by its own name ("Aleppo", "Mosul")."""
+    return any(p.precision == "city" and not alt and p.population >= 1_000_000
+               for p, alt in gaz.candidates(text))  # fmt: skip
+
+
+def _name_start(doc: Any, start: int, taken: set[int], gaz: Any) -> int:
+    """Where a place name begins when the tagger cut off its first words at an Arabic
+    article ("Dayr az [Zawr]"): the longer name, if the gazetteer knows it by that name."""
+    for k in (start - 2, start - 3):
+        if k < 0 or any(t in taken for t in range(k, start)):
+            continue
+        words = doc[k:start]
+        if words[-1].lower_ in NAME_LINKS and words[0].text[:1].isupper() and all(
+            t.is_alpha or t.text == "-" for t in words
+        ) and any(not alt for _, alt in gaz.candidates(doc[k : start + 1].text)):  # fmt: skip
+            return k
+    return start
+
+
+def _feature_of(text: str, features: frozenset[str]) -> bool:
+    """ "the Gulf of Oman": a feature (``facility_nouns``) named after a place."""
+    words = _LEAD.sub("", text).split()
+    return len(words) > 2 and words[0].lower() in features and words[1] == "of"
+
+
+def _join_qualified(ents: list[Entity], features: frozenset[str]) -> list[Entity]:
     """A place and the region or country after a comma are one place in re3d ("Palmyra,
-    Syria", "Berlin, Germany"), unless the first is a country too (a list: "Iraq, Syria")."""
+    Syria", "Berlin, Germany"), unless the first is a country too (a list: "Iraq, Syria") or
+    the second a sea named after one ("the Arabian Gulf, Gulf of Oman")."""
     out: list[Entity] = []
     for e in ents:
         prev = out[-1] if out else None
         if (prev is not None and prev.type == e.type == "Location" and e.begin - prev.end <= 2
-                and prev.level != "country" and e.level in ("country", "admin1")):  # fmt: skip
+                and prev.level != "country" and e.level in ("country", "admin1")
+                and not _feature_of(e.text, features)):  # fmt: skip
             out[-1] = Entity(prev.begin, e.end, "Location", prev.text + ", " + e.text,
                              prev.identity)  # fmt: skip
             continue

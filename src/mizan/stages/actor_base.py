@@ -64,6 +64,9 @@ class TaggerBase:
         self.cues = cues or load_cues()
         self.max_n = min(10, registry.max_alias_words * 2 + 2)
         self.title_keys = {self._title_key(a.split()): t for a, t in self._title_aliases()}
+        # "the Foreign Secretary" is the UK's when the text names no country (titles.yaml)
+        self.title_styles = {self._title_key(a.split()): c for t in registry.titles.values()
+                             for a, c in t.styles}  # fmt: skip
         self.title_ends = {k.split()[-1] for k in self.title_keys if k}
         self.title_words = frozenset(w for k in self.title_keys for w in k.split()) | {
             w.lower() for w in rules().honorifics}

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .actors import ActorMention
 
 SENTENCES_BACK = 3
+SENTENCES_FAR = 8  # how far back a lone person may be the "he" of a later sentence
 PRONOUN_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "dative")
 
 
@@ -170,7 +171,18 @@ def _antecedent(
     if same:  # no subject anywhere near: the person the document is most about
         seen = Counter(m.actor_id or m.provisional for m in persons if m.end <= tok.i)
         return max(same, key=lambda m: (seen[m.actor_id or m.provisional], m.start))
-    return before[0][-1] if before and before[0] else None
+    if before and before[0]:
+        return before[0][-1]
+    # no person near: the latest one before within a few more sentences ('"It is hard,"
+    # he says.' in a feature whose subject was named a paragraph ago)
+    lo = sent_starts[max(0, k - SENTENCES_FAR)]
+    far = [m for m in ok if m.start >= lo]
+    return far[-1] if far and tok.lower_ in ("he", "she") and _one_person(far) else None
+
+
+def _one_person(cands: list[ActorMention]) -> bool:
+    """Do the candidates name one person only (so the pronoun cannot mean another)?"""
+    return len({m.actor_id or m.provisional or m.text for m in cands}) == 1
 
 
 def resolve_country_nouns(
@@ -209,79 +221,6 @@ def resolve_country_nouns(
     return out
 
 
-def _speaker_of(m: ActorMention, doc: Doc, cues: Cues) -> bool:
-    root = doc[m.start : m.end].root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
-    if root.dep_ == "nsubj" and root.head.lemma_.lower() in cues.speech_verbs:
-        return True
-    head = root.head  # "according to X"
-    return root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
-
-
-def _quoted(info: DocInfo, i: int) -> bool:
-    """Is token ``i`` inside a quotation? Quotes are counted from the start of its paragraph
-    (a quotation left open runs to the paragraph's end, as in many translated reports)."""
-    text = info.text
-    pos = info.idx[i]
-    start = text.rfind("\n\n", 0, pos)
-    para = text[start + 1 if start >= 0 else 0 : pos]
-    opened = para.count("“") - para.count("”")
-    return opened > 0 or para.count('"') % 2 == 1
-
-
-def resolve_first_person(
-    doc: Doc,
-    mentions: list[ActorMention],
-    registry: Registry,
-    cues: Cues,
-    country_mention: Any,
-    info: DocInfo,
-) -> list[ActorMention]:
-    """ "I", "me", "my" → the speaker; "we", "us", "our" → the speaker's government (or
-    organisation). The speaker is the latest person (or organisation) before the pronoun that
-    is the subject of a speech verb, else one in the same or the next sentence ('"I condemn
-    this," Johnson said')."""
-    covered = {t for m in mentions for t in range(m.start, m.end)}
-    speakers = sorted((m for m in mentions if m.kind in ("person", "organisation", "igo")
-                       and (m.actor_id or m.provisional) and _speaker_of(m, doc, cues)),
-                      key=lambda m: m.start)  # fmt: skip
-    if not speakers:
-        return mentions
-    starts = info.sent_starts
-    out = list(mentions)
-    for i in info.where(cues.first_person | cues.first_person_plural):
-        tok = doc[i]
-        word = tok.lower_
-        plural = word in cues.first_person_plural
-        if tok.i in covered or not (plural or word in cues.first_person):
-            continue
-        if word == "i" and tok.text != "I":
-            continue
-        k = bisect_right(starts, tok.i) - 1
-        hi = starts[k + 1] if k + 1 < len(starts) else len(doc)
-        nxt = starts[k + 2] if k + 2 < len(starts) else len(doc)
-        if not _quoted(info, tok.i) and not any(starts[k] <= m.start < hi for m in speakers):
-            continue  # the author's own "we" ("We have previously said ..."), not a speaker's
-        before = [m for m in speakers if m.start < tok.i]
-        # the latest speaker before, else one in the same sentence or the next
-        near = before[-1:] or [m for m in speakers if tok.i < m.start < max(hi, nxt)][:1]
-        if not near:
-            continue
-        sp = near[0]
-        if not plural:
-            if sp.kind == "person":
-                out.append(replace(sp, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
-                                   confidence=round(sp.confidence * 0.8, 3)))  # fmt: skip
-        elif sp.kind != "person":
-            out.append(replace(sp, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
-                               confidence=round(sp.confidence * 0.7, 3)))  # fmt: skip
-        elif sp.country and sp.country in registry.actors:
-            m = country_mention(doc, tok.i, tok.i + 1, sp.country)
-            out.append(replace(m, metonym="government", confidence=round(sp.confidence * 0.6, 3)))
-    return out
-
-
 def _root(m: ActorMention, doc: Doc) -> Token:
     return doc[m.start : m.end].root
 
@@ -295,6 +234,9 @@ def link_appositions(doc: Doc, mentions: list[ActorMention]) -> list[ActorMentio
     for m in mentions:
         if m.how == "title":
             r = _root(m, doc)
+            if any(c.dep_ in ("cc", "conj") for c in r.children):
+                out.append(m)  # "X, the minister and a spokesman": a list, not X's title
+                continue
             other = by_root.get(r.head.i) if r.dep_ == "appos" else None
             if other is None:
                 other = next((by_root[c.i] for c in r.children if c.dep_ == "appos"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..actors.normalize import name_key, skeleton_key
 from ..gazetteer import place_key
@@ -43,11 +43,11 @@ class GroupPass(TaggerBase):
             top = tok
             while top.dep_ == "conj" and top.head.i < top.i:
                 top = top.head  # "fighter and bomber aircraft": both modify "aircraft"
-            if sector is None or tok.dep_ == "compound" or (
-                top.dep_ in ("compound", "nmod") and top.head.i > top.i
+            if sector is None or tok.dep_ in ("compound", "attr") or self._machine(tok) or (
+                top.dep_ in ("compound", "nmod", "amod") and top.head.i > top.i
                 and top.head.pos_ in ("NOUN", "PROPN")
-            ):  # fmt: skip
-                continue
+            ) or (tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_):  # fmt: skip
+                continue  # "the refugee crisis", "was a commander", "insurgent-held", "fighter jets"
             country = owner = ruler = None
             left, end = tok.left_edge.i, tok.i + 1
             for child in tok.children:
@@ -95,6 +95,23 @@ class GroupPass(TaggerBase):
         kept = [m for m in found if id(m) not in absorbed
                 and not (m.kind == "country" and m.start in drop)]  # fmt: skip
         return kept + out
+
+    def _machine(self, tok: Token) -> bool:
+        """Does the agent noun name a kind of machine: "fighter and bomber aircraft",
+        "attack, bomber, fighter and remotely piloted aircraft", "a fighter jet"?"""
+        doc = tok.doc
+        if tok.tag_ in ("NNS", "NNPS"):
+            return False  # "fighters and vehicles": people and machines
+        for k in range(tok.i + 1, min(len(doc), tok.i + 8)):
+            t = doc[k]
+            if t.lower_ in self.cues.machine_nouns or t.lemma_.lower() in self.cues.machine_nouns:
+                return True
+            if t.tag_ in ("NNS", "NNPS") or not (
+                t.is_punct or t.dep_ in ("cc", "conj", "amod", "advmod", "compound")
+                or t.lower_ in self.agent_words
+            ):  # fmt: skip
+                return False
+        return False
 
     def _is_place(self, text: str, focus: str | None, countries: set[str]) -> bool:
         """A single name the gazetteer knows as a place in the focus country or in a country
@@ -193,6 +210,7 @@ class GroupPass(TaggerBase):
         doc_countries = {m.country for m in found if m.kind == "country" and m.country}
         out: list[ActorMention] = []
         dropped: set[int] = set()  # country names inside a longer organisation name
+        ships = vessel_names(doc, self.cues.vessel_prefixes)
         for ent in self._pieces(doc):
             inside = [t.i for t in ent if t.i in covered]
             if inside and not (ent.label_ == "ORG" and len(ent) > len(inside) + 1
@@ -220,8 +238,11 @@ class GroupPass(TaggerBase):
                 continue
             if ent[0].lower_ in self.cues.operation_words and ent[0].text[:1].isupper():
                 continue  # "Operation Steel Curtain": an operation, not an actor
-            if ent[0].lower_ in self.cues.vessel_prefixes and ent[0].is_upper and len(ent) > 1:
-                continue  # "USS Mahan": a ship
+            if a_document(ent, self.cues.document_nouns):
+                continue  # "the Geneva Communique", "the Minsk agreements": a text
+            if (ent[0].lower_ in self.cues.vessel_prefixes and ent[0].is_upper and len(ent) > 1
+                    or key in ships):  # fmt: skip
+                continue  # "USS Mahan", and "Forbin" after "FS Forbin": a ship
             if self.registry.lookup(ent.text)[0]:
                 continue  # a capital or seat used as a place, or a name the registry passed over
             hits, score = self.registry.fuzzy(ent.text)
@@ -252,3 +273,23 @@ class GroupPass(TaggerBase):
                     if len(w) >= 3:
                         parts.setdefault(w, m)
         return [m for m in found if m.start not in dropped] + out
+
+
+def vessel_names(doc: Doc, prefixes: frozenset[str]) -> frozenset[str]:
+    """Name keys of the ships a document names after a prefix ("FS Forbin" → "forbin"), so
+    that the bare name later ("Forbin is joining …") is the ship too."""
+    out = set()
+    for i, t in enumerate(doc[:-1]):
+        if t.is_upper and t.lower_ in prefixes and doc[i + 1].text[:1].isupper():
+            j = i + 1
+            while j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha:
+                j += 1
+            out.add(name_key(doc[i + 1 : j].text))
+    return frozenset(out)
+
+
+def a_document(ent: Span, nouns: frozenset[str]) -> bool:
+    """Does a name end in, or stand before, a document's noun ("the Geneva Communique",
+    "the Minsk agreements")?"""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return ent[-1].lower_ in nouns or (nxt is not None and nxt.lower_ in nouns)

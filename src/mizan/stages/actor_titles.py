@@ -140,8 +140,9 @@ class TitlePass(TaggerBase):
             for e2 in range(min(len(doc) - 1, e + 4), e - 1, -1):
                 if e2 in is_end:
                     hit = self._find_title(doc, e2, lo, covered, info)
-                    if hit is not None:
+                    if hit is not None and hit[0].start <= e:
                         break
+                    hit = None  # "Prime Minister and President X": a title after this one
             if hit is None:
                 continue
             span, title = hit
@@ -161,6 +162,7 @@ class TitlePass(TaggerBase):
         country, start, end = self._country_near(doc, span.start, span.end, by_start)
         if inner:
             country = inner[0].country
+        styled = self.title_styles.get(self._title_key([t.lower_ for t in span]))
         region = None
         if title == "governor" or title == "mayor":
             near = self._region_near(doc, start, end)
@@ -247,8 +249,8 @@ class TitlePass(TaggerBase):
             resolved = self.registry.holder(region[1], title, on, region=region[0])
         elif not indefinite and info.generic:
             antecedent = self._antecedent(prior, country, title)
-        elif not indefinite and (country or focus):
-            resolved = self.registry.holder(country or focus or "", title, on)
+        elif not indefinite and (country or styled or focus):
+            resolved = self.registry.holder(country or styled or focus or "", title, on)
         text = doc[start:end].text
         if antecedent is not None:
             out.append(replace(antecedent, start=start, end=end, text=text,

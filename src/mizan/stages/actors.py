@@ -12,7 +12,8 @@ sector and — for a person — the office held on the document's date. Passes, 
 4. agent nouns with a country ("Iraqi security forces" → IRQ COP);
 5. named entities not in the registry: a fuzzy registry match, else a provisional actor with
    country and sector from context ("Iraqi activist Reham Yaqoub" → IRQ CVL);
-6. coreference: later spellings, surnames and pronouns (stages/actor_coref.py).
+6. coreference: later spellings, surnames and pronouns (stages/actor_coref.py); "I", "we" and
+   "it" (stages/actor_speakers.py).
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ from .actor_coref import (
     link_descriptions,
     merge_names,
     resolve_country_nouns,
-    resolve_first_person,
     resolve_plural,
     resolve_pronouns,
 )
@@ -47,6 +47,7 @@ from .actor_links import (
     link_side_by_side,
     link_surnames_back,
 )
+from .actor_speakers import resolve_first_person, resolve_group_nouns, resolve_it
 from .actor_titles import TitlePass
 
 __all__ = ["ActorMention", "ActorTagger", "TaggerBase"]
@@ -144,10 +145,14 @@ class ActorTagger(TitlePass, GroupPass):
             while run < limit and namey[run]:
                 run += 1
             matched = None
-            for j in range(run, i, -1):  # the longest name first
+            # one lower-case word more may end a registry name ("the US-led coalition")
+            top = run + 1 if run < limit and info.alpha[run] else run
+            for j in range(top, i, -1):  # the longest name first
                 if not last_ok[j - 1]:
                     continue
                 hits, how = self.registry.lookup(text[idx[i] : ends[j - 1]])
+                if j > run and (how != "exact" or all(h.tier != PRIMARY for h in hits)):
+                    continue
                 if not hits:
                     continue
                 span = doc[i:j]
@@ -218,7 +223,8 @@ class ActorTagger(TitlePass, GroupPass):
         found = resolve_pronouns(doc, found, self.registry, self.cues, info)
         found = resolve_first_person(doc, found, self.registry, self.cues,
                                      self._country_mention, info)  # fmt: skip
-        found = resolve_plural(doc, found, self.cues, info)
+        found = resolve_it(doc, resolve_plural(doc, found, self.cues, info), info)
+        found = resolve_group_nouns(doc, found, self.cues, info)
         extend_articles(doc, found, self.articles)
         found.sort(key=lambda m: (m.start, -m.end))
         doc._.mizan_actors = found

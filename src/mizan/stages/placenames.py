@@ -11,10 +11,12 @@ other; "the city of X" and "X, Iran" are seen through to the phrase around them.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import LOWER
+from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import cached, load_yaml, package_file
@@ -22,12 +24,16 @@ from ..errors import DataFileError
 from ..gazetteer import Gazetteer, Place
 from .actors import ActorMention
 from .doccache import sent_starts
+from .placenouns import ANAPHORA_WORDS, nominal_places
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ANAPHORA_REACH = 3  # sentences back in which "the town" looks for the town named
+ANAPHORA_HASHES = frozenset(hash_string(w) for w in ANAPHORA_WORDS)
 CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
 CUE_LISTS = ("locative", "weak_locative", "destination", "origin", "transparent_nouns",
              "direction_words", "admin1_cues", "city_cues", "movement_lemmas",
-             "object_place_codes", "name_nouns", "facility_nouns", "world_regions")  # fmt: skip
+             "object_place_codes", "name_nouns", "facility_nouns", "world_regions",
+             "common_place_nouns")  # fmt: skip
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +79,9 @@ class SentenceIndex:
             self.ents.setdefault(self.sent_of(e.start), []).append(e)
         for m in doc._.mizan_actors or []:
             self.actors.setdefault(self.sent_of(m.start), []).append(m)
+        words = doc.to_array(LOWER).tolist() if len(doc) else []
+        # where a place noun might stand for a place named before ("the town", "there")
+        self.anaphora = [i for i, h in enumerate(words) if h in ANAPHORA_HASHES]
 
     def sent_of(self, i: int) -> int:
         """Where the sentence of token ``i`` starts."""
@@ -178,6 +187,34 @@ class PlaceNames:
             out.append(
                 PlaceMention(span.start, span.end, place, role, prep, attach.i, owner is not None)
             )
+        return out + self._nominal(doc, sent, focus, index, actors, ents)
+
+    def _nominal(self, doc: Doc, sent: Span, focus: str | None, index: SentenceIndex,
+                 actors: list[ActorMention], ents: list[Span]) -> list[PlaceMention]:  # fmt: skip
+        """ "The town was retaken": a definite place noun (or "there") that stands for a place
+        named in this sentence or the ``ANAPHORA_REACH`` before it (stages/placenouns.py)."""
+        k = bisect_left(index.anaphora, sent.start)
+        if k >= len(index.anaphora) or index.anaphora[k] >= sent.end:
+            return []
+        k = bisect_right(index.starts, sent.start) - 1
+        floor = index.starts[max(0, k - ANAPHORA_REACH)]
+        named: list[tuple[int, Place]] = []
+        for s0 in index.starts[max(0, k - ANAPHORA_REACH) : k + 1]:
+            for e in index.ents.get(s0, []):
+                place = self.resolve(e.text, focus, set(), None) if e.label_ in PLACE_LABELS else None
+                if place is not None:
+                    named.append((e.start, place))
+        taken = {t for m in actors for t in range(m.start, m.end)}
+        taken |= {t for e in ents for t in range(e.start, e.end)}
+        out = []
+        for npl in nominal_places(doc, taken, self.cues["common_place_nouns"], named, floor,
+                                  (sent.start, sent.end)):  # fmt: skip
+            if npl.place is not None:
+                span = doc[npl.start : npl.end]
+                role, prep, attach = self._role(span, actors)
+                if doc[npl.head].lower_ == "there":  # an adverb of place: where its verb is
+                    role, prep, attach = "locative", None, doc[npl.head].head
+                out.append(PlaceMention(npl.start, npl.end, npl.place, role, prep, attach.i, False))
         return out
 
     def resolve(

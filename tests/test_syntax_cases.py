@@ -119,6 +119,24 @@ NOMINAL_EVENTS = [
      Want("ASSAULT", actor=("TUR",))),
 ]  # fmt: skip
 
+# an act of force that names no attacker: the unidentified attackers of the country where it
+# happened; a weapon in its "by"/"in" phrase or as its subject gives the code
+UNNAMED_ATTACKERS = [
+    ("Two Iraqi policemen were killed by a roadside bomb near Mosul on Tuesday.",
+     Want("ASSAULT", actor=("IRQ",), recipient=("IRQ",), cameo="1833")),
+    ("A car bomb killed four Turkish soldiers in the city of Diyarbakir.",
+     Want("ASSAULT", actor=("TUR",), recipient=("TUR",), cameo="1832")),
+    ("Iraqi police said two soldiers were wounded in a mortar attack on a base in Anbar.",
+     Want("ASSAULT", actor=("IRQ",), cameo="194", modality="reported")),
+    # no place, no attacker: no event
+    ("Two Egyptian engineers were killed by a bomb on Tuesday.", Want(None)),
+    # an accident is no attack
+    ("Two Iraqi workers were killed in a road accident near Basra.", Want(None)),
+    # "were engaged in", "are involved in": the subject is the actor, not a victim
+    ("Syrian troops were involved in heavy fighting with Lebanese militias near Beirut.",
+     Want("ASSAULT", actor=("SYR",), recipient=("LBN",))),
+]  # fmt: skip
+
 RELATIVE_CLAUSES = [
     ("Iraq expelled the Turkish diplomat who had met Kurdish rebels in Erbil.",
      Want("CONSULT", actor=("TUR",))),
@@ -196,7 +214,7 @@ GOVERNED = [
 
 TABLE = (ACTIVE_PASSIVE + COORDINATION + APPOSITION + PREPOSITIONAL_RECIPIENTS + LIGHT_VERBS
          + PLACE_RECIPIENTS + DEAL_PURPOSES
-         + NOMINAL_EVENTS + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
+         + NOMINAL_EVENTS + UNNAMED_ATTACKERS + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
 
 
 @pytest.mark.parametrize("text,want", rows(TABLE))

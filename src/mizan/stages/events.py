@@ -44,6 +44,8 @@ PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14", "17", "18", "19", "20"}
 CONTENT_PURPOSE_ROOTS = {"02", "03", "05", "10", "12", "13"}
 # agreements and cooperation: an infinitive on the deal names its other party
 DEAL_PURPOSE_ROOTS = {"03", "05", "06"}
+# acts of force whose code may come from the weapon used ("killed in a car bombing")
+INSTRUMENT_ROOTS = ("18", "19")
 STOP_RELATIONS = {"relative", "adjunct", "purpose", "background", "parataxis", "appos", "acl"}
 COMPLEMENT = ("comp", "object", "pobj")
 # how a clause hangs on a noun whose content it is: "a demand that X ...", "a call for X to"
@@ -525,6 +527,27 @@ class EventCoder:
                    for n in nodes.values() if n is not node):  # fmt: skip
                 node.dropped = True
 
+    def _instrument(self, tok: Token, code: str) -> str:
+        """An act of force that names no means ("killed", "wounded": 180, 190) takes the code
+        of the weapon it was done by, in or with, or of its subject ("were killed in a car
+        bombing": 1832; "a roadside bomb killed ...": 1833); nouns.yaml ``instruments``."""
+        if code[:2] not in INSTRUMENT_ROOTS or not self._known(code) or (
+            self.ontology.get(code).mode is not None
+        ):
+            return code
+        nouns = [c for c in tok.children if c.dep_ == "nsubj"]
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "with"):
+                nouns += [p for p in c.children if p.dep_ == "pobj"]
+        for noun in nouns:
+            inst = self.verbs.instruments.get(noun.lemma_.lower())
+            if inst is None:
+                continue
+            mods = {m.lemma_.lower() for m in noun.subtree
+                    if m.i < noun.i and m.dep_ in ("compound", "amod")}  # fmt: skip
+            return next((c for word, c in inst.compounds if word in mods), inst.code)
+        return code
+
     def _known(self, code: str) -> bool:
         """A CAMEO code of the ontology (or a sub-code of one)."""
         c = code
@@ -618,6 +641,7 @@ class EventCoder:
                 return None
             if not recipient and finder.unresolved_party(tok, code) is not None:
                 return None  # "restored ties with Gxndor": half an event is no event
+            code = self._instrument(tok, code)
         assert code is not None
         if not self.keep_unknown_codes and code[-1].isalpha():
             code = code[:-1]  # a PETRARCH variant ("174K") is its CAMEO code in a record
@@ -661,7 +685,8 @@ class EventCoder:
         finder = ArgumentFinder(index, self.governors.object_control,
                                 frozenset(self.governors.by_lemma), self.event_nouns,
                                 self.verbs.stance_nouns, self.verbs.motion_verbs,
-                                self.verbs.host_nouns)  # fmt: skip
+                                self.verbs.host_nouns,
+                                self.verbs.stative_participles)  # fmt: skip
         events: list[EventMention] = []
         for n, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, n, finder))

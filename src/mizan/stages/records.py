@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import CODER
-from ..confidence import MIN_CONFIDENCE
+from ..confidence import MIN_CONFIDENCE, UNNAMED_RESOLUTION
 from ..confidence import score as confidence
 from ..ontology import Ontology, load_ontology
 from .actors import ActorMention
@@ -28,6 +28,10 @@ PLACE_RECIPIENT_ROOTS = frozenset({"08", "14", "15", "16", "17", "18", "19", "20
 # ... but a surrender, ceasefire or withdrawal in the actor's own country ("Ugandan rebels
 # surrendered in Soroti"), or a resignation there, is done to nobody in the place
 OWN_PLACE_NO_RECIPIENT = ("087", "0831")
+# force with no named attacker ("were killed in a car bombing in Baghdad", "a roadside bomb
+# killed ..."): the unidentified attackers of the country where it happened
+UNNAMED_ATTACKER_ROOTS = frozenset({"18", "19", "20"})
+UNNAMED_ATTACKER_MODALITIES = frozenset({"asserted", "reported"})
 
 
 class RecordBuilder:
@@ -35,9 +39,8 @@ class RecordBuilder:
         self.ontology = ontology
 
     def record(self, ev: EventMention, doc: Doc, doc_id: str) -> dict[str, Any] | None:
-        if not ev.actor:
-            return None
-        if not any(m.actor_id or m.country for m in ev.actor):
+        unnamed = _unnamed_attacker(ev)
+        if unnamed is None and not any(m.actor_id or m.country for m in ev.actor):
             return None  # an event needs a resolved actor (precision first)
         if ev.cameo[:2] == "04" and ev.recipient and all(guessed(m) for m in ev.actor) and (
             {m.country for m in ev.actor} <= {m.country for m in ev.recipient}
@@ -47,7 +50,7 @@ class RecordBuilder:
         sent = doc[ev.trigger].sent
         evidence = {"sentence": ev.sentence, "start": sent.start_char, "end": sent.end_char,
                     "text": sent.text, "trigger": ev.trigger_text}  # fmt: skip
-        actors = [_block(m) for m in _unique(ev.actor)]
+        actors = [_block(m) for m in _unique(ev.actor)] if unnamed is None else [unnamed]
         own = {m.country for m in ev.actor}
         recipients = [_block(m) for m in _unique(ev.recipient) if not (
             ev.cameo.startswith(OWN_PLACE_NO_RECIPIENT) and m.country in own
@@ -59,7 +62,7 @@ class RecordBuilder:
         ):
             recipients = [_place_block(ev.location)]
         raw = f"{doc_id}|{sent.start_char}|{doc[ev.trigger].idx}|{code.event}|{ev.cameo}"
-        conf = confidence(ev)
+        conf = confidence(ev) if unnamed is None else confidence(ev, UNNAMED_RESOLUTION)
         if conf < MIN_CONFIDENCE:
             return None  # too unsure to emit (precision first)
         return {
@@ -107,6 +110,22 @@ def _block(m: ActorMention) -> dict[str, object]:
     block = m.as_actor()
     block["_generic"] = m.how == "agent" and not m.actor_id
     return block
+
+
+def _unnamed_attacker(ev: EventMention) -> dict[str, object] | None:
+    """The actor of an act of force that names no attacker and no one else: the unidentified
+    attackers (sector UNK) of the country where it happened, as ICEWS and PLOVER code a
+    bombing by persons unknown. Only an asserted or reported act in the sentence's main
+    clause with a victim ("were killed", "killed two soldiers"), placed in a country."""
+    if ev.actor or ev.cameo[:2] not in UNNAMED_ATTACKER_ROOTS or not ev.recipient:
+        return None
+    if ev.role != "main" or ev.modality not in UNNAMED_ATTACKER_MODALITIES:
+        return None
+    loc = ev.location
+    if not loc or not loc.get("country"):
+        return None
+    return {"text": None, "name": f"unidentified attackers ({loc.get('name')})", "id": None,
+            "country": loc.get("country"), "sector": "UNK", "role": None, "_generic": True}
 
 
 def _place_block(loc: dict[str, Any]) -> dict[str, object]:

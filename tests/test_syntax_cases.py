@@ -144,6 +144,14 @@ RELATIVE_CLAUSES = [
      Want("ASSAULT", recipient=("USA",))),
     ("Baghdad protested to Ankara, whose troops crossed the border on Monday.",
      Want("ACCUSE", actor=("IRQ",), recipient=("TUR",))),
+    # a relative clause whose subject is a plan or resolution tells what it says: no event
+    ("Qatar backed an Arab League plan that would send peacekeepers to Libya.",
+     Want("SUPPORT", actor=("QAT",), n_events=1)),
+    ("Egypt will support a draft resolution that imposes an arms embargo on Libya.",
+     Want("AGREE", actor=("EGY",), n_events=1)),
+    # ... but what someone did to the plan is an event
+    ("Jordan welcomed the UN resolution, which Russia had vetoed last year.",
+     Want("SUPPORT", actor=("JOR",), recipient=("UNO",))),
 ]  # fmt: skip
 
 SEVERAL_EVENTS = [

@@ -33,7 +33,7 @@ from ..ontology import Ontology, load_ontology
 from ..verbs import VerbDictionary, load_verbs
 from .actors import ActorMention
 from .arguments import ArgumentFinder, MentionIndex
-from .syntax import clause_depth, tree_distance
+from .syntax import RELATIVE_PRONOUNS, clause_depth, tree_distance
 from .triggers import Candidate, TriggerFinder
 
 __all__ = ["EventCoder", "EventMention", "MentionIndex"]
@@ -566,8 +566,23 @@ class EventCoder:
                 return True
         return False
 
+    def _content_relative(self, tok: Token) -> bool:
+        """ "a resolution that aims to impose a blockade", "a plan that will not allow X":
+        an event in a relative clause whose subject is a plan, law or proposal is what the
+        text says, not an event (unlike "a plan that Iraq rejected")."""
+        t = tok
+        for _ in range(12):
+            if t.dep_ == "relcl":
+                return t.head.lemma_.lower() in self.governors.content_nouns and any(
+                    c.dep_ == "nsubj" and c.tag_ in RELATIVE_PRONOUNS for c in t.children
+                )
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
     def _assemble(self, node: _Node, sent_no: int, finder: ArgumentFinder) -> EventMention | None:
-        if node.dropped:
+        if node.dropped or self._content_relative(node.light_head or node.cand.tok):
             return None
         c = node.cand
         tok = c.tok

@@ -107,6 +107,24 @@ NOT_EVENTS = [
     ("Why would Iraq ever trust Turkey again?", Want(None)),
     ("The Iraqi prime minister usually meets Iranian officials in Baghdad.", Want(None)),
     ("Observers believe Turkey might send more troops to northern Iraq.", Want(None)),
+    # what a relative clause in the simple present says someone does is a habit
+    ("The Iraqi government condemned the militias who still fire rockets at the US embassy.",
+     Want("ACCUSE", actor=("IRQ",), n_events=1)),
+    ("The army hunted the smugglers who cross the Syrian border near Qaim.", Want(None)),
+    # ... an act told in the past is an event
+    ("Kuwait expelled the Iranian diplomat who met Kurdish rebels in Erbil.",
+     Want("SANCTION", actor=("KWT",), recipient=("IRN",))),
+    # "constantly", "continuously" on an unfinished verb: a habit
+    ("Iraq wants to deter the Turkish army from constantly shelling its border villages.",
+     Want(None)),
+    ("Turkish troops kept constantly shelling Iraqi border villages on Monday.",
+     Want("ASSAULT", actor=("TUR",), recipient=("IRQ",))),
+    # feelings: what one is wary of, worried about or not reassured by is no event
+    ("Jordan and Egypt are wary of Iranian influence in Iraq.", Want(None)),
+    ("Kuwait is not reassured by the Iraqi promises.", Want(None)),
+    ("Qatar is worried about any rapprochement with Iraq, which Iran could use to attack "
+     "its neighbours.", Want(None)),
+    ("Turkey was alarmed by the Iranian missile test.", Want(None)),
 ]  # fmt: skip
 
 TABLE = NEGATED + REFUSALS + FUTURE + HYPOTHETICAL + REPORTED + HISTORICAL + NOT_EVENTS

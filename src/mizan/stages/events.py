@@ -582,7 +582,8 @@ class EventCoder:
         return False
 
     def _assemble(self, node: _Node, sent_no: int, finder: ArgumentFinder) -> EventMention | None:
-        if node.dropped or self._content_relative(node.light_head or node.cand.tok):
+        head_tok = node.light_head or node.cand.tok
+        if node.dropped or self._content_relative(head_tok) or self.triggers.felt(head_tok):
             return None
         c = node.cand
         tok = c.tok

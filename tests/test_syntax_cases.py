@@ -137,6 +137,22 @@ UNNAMED_ATTACKERS = [
      Want("ASSAULT", actor=("SYR",), recipient=("LBN",))),
 ]  # fmt: skip
 
+# a concession, refusal, threat or coercion that names no party is aimed at the actor's own
+# people; not an answer to someone's offer or request, nor one whose party is unresolved
+OWN_PEOPLE = [
+    ("The Sudanese government lifted the state of emergency on Sunday.",
+     Want("CONCEDE", actor=("SDN",), recipient=("SDN",))),
+    ("Kenya's interior minister declined to resign on Monday.",
+     Want("REJECT", actor=("KEN",), recipient=("KEN",))),
+    ("The Iraqi government is prepared to impose a curfew.",
+     Want("THREATEN", actor=("IRQ",), recipient=("IRQ",))),
+    ("Egypt rejected the invitation on Tuesday.", Want("REJECT", actor=("EGY",), recipient=())),
+    ("The Jordanian government rejected a proposal from Xandaria for joint patrols.",
+     Want("REJECT", actor=("JOR",), recipient=())),
+    ("The UN Security Council rejected the request.",
+     Want("REJECT", actor=("UNO",), recipient=())),
+]  # fmt: skip
+
 RELATIVE_CLAUSES = [
     ("Iraq expelled the Turkish diplomat who had met Kurdish rebels in Erbil.",
      Want("CONSULT", actor=("TUR",))),
@@ -222,7 +238,7 @@ GOVERNED = [
 
 TABLE = (ACTIVE_PASSIVE + COORDINATION + APPOSITION + PREPOSITIONAL_RECIPIENTS + LIGHT_VERBS
          + PLACE_RECIPIENTS + DEAL_PURPOSES
-         + NOMINAL_EVENTS + UNNAMED_ATTACKERS + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
+         + NOMINAL_EVENTS + UNNAMED_ATTACKERS + OWN_PEOPLE + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
 
 
 @pytest.mark.parametrize("text,want", rows(TABLE))

@@ -44,6 +44,8 @@ PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14", "17", "18", "19", "20"}
 CONTENT_PURPOSE_ROOTS = {"02", "03", "05", "10", "12", "13"}
 # agreements and cooperation: an infinitive on the deal names its other party
 DEAL_PURPOSE_ROOTS = {"03", "05", "06"}
+# acts aimed at the actor's own people when they name no party (records.py)
+OWN_PEOPLE_EVENTS = frozenset({"CONCEDE", "REJECT", "THREATEN", "COERCE"})
 # acts of force whose code may come from the weapon used ("killed in a car bombing")
 INSTRUMENT_ROOTS = ("18", "19")
 STOP_RELATIONS = {"relative", "adjunct", "purpose", "background", "parataxis", "appos", "acl"}
@@ -81,6 +83,7 @@ class EventMention:
     governor: str | None = None  # the governor class that recoded it
     negated_by_governor: bool = False  # "refused to attack": the attack stands, negated
     reverse: str | None = None  # the code seen from the recipient's side (visit 042 / host 043)
+    own_people: bool = False  # aimed at the actor's own people: no party named (records.py)
 
 
 @dataclass
@@ -548,6 +551,21 @@ class EventCoder:
             return next((c for word, c in inst.compounds if word in mods), inst.code)
         return code
 
+    def _own_people(self, head: Token, code: str, finder: ArgumentFinder) -> bool:
+        """A concession, refusal, threat or act of coercion that names no party is aimed at
+        the actor's own people ("lifted the state of emergency", "declined to resign", "is
+        prepared to impose martial law"), as ICEWS codes government → citizens; not when a
+        party is named but unresolved ("rejected an offer from Gxndor") or the act answers
+        someone's offer, plan or demand ("rejected the invitation")."""
+        if not self._known(code) or self.ontology.get(code).event not in OWN_PEOPLE_EVENTS:
+            return False
+        if finder.unresolved_party(head, code) is not None:
+            return False
+        content = self.governors.content_nouns
+        return not any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in content
+                       for c in (*head.children, *(g for p in head.children if p.dep_ == "prep"
+                                                   for g in p.children)))  # fmt: skip
+
     def _known(self, code: str) -> bool:
         """A CAMEO code of the ontology (or a sub-code of one)."""
         c = code
@@ -684,6 +702,7 @@ class EventCoder:
         if own and len(own) == len(recipient) and kind != "noun":
             return None  # "he received al-Kadhimi" with he = al-Kadhimi: a misread, not an event
         recipient = [r for r in recipient if r.actor_id is None or r.actor_id not in actor_ids]
+        own_people = not recipient and self._own_people(head, code, finder)
         return EventMention(
             trigger=tok.i, trigger_text=tok.text, sentence=sent_no, cameo=code, actor=actor,
             recipient=recipient, kind=kind, specificity=c.specificity, distance=dist,
@@ -693,7 +712,7 @@ class EventCoder:
             negated_by_governor=node.negated,
             reverse=reverse if kind == "verb" and (code == c.code or (
                 c.code is not None and c.code[-1].isalpha() and code == c.code[:-1])) else None,
-            notes=[f"depth={clause_depth(head)}"],
+            notes=[f"depth={clause_depth(head)}"], own_people=own_people,
         )  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:

@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 from .. import CODER
 from ..confidence import MIN_CONFIDENCE, UNNAMED_RESOLUTION
 from ..confidence import score as confidence
-from ..ontology import Ontology, load_ontology
+from ..gazetteer import load_gazetteer
+from ..ontology import PSEUDO_COUNTRIES, Ontology, load_ontology
 from .actors import ActorMention
 from .arguments import guessed
 from .events import EventMention
@@ -87,6 +88,7 @@ class RecordBuilder:
             "confidence": conf,
             "coder": CODER,
             "mentions": [dict(evidence, modality=ev.modality, confidence=conf, doc_id=doc_id)],
+            "_own_people": ev.own_people,
         }
 
     def __call__(self, doc: Doc) -> Doc:
@@ -98,6 +100,8 @@ class RecordBuilder:
                 records.append(rec)
         records = merge_records(records)
         for r in records:
+            if r.pop("_own_people", False) and not r["recipient"]:
+                r["recipient"] = _own_people(r["actor"])  # after merging: "opened ... to allow"
             for side in ("actor", "recipient"):
                 for a in r[side]:
                     a.pop("_generic", None)
@@ -126,6 +130,21 @@ def _unnamed_attacker(ev: EventMention) -> dict[str, object] | None:
         return None
     return {"text": None, "name": f"unidentified attackers ({loc.get('name')})", "id": None,
             "country": loc.get("country"), "sector": "UNK", "role": None, "_generic": True}
+
+
+def _own_people(actors: list[dict[str, Any]]) -> list[dict[str, object]]:
+    """The people of the actor's own country (one country, a state), for an event the coder
+    found aimed at them (``EventMention.own_people``)."""
+    countries = {a.get("country") for a in actors}
+    if len(countries) != 1:
+        return []
+    country = next(iter(countries))
+    if not isinstance(country, str) or country in PSEUDO_COUNTRIES:
+        return []
+    place = load_gazetteer().country(country)
+    name = place.name if place is not None else country
+    return [{"text": None, "name": name, "id": None, "country": country, "sector": "CVL",
+             "role": None, "_generic": True}]  # fmt: skip
 
 
 def _place_block(loc: dict[str, Any]) -> dict[str, object]:

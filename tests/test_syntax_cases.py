@@ -132,6 +132,11 @@ UNNAMED_ATTACKERS = [
     ("Two Egyptian engineers were killed by a bomb on Tuesday.", Want(None)),
     # an accident is no attack
     ("Two Iraqi workers were killed in a road accident near Basra.", Want(None)),
+    # victims whose country is only guessed from the text: the people of the place
+    ("Two Syrian gunmen killed twelve people at a market in Mosul on Friday.",
+     Want("ASSAULT", actor=("SYR",), recipient=("IRQ",))),
+    ("Syrian troops killed twelve people in Aleppo on Friday.",
+     Want("ASSAULT", actor=("SYR",), recipient=("SYR",))),
     # "were engaged in", "are involved in": the subject is the actor, not a victim
     ("Syrian troops were involved in heavy fighting with Lebanese militias near Beirut.",
      Want("ASSAULT", actor=("SYR",), recipient=("LBN",))),

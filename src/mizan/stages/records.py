@@ -57,11 +57,13 @@ class RecordBuilder:
             ev.cameo.startswith(OWN_PLACE_NO_RECIPIENT) and m.country in own
             and m.metonym in ("place", "demonym")  # "withdrew from the Bosnian town of X"
         )]  # fmt: skip
-        if not recipients and ev.cameo[:2] in PLACE_RECIPIENT_ROOTS and ev.location and not (
-            ev.cameo.startswith(OWN_PLACE_NO_RECIPIENT)
-            and ev.location.get("country") in own
-        ):
-            recipients = [_place_block(ev.location)]
+        place_country = (ev.location or {}).get("country")
+        if ev.cameo[:2] in PLACE_RECIPIENT_ROOTS and place_country and not (
+            ev.cameo.startswith(OWN_PLACE_NO_RECIPIENT) and place_country in own
+        ) and (not recipients or _guessed_victims(ev, place_country)):
+            # no one named, or (in the main clause) only people whose country was guessed
+            # from the text's focus ("killed 23 people ... in Tel Aviv"): the place's people
+            recipients = [_place_block(ev.location or {})]
         raw = f"{doc_id}|{sent.start_char}|{doc[ev.trigger].idx}|{code.event}|{ev.cameo}"
         conf = confidence(ev) if unnamed is None else confidence(ev, UNNAMED_RESOLUTION)
         if conf < MIN_CONFIDENCE:
@@ -114,6 +116,14 @@ def _block(m: ActorMention) -> dict[str, object]:
     block = m.as_actor()
     block["_generic"] = m.how == "agent" and not m.actor_id
     return block
+
+
+def _guessed_victims(ev: EventMention, place_country: str) -> bool:
+    """The victims of an attack told in the main clause are only people whose country was
+    guessed from the text's focus, and it happened in another country."""
+    return ev.cameo[:2] in UNNAMED_ATTACKER_ROOTS and ev.role == "main" and all(
+        guessed(m) for m in ev.recipient
+    ) and place_country not in {m.country for m in ev.recipient}
 
 
 def _unnamed_attacker(ev: EventMention) -> dict[str, object] | None:

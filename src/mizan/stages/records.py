@@ -57,7 +57,7 @@ class RecordBuilder:
             ev.cameo.startswith(OWN_PLACE_NO_RECIPIENT) and m.country in own
             and m.metonym in ("place", "demonym")  # "withdrew from the Bosnian town of X"
         )]  # fmt: skip
-        place_country = (ev.location or {}).get("country")
+        place_country = str((ev.location or {}).get("country") or "")
         if ev.cameo[:2] in PLACE_RECIPIENT_ROOTS and place_country and not (
             ev.cameo.startswith(OWN_PLACE_NO_RECIPIENT) and place_country in own
         ) and (not recipients or _guessed_victims(ev, place_country)):

@@ -226,8 +226,17 @@ GOVERNED = [
     pytest.param(
         "The Iraqi parliament voted to expel US troops from the country.",
         Want("SANCTION", actor=("IRQ",), recipient=("USA",)),
-        marks=xfail(reason="'voted to' is read as an intent (AGREE); a vote decides the act"),
+        marks=xfail(reason="'expel troops' codes CAMEO 174 (expel individuals); a vote's future "
+                           "coercion is then reduced to THREATEN, not a decided SANCTION"),
         id="The Iraqi parliament voted to expel US troops"),
+    # a vote decides its complement, also when the parser takes it for a purpose clause
+    ("Parliament voted on Monday to ask the Turkish government to withdraw its troops.",
+     Want("REQUEST", recipient=("TUR",))),
+    # "carried out a series of / any of the attacks": the event is in the "of" phrase
+    ("Turkish jets carried out a series of air strikes on Kurdish villages in Syria.",
+     Want("ASSAULT", actor=("TUR",), cameo="195")),
+    ("The militia denied that it had carried out any of the attacks on the Turkish base.",
+     Want("ASSAULT", modality="negated")),
     pytest.param(
         "The prime minister ordered the release of all peaceful protesters.",
         Want("RETREAT", cameo="0841"),

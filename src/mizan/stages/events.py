@@ -177,6 +177,11 @@ class EventCoder:
                     if gn.cand.governor is not None and gn.cand.governor.derive is not None:
                         node.host, node.host_rel = gn, "comp"  # "sworn to fight": misparsed
                         return
+                    if gn.cand.governor is not None and gn.cand.governor.transparent and (
+                        gn.cand.governor.modality == "future"
+                    ):
+                        t = g  # "voted on Monday to ask X to leave": misparsed, the vote's
+                        continue  # complement
                     host_root = (gn.cand.code or "")[:2]
                     if host_root in CONTENT_PURPOSE_ROOTS:
                         node.dropped = True  # "signed an agreement to link the grids"

@@ -229,6 +229,15 @@ GOVERNED = [
         marks=xfail(reason="'expel troops' codes CAMEO 174 (expel individuals); a vote's future "
                            "coercion is then reduced to THREATEN, not a decided SANCTION"),
         id="The Iraqi parliament voted to expel US troops"),
+    # the aim of a protest is the protest ("began a hunger strike to demand/protest")
+    ("Palestinian prisoners began a hunger strike on Monday to protest against Israel's decision.",
+     Want("PROTEST", cameo="142", n_events=1)),
+    ("Iraqi teachers continued their strike to demand the resignation of the education "
+     "minister.", Want("PROTEST", n_events=1)),
+    # "help" with a verb: the verb is the event; with its own pattern it keeps its code
+    ("Jordan sent troops to help defend Kuwait.", Want("AID", actor=("JOR",), recipient=("KWT",))),
+    ("The UN helped negotiate a ceasefire between Israel and Hamas.",
+     Want("CONSULT", actor=("UNO",), cameo="045")),
     # a vote decides its complement, also when the parser takes it for a purpose clause
     ("Parliament voted on Monday to ask the Turkish government to withdraw its troops.",
      Want("REQUEST", recipient=("TUR",))),

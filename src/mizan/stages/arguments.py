@@ -341,7 +341,7 @@ class ArgumentFinder:
         """The recipient a purpose clause or an "in protest of" phrase names, for an event
         that has none of its own ("began a hunger strike to protest against X's decision");
         with ``objects``, also an infinitive on the object ("signed a deal to supply X")."""
-        clauses = [c for c in head.children if c.dep_ == "advcl"]
+        clauses = [c for c in head.children if c.dep_ in ("advcl", "xcomp")]  # (misparsed)
         if objects:
             clauses += [a for c in head.children if c.dep_ == "dobj"
                         for a in c.children if a.dep_ == "acl"]  # fmt: skip

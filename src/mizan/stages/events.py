@@ -186,11 +186,8 @@ class EventCoder:
                     if host_root in CONTENT_PURPOSE_ROOTS:
                         node.dropped = True  # "signed an agreement to link the grids"
                         return
-                if rel in ("purpose", "adjunct") and gn is not None and (
-                    (gn.cand.code or "")[:2] == "14" and (node.cand.code or "")[:2] in ("02", "10")
-                    or node.cand.governor is not None
-                    and node.cand.governor.derive in ("demand", "appeal")
-                    and (gn.cand.code or "")[:2] == "14"
+                if rel in ("purpose", "adjunct") and self._protest_at(g, gn, nodes) and (
+                    _protest_aim(node)
                 ):
                     node.dropped = True  # "demonstrated ..., calling for X": the protest's aim
                     return
@@ -221,7 +218,11 @@ class EventCoder:
             gn = nodes.get(g.i)
             if gn is not None:
                 gov = gn.cand.governor
-                if gov is not None and gov.transparent:
+                own_pattern = gn.cand.specificity > 0 and gn.cand.code is not None
+                if gov is not None and gov.transparent and not (own_pattern and gov.name == "help"):
+                    if rel == "comp" and _protest_aim(node) and self._protest_at(g, None, nodes):
+                        node.dropped = True  # "began a hunger strike to protest against X"
+                        return
                     if node.cand.kind == "noun" and rel == "object":
                         node.light_head = g  # "declared a ceasefire", "announced a suspension"
                         return
@@ -246,6 +247,15 @@ class EventCoder:
                 t = g  # the event lives at the light verb: climb on from there
                 continue
             t = g
+
+    @staticmethod
+    def _protest_at(g: Token, gn: _Node | None, nodes: dict[int, _Node]) -> bool:
+        """``g`` is a protest: coded so, or a light verb carrying one ("began a hunger strike
+        to demand ...", "continued their sit-in to protest against ...")."""
+        if gn is not None and (gn.cand.code or "")[:2] == "14":
+            return True
+        return any(c.dep_ == "dobj" and c.i in nodes and (nodes[c.i].cand.code or "")[:2] == "14"
+                   for c in g.children)  # fmt: skip
 
     def _obligation(self, node: _Node, index: MentionIndex, finder: ArgumentFinder) -> None:
         """ "X said Y must ..." : a verb of saying becomes a demand (or an appeal: "should")."""
@@ -732,6 +742,14 @@ class EventCoder:
             events.extend(self.code_sentence(sent, n, finder))
         doc._.mizan_events = events
         return doc
+
+
+def _protest_aim(node: _Node) -> bool:
+    """An appeal, demand or complaint: what a protest is for ("... to demand X")."""
+    gov = node.cand.governor
+    return (node.cand.code or "")[:2] in ("02", "10", "11") or (
+        gov is not None and gov.derive in ("demand", "appeal")
+    )
 
 
 def _locative(ms: list[ActorMention], doc: Doc) -> bool:

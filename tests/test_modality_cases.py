@@ -27,6 +27,13 @@ NEGATED = [
      Want("ASSAULT", actor=("IRQ",), modality="negated", n_events=1)),
     ("Iran denied sending weapons to the Houthis.",
      Want("AID", actor=("IRN",), modality="negated")),
+    # "denied any role in X": the denial negates the act it names
+    ("Turkey denied any role in the attack on the Iraqi border post.",
+     Want("ASSAULT", actor=("TUR",), recipient=("IRQ",), modality="negated")),
+    # refusing to comment refuses nothing
+    ("The Iraqi interior minister declined to comment on the arrests.", Want(None)),
+    ("A Turkish official, who declined to be named, said Ankara would not withdraw its troops.",
+     Want("REJECT", actor=("TUR",), n_events=1)),
 ]  # fmt: skip
 
 REFUSALS = [

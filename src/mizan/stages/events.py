@@ -718,6 +718,8 @@ class EventCoder:
             return None  # "he received al-Kadhimi" with he = al-Kadhimi: a misread, not an event
         recipient = [r for r in recipient if r.actor_id is None or r.actor_id not in actor_ids]
         own_people = not recipient and self._own_people(head, code, finder)
+        if kind == "noun" and head.i != tok.i:
+            kind = "light"  # "denied any role in the attack": the denial carries it like a light verb
         return EventMention(
             trigger=tok.i, trigger_text=tok.text, sentence=sent_no, cameo=code, actor=actor,
             recipient=recipient, kind=kind, specificity=c.specificity, distance=dist,

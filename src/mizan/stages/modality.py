@@ -132,6 +132,10 @@ class ModalityTagger:
         start = doc[ev.head] if ev.head >= 0 else doc[ev.trigger]
         own = self._own_clause(start)
         self._clause_marks(own, r)
+        if ev.head >= 0 and ev.head != ev.trigger and doc[ev.trigger].pos_ == "NOUN":
+            gov = self.governors.of(start.lemma_.lower(), particles(start))
+            if gov is not None and gov.modality == "negated":
+                r.negated, r.past_negation = True, True  # "denied any role in the attack"
         if ev.negated_by_governor:
             r.negated, r.past_negation = True, True
         below, t = own[-1], own[-1].head

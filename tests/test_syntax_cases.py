@@ -111,6 +111,11 @@ PLACE_RECIPIENTS = [
 ]  # fmt: skip
 
 NOMINAL_EVENTS = [
+    # what talks are about is their topic, not an event
+    ("Iraqi and Turkish officials held talks in Baghdad on the withdrawal of Turkish troops.",
+     Want("CONSULT", n_events=1)),
+    ("Iran and Iraq renewed negotiations on Monday over the release of Iranian prisoners.",
+     Want("CONSULT", actor=("IRN", "IRQ"), n_events=1)),
     ("Kuwait welcomed the Iraqi foreign minister's visit to Tehran.",
      Want("CONSULT", actor=("IRQ",), recipient=("IRN",))),
     ("Jordan condemned the arrest of two Jordanian journalists by Syrian police.",

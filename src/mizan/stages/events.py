@@ -44,6 +44,9 @@ PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14", "17", "18", "19", "20"}
 CONTENT_PURPOSE_ROOTS = {"02", "03", "05", "10", "12", "13"}
 # agreements and cooperation: an infinitive on the deal names its other party
 DEAL_PURPOSE_ROOTS = {"03", "05", "06"}
+# what talks are about: "talks on the withdrawal", "negotiations over the release"
+TOPIC_RELS = frozenset({"pobj:on", "pobj:about", "pobj:over", "pobj:regarding",
+                        "pobj:concerning"})  # fmt: skip
 # acts aimed at the actor's own people when they name no party (records.py)
 OWN_PEOPLE_EVENTS = frozenset({"CONCEDE", "REJECT", "THREATEN", "COERCE"})
 # acts of force whose code may come from the weapon used ("killed in a car bombing")
@@ -216,6 +219,9 @@ class EventCoder:
             if base not in COMPLEMENT:
                 return
             gn = nodes.get(g.i)
+            if rel in TOPIC_RELS and node.cand.kind == "noun" and self._talks_at(g, gn, nodes):
+                node.dropped = True  # "held talks on the withdrawal of X": the topic
+                return
             if gn is not None:
                 gov = gn.cand.governor
                 own_pattern = gn.cand.specificity > 0 and gn.cand.code is not None
@@ -247,6 +253,15 @@ class EventCoder:
                 t = g  # the event lives at the light verb: climb on from there
                 continue
             t = g
+
+    @staticmethod
+    def _talks_at(g: Token, gn: _Node | None, nodes: dict[int, _Node]) -> bool:
+        """``g`` is a consultation: coded so, or a light verb carrying one ("renewed
+        negotiations today on ...", "held talks in Baghdad on ...")."""
+        if gn is not None and (gn.cand.code or "")[:2] == "04":
+            return True
+        return any(c.dep_ == "dobj" and c.i in nodes and (nodes[c.i].cand.code or "")[:2] == "04"
+                   for c in g.children)  # fmt: skip
 
     @staticmethod
     def _protest_at(g: Token, gn: _Node | None, nodes: dict[int, _Node]) -> bool:

@@ -156,6 +156,23 @@ ROWS = [
         "SDN",
         "negated",
     ),
+    # shelling is artillery fire (194); a bomb with no attacker named: its place's attackers
+    (
+        "Syrian artillery shelled rebel positions near Idlib on Tuesday.",
+        "ASSAULT",
+        "194",
+        ("SYR", None),
+        None,
+        "asserted",
+    ),
+    (
+        "A bomb killed three Lebanese soldiers in Tripoli.",
+        "ASSAULT",
+        "183",
+        ("LBN", "UNK"),
+        "LBN",
+        "asserted",
+    ),
 ]
 
 

@@ -133,6 +133,12 @@ UNNAMED_ATTACKERS = [
      Want("ASSAULT", actor=("TUR",), recipient=("TUR",), cameo="1832")),
     ("Iraqi police said two soldiers were wounded in a mortar attack on a base in Anbar.",
      Want("ASSAULT", actor=("IRQ",), cameo="194", modality="reported")),
+    # "gunmen" of no known country are those of the place
+    ("Gunmen killed two Iraqi policemen at a checkpoint in Kirkuk on Monday.",
+     Want("ASSAULT", actor=("IRQ",), recipient=("IRQ",))),
+    # killing a commander or leader is an assassination
+    ("Hezbollah guerrillas killed the deputy chief of the militia in southern Lebanon.",
+     Want("ASSAULT", actor=("LBN",), cameo="186")),
     # no place, no attacker: no event
     ("Two Egyptian engineers were killed by a bomb on Tuesday.", Want(None)),
     # an accident is no attack

@@ -129,17 +129,23 @@ def _guessed_victims(ev: EventMention, place_country: str) -> bool:
 def _unnamed_attacker(ev: EventMention) -> dict[str, object] | None:
     """The actor of an act of force that names no attacker and no one else: the unidentified
     attackers (sector UNK) of the country where it happened, as ICEWS and PLOVER code a
-    bombing by persons unknown. Only an asserted or reported act in the sentence's main
-    clause with a victim ("were killed", "killed two soldiers"), placed in a country."""
-    if ev.actor or ev.cameo[:2] not in UNNAMED_ATTACKER_ROOTS or not ev.recipient:
+    bombing by persons unknown; "gunmen", "assailants" of no known country are those of the
+    place. Only an asserted or reported act in the sentence's main clause with a victim ("were
+    killed", "killed two soldiers"), placed in a country."""
+    if any(m.actor_id or m.country or m.how != "agent" for m in ev.actor):
+        return None  # a named or resolved attacker
+    if ev.cameo[:2] not in UNNAMED_ATTACKER_ROOTS or not ev.recipient:
         return None
     if ev.role != "main" or ev.modality not in UNNAMED_ATTACKER_MODALITIES:
         return None
     loc = ev.location
     if not loc or not loc.get("country"):
         return None
-    return {"text": None, "name": f"unidentified attackers ({loc.get('name')})", "id": None,
-            "country": loc.get("country"), "sector": "UNK", "role": None, "_generic": True}
+    who = ev.actor[0] if ev.actor else None
+    return {"text": who.text if who else None,
+            "name": f"{who.name if who else 'unidentified attackers'} ({loc.get('name')})",
+            "id": None, "country": loc.get("country"), "sector": (who.sector if who else None)
+            or "UNK", "role": None, "_generic": True}  # fmt: skip
 
 
 def _own_people(actors: list[dict[str, Any]]) -> list[dict[str, object]]:

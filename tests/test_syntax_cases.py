@@ -73,6 +73,8 @@ PREPOSITIONAL_RECIPIENTS = [
 ]  # fmt: skip
 
 LIGHT_VERBS = [
+    # the noun's own compound code refines the light verb's pattern: a hunger strike
+    ("Iraqi teachers staged a hunger strike in Basra.", Want("PROTEST", cameo="142")),
     ("Iran's foreign minister held talks with the Omani sultan in Muscat.",
      Want("CONSULT", actor=("IRN",), recipient=("OMN",))),
     ("The Saudi crown prince paid a visit to Cairo last week.",

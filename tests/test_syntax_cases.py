@@ -231,6 +231,9 @@ GOVERNED = [
      Want("PROTEST", actor=("IRQ",), cameo="144")),
     ("Kuwait will host a donor conference for Iraq next year.",
      Want("AGREE", actor=("KWT",), recipient=("IRQ",), modality="future")),
+    # "called for X to ...", parsed with "for" as the clause's subordinator: X is asked
+    ("Iraq called for Turkey to withdraw its troops from Bashiqa.",
+     Want("REQUEST", actor=("IRQ",), recipient=("TUR",), n_events=1)),
     # a passive governor: its subject is the one urged or warned
     ("Iraq was urged by the United Nations to hold early elections.",
      Want("REQUEST", actor=("UNO",), recipient=("IRQ",))),

@@ -360,8 +360,11 @@ class EventCoder:
                 if nominal is not None:  # "a demand that Israel ease", "a call for X to"
                     msubj = next((x for x in mtok.children if x.dep_ in ("nsubj", "nsubjpass")),
                                  None)  # fmt: skip
+                for_clause = clause.dep_ == "advcl" and any(  # "called for Turkey to withdraw"
+                    m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
                 if (gov.recipient == "object" and gov.derive in ("demand", "appeal")
-                        and msubj is not None and (clause.dep_ == "ccomp" or nominal)):  # fmt: skip
+                        and msubj is not None and (clause.dep_ == "ccomp" or nominal
+                                                   or for_clause)):  # fmt: skip
                     first = finder.mentions_for(msubj)  # "demanded that the US cancel ..."
                 second = second or finder.recipient(mtok, taken, mcode or code)[0]
         own = undergoer or finder.recipient(tok, taken, code, ())[0]

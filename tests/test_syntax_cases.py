@@ -135,6 +135,11 @@ UNNAMED_ATTACKERS = [
      Want("ASSAULT", actor=("TUR",), recipient=("TUR",), cameo="1832")),
     ("Iraqi police said two soldiers were wounded in a mortar attack on a base in Anbar.",
      Want("ASSAULT", actor=("IRQ",), cameo="194", modality="reported")),
+    # a passive attack or arrest "in" a country the text names: that country's agents
+    ("An Egyptian engineer was shot dead in Libya on Monday.",
+     Want("ASSAULT", actor=("LBY",), recipient=("EGY",))),
+    ("Two French tourists were arrested in Iran last week.",
+     Want("COERCE", actor=("IRN",), recipient=("FRA",), cameo="173")),
     # "gunmen" of no known country are those of the place
     ("Gunmen killed two Iraqi policemen at a checkpoint in Kirkuk on Monday.",
      Want("ASSAULT", actor=("IRQ",), recipient=("IRQ",))),

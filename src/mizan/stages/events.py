@@ -47,6 +47,8 @@ DEAL_PURPOSE_ROOTS = {"03", "05", "06"}
 # what talks are about: "talks on the withdrawal", "negotiations over the release"
 TOPIC_RELS = frozenset({"pobj:on", "pobj:about", "pobj:over", "pobj:regarding",
                         "pobj:concerning"})  # fmt: skip
+# acts of force and arrests whose passive "in X" names who did them: X's agents
+PLACE_ACTOR_CODES = ("18", "19", "20", "173", "175")
 # acts aimed at the actor's own people when they name no party (records.py)
 OWN_PEOPLE_EVENTS = frozenset({"CONCEDE", "REJECT", "THREATEN", "COERCE"})
 # acts of force whose code may come from the weapon used ("killed in a car bombing")
@@ -87,6 +89,7 @@ class EventMention:
     negated_by_governor: bool = False  # "refused to attack": the attack stands, negated
     reverse: str | None = None  # the code seen from the recipient's side (visit 042 / host 043)
     own_people: bool = False  # aimed at the actor's own people: no party named (records.py)
+    place_actor: bool = False  # the actor is the place it happened in ("was shot dead in X")
 
 
 @dataclass
@@ -562,6 +565,22 @@ class EventCoder:
                    for n in nodes.values() if n is not node):  # fmt: skip
                 node.dropped = True
 
+    @staticmethod
+    def _place_attackers(tok: Token, finder: ArgumentFinder) -> list[ActorMention]:
+        """ "An Eriadorian was shot dead in Osgiliath", "was arrested in Lebanon": a passive
+        act of force or an arrest with no agent, in a country the text names, is done by
+        that country's (unidentified) agents, as PETRARCH and PLOVER's gold code it."""
+        if not finder.actor(tok)[2]:
+            return []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for p in c.children:
+                    found = [m for m in finder.index.for_argument(p) if m.country
+                             and (m.kind == "country" or m.metonym == "place")]  # fmt: skip
+                    if p.dep_ == "pobj" and found:
+                        return found
+        return []
+
     def _instrument(self, tok: Token, code: str) -> str:
         """An act of force that names no means ("killed", "wounded": 180, 190) takes the code
         of the weapon it was done by, in or with, or of its subject ("were killed in a car
@@ -638,6 +657,7 @@ class EventCoder:
         c = node.cand
         tok = c.tok
         gov = c.governor
+        place_actor = False
         base_code: str | None = c.code
         main: _Node | None = None
         kind = c.kind
@@ -708,6 +728,9 @@ class EventCoder:
             if not recipient and finder.unresolved_party(tok, code) is not None:
                 return None  # "restored ties with Gxndor": half an event is no event
             code = self._instrument(tok, code)
+            if not actor and code.startswith(PLACE_ACTOR_CODES):
+                actor = self._place_attackers(tok, finder)
+                place_actor = bool(actor)
         assert code is not None
         if not self.keep_unknown_codes and code[-1].isalpha():
             code = code[:-1]  # a PETRARCH variant ("174K") is its CAMEO code in a record
@@ -746,7 +769,7 @@ class EventCoder:
             negated_by_governor=node.negated,
             reverse=reverse if kind == "verb" and (code == c.code or (
                 c.code is not None and c.code[-1].isalpha() and code == c.code[:-1])) else None,
-            notes=[f"depth={clause_depth(head)}"], own_people=own_people,
+            notes=[f"depth={clause_depth(head)}"], own_people=own_people, place_actor=place_actor,
         )  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:

@@ -132,6 +132,12 @@ def _unnamed_attacker(ev: EventMention) -> dict[str, object] | None:
     bombing by persons unknown; "gunmen", "assailants" of no known country are those of the
     place. Only an asserted or reported act in the sentence's main clause with a victim ("were
     killed", "killed two soldiers"), placed in a country."""
+    if ev.place_actor and ev.actor:
+        m = ev.actor[0]  # "was shot dead in X" (the events stage): X's unidentified agents;
+        arrest = ev.cameo.startswith("17")  # "was arrested in X": X's authorities
+        return {"text": None, "name": f"{'authorities' if arrest else 'unidentified attackers'}"
+                f" ({m.name})", "id": None, "country": m.country,
+                "sector": "COP" if arrest else "UNK", "role": None, "_generic": True}
     if any(m.actor_id or m.country or m.how != "agent" for m in ev.actor):
         return None  # a named or resolved attacker
     if ev.cameo[:2] not in UNNAMED_ATTACKER_ROOTS or not ev.recipient:

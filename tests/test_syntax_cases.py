@@ -236,6 +236,12 @@ GOVERNED = [
      Want("PROTEST", actor=("IRQ",), cameo="144")),
     ("Kuwait will host a donor conference for Iraq next year.",
      Want("AGREE", actor=("KWT",), recipient=("IRQ",), modality="future")),
+    # a promise not to act is a refusal
+    ("Israel has vowed not to return the Golan Heights to Syria.",
+     Want("REJECT", actor=("ISR",), recipient=("SYR",), n_events=1)),
+    # "reiterated its demand today that X ...": the clause parsed on the verb is the demand's
+    ("Jordan reiterated its demand today that Israel ease restrictions on Palestinian workers.",
+     Want("REQUEST", actor=("JOR",), recipient=("ISR",), n_events=1)),
     # "called for X to ...", parsed with "for" as the clause's subordinator: X is asked
     ("Iraq called for Turkey to withdraw its troops from Bashiqa.",
      Want("REQUEST", actor=("IRQ",), recipient=("TUR",), n_events=1)),

@@ -232,6 +232,10 @@ class EventCoder:
                     if rel == "comp" and _protest_aim(node) and self._protest_at(g, None, nodes):
                         node.dropped = True  # "began a hunger strike to protest against X"
                         return
+                    said = _said_noun(g, nodes) if rel == "comp" else None
+                    if said is not None:  # "reiterated its demand today that Israel ease ...",
+                        node.host, node.host_rel = said, "comp"  # the clause parsed on the verb
+                        return
                     if node.cand.kind == "noun" and rel == "object":
                         node.light_head = g  # "declared a ceasefire", "announced a suspension"
                         return
@@ -469,8 +473,13 @@ class EventCoder:
         dictionary_pattern = gn.cand.dictionary and gn.cand.specificity > 0 and not gn.cand.blocked
         if dictionary_pattern:  # a user PETRARCH pattern says it ("CALLED *_ON [095]")
             return gn.cand.code, main
+        comp = self._complement(gn.cand.tok)
+        ctok = main.cand.tok if main is not None else comp
+        refusal = gov.derive == "intent" and ctok is not None and any(
+            c.dep_ == "neg" for c in ctok.children)  # "vowed not to return X": a refusal
         if main is not None and main.cand.code is not None and not main.cand.blocked:
-            derived = self.governors.derive(gov.derive, main.cand.code)
+            derived = self.governors.derive("refusal" if refusal else gov.derive,
+                                            main.cand.code)  # fmt: skip
             if derived == "negated":
                 main.dropped, main.negated, main.host = False, True, None
                 return None, None
@@ -478,7 +487,6 @@ class EventCoder:
             if derived is not None and not generic:  # (a user dictionary's own code beats
                 return derived, main  # the governor's generic one: "URGE [102]")
         own = gn.cand.code if not gn.cand.blocked else None
-        comp = self._complement(gn.cand.tok)
         has_complement = bool(gn.absorbed) or comp is not None
         # "warned of the Prince": a party, not a clause, is no complement for the verb's own code
         party = not gn.absorbed and comp is not None and index.at(comp) is not None
@@ -486,6 +494,8 @@ class EventCoder:
                                 or gn.cand.dictionary):  # fmt: skip
             return own, main  # the verb's own pattern ("demanded the resignation")
         if has_complement:
+            if refusal:
+                return self.governors.named["refusal"].code, main
             return gov.code, main  # "pressured X to cancel ...": a demand, not pressure
         return own, main
 
@@ -791,6 +801,17 @@ def _finer(noun: Candidate, verb: Candidate) -> bool:
     strike": 142 over "stage ... strike" 140)."""
     return bool(noun.specificity > 0 and noun.code and verb.code
                 and noun.code[:2] == verb.code[:2] and noun.code != verb.code)  # fmt: skip
+
+
+def _said_noun(g: Token, nodes: dict[int, _Node]) -> _Node | None:
+    """A demand, appeal, threat or offer noun that a verb of saying has as its object."""
+    for c in g.children:
+        n = nodes.get(c.i) if c.dep_ == "dobj" else None
+        if n is not None and n.cand.kind == "noun" and n.cand.governor is not None and (
+            n.cand.governor.derive is not None
+        ):
+            return n
+    return None
 
 
 def _protest_aim(node: _Node) -> bool:

@@ -46,6 +46,8 @@ class TriggerFinder:
         self.discards: dict[str, list[tuple[str, ...]]] = {}
         for phrase in verbs.discards:
             self.discards.setdefault(phrase[0], []).append(phrase)
+        self.feelings = frozenset(lemma for lemma, gs in governors.by_lemma.items()
+                                  if any(g.name == FEELING for g in gs))  # fmt: skip
 
     @staticmethod
     def _find(lowers: list[str], table: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, int]]:
@@ -163,12 +165,12 @@ class TriggerFinder:
         """``tok`` is inside what someone feels ("wary of any rapprochement, which Iraq may
         use to deter its army from attacking"): some word above it is a feeling."""
         t = tok
+        feelings = self.feelings
         for _ in range(24):
             if t.head.i == t.i:
                 return False
             t = t.head
-            gov = self._governor(t) or (self._governor(t, t.lower_) if t.tag_ == "VBN" else None)
-            if gov is not None and gov.name == FEELING:
+            if t.lemma_.lower() in feelings or t.tag_ == "VBN" and t.lower_ in feelings:
                 return True
         return False
 

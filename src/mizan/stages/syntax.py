@@ -87,10 +87,13 @@ def particles(tok: Token) -> set[str]:
     """Particles and prepositions attached to a verb ("called ON", "looked FORWARD to"), and
     the "for" of a clause it governs ("called FOR them to strike", parsed as that clause's
     subordinator)."""
-    out = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
+    out = set()
     for c in tok.children:
-        if c.dep_ in ("advcl", "ccomp", "xcomp") and c.i > tok.i:
-            out.update(m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ == "for")
+        dep = c.dep_
+        if dep in ("prt", "prep", "advmod", "dative"):
+            out.add(c.lower_)
+        elif dep == "advcl" and c.i > tok.i:
+            out.update(m.lower_ for m in c.lefts if m.dep_ == "mark" and m.lower_ == "for")
     return out
 
 

@@ -95,10 +95,8 @@ class TriggerFinder:
     def _verb(self, verb: Token) -> Candidate | None:
         lemma = self.lemma(verb)
         gov = self._governor(verb, lemma)
-        if gov is None and verb.tag_ == "VBN":
+        if gov is None and verb.tag_ == "VBN" and verb.lower_ in self.feelings:
             gov = self._governor(verb, verb.lower_)  # "is not reassured of": a feeling
-            if gov is not None and gov.name != FEELING:
-                gov = None
         if gov is not None and gov.name == FEELING:
             return Candidate(verb, None, None, "governor", governor=gov)  # no event itself
         entry = self.verbs.entry(lemma)

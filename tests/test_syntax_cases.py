@@ -259,6 +259,8 @@ GOVERNED = [
     # the aim of a protest is the protest ("began a hunger strike to demand/protest")
     ("Palestinian prisoners began a hunger strike on Monday to protest against Israel's decision.",
      Want("PROTEST", cameo="142", n_events=1)),
+    ("Two Kuwaiti activists started a hunger strike yesterday to protest the government's "
+     "decision.", Want("PROTEST", cameo="142", n_events=1)),
     ("Iraqi teachers continued their strike to demand the resignation of the education "
      "minister.", Want("PROTEST", n_events=1)),
     # "help" with a verb: the verb is the event; with its own pattern it keeps its code

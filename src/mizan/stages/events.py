@@ -815,9 +815,10 @@ def _said_noun(g: Token, nodes: dict[int, _Node]) -> _Node | None:
 
 
 def _protest_aim(node: _Node) -> bool:
-    """An appeal, demand or complaint: what a protest is for ("... to demand X")."""
+    """An appeal, demand, complaint or protest: what a protest is for ("... to demand X",
+    "... to protest X")."""
     gov = node.cand.governor
-    return (node.cand.code or "")[:2] in ("02", "10", "11") or (
+    return (node.cand.code or "")[:2] in ("02", "10", "11", "14") or (
         gov is not None and gov.derive in ("demand", "appeal")
     )
 

@@ -76,6 +76,11 @@ HYPOTHETICAL = [
      Want("AGREE", actor=("KWT",), recipient=("IRQ",), modality="hypothetical")),
     ("Should Iran attack US forces, Washington would respond.",
      Want("ASSAULT", actor=("IRN",), recipient=("USA",), modality="hypothetical")),
+    # the condition of another event is no event of its own
+    ("Iran would close the border crossings if Iraq expelled its diplomats.",
+     Want("THREATEN", actor=("IRN",), n_events=1)),
+    ("Turkey will withdraw its troops from Bashiqa unless Baghdad arranges a ceasefire.",
+     Want("RETREAT", actor=("TUR",), n_events=1)),
     pytest.param(
         "The Iraqi foreign minister hopes to meet his Saudi counterpart soon.",
         Want("AGREE", actor=("IRQ",), modality="future"),

@@ -261,6 +261,27 @@ class EventCoder:
                 continue
             t = g
 
+    def _in_condition(self, node: _Node, nodes: dict[int, _Node]) -> bool:
+        """The event lies in an "if"/"unless" condition (not "even if") of a clause that holds
+        another event ("will withdraw unless X arranges a ceasefire")."""
+        marks = self.verbs.cue("conditional_marks")
+        t = node.light_head or node.cand.tok
+        for _ in range(12):
+            if t.head.i == t.i:
+                return False
+            if t.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in marks and not (
+                    m.i > 0 and t.doc[m.i - 1].lower_ == "even")
+                for m in t.children
+            ):  # fmt: skip
+                g = t.head
+                return any(n is not node and not n.dropped and _coded(n) and (
+                    n.cand.tok.i == g.i or self._below(g, n.cand.tok)
+                    or (n.light_head is not None and n.light_head.i == g.i)
+                ) for n in nodes.values())  # fmt: skip
+            t = t.head
+        return False
+
     @staticmethod
     def _talks_at(g: Token, gn: _Node | None, nodes: dict[int, _Node]) -> bool:
         """``g`` is a consultation: coded so, or a light verb carrying one ("renewed
@@ -514,6 +535,9 @@ class EventCoder:
         for node in nodes.values():
             self._climb(node, nodes)
         self._attach(nodes, finder)
+        for node in nodes.values():  # "will withdraw unless X arranges a ceasefire": the
+            if not node.dropped and self._in_condition(node, nodes):  # condition of another
+                node.dropped = True  # event is no event of its own
         out = []
         for node in sorted(nodes.values(), key=lambda n: n.cand.tok.i):
             ev = self._assemble(node, sent_no, finder)
@@ -801,6 +825,12 @@ def _finer(noun: Candidate, verb: Candidate) -> bool:
     strike": 142 over "stage ... strike" 140)."""
     return bool(noun.specificity > 0 and noun.code and verb.code
                 and noun.code[:2] == verb.code[:2] and noun.code != verb.code)  # fmt: skip
+
+
+def _coded(n: _Node) -> bool:
+    """A node that codes an event of its own (not a bare verb of saying or planning)."""
+    gov = n.cand.governor
+    return n.cand.code is not None or (gov is not None and gov.derive is not None)
 
 
 def _said_noun(g: Token, nodes: dict[int, _Node]) -> _Node | None:

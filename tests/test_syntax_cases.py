@@ -73,6 +73,9 @@ PREPOSITIONAL_RECIPIENTS = [
 ]  # fmt: skip
 
 LIGHT_VERBS = [
+    # a light verb in a governor's complement carries its noun up to the governor
+    ("The Algerian president threatened to institute a curfew in the capital.",
+     Want("THREATEN", actor=("DZA",), cameo="1323", n_events=1)),
     # the noun's own compound code refines the light verb's pattern: a hunger strike
     ("Iraqi teachers staged a hunger strike in Basra.", Want("PROTEST", cameo="142")),
     ("Iran's foreign minister held talks with the Omani sultan in Muscat.",

@@ -241,6 +241,15 @@ class EventCoder:
                         return
                     t = g
                     continue
+                if (node.cand.kind == "noun" and rel == "object" and node.light_head is None
+                        and gov is None and not gn.cand.blocked
+                        and self.triggers.lemma(g) in self.verbs.light_verbs
+                        and (gn.cand.specificity == 0 or gn.cand.code is None
+                             or _finer(node.cand, gn.cand))
+                        and g.dep_ in ("xcomp", "ccomp")):  # fmt: skip
+                    node.light_head, gn.dropped = g, True  # "threatened to institute a
+                    t = g  # curfew": the light verb carries the noun on up to its governor
+                    continue
                 node.host, node.host_rel = gn, rel
                 return
             if base == "pobj" and g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() in content_nouns:

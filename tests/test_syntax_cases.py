@@ -191,6 +191,11 @@ RELATIVE_CLAUSES = [
      Want("SUPPORT", actor=("QAT",), n_events=1)),
     ("Egypt will support a draft resolution that imposes an arms embargo on Libya.",
      Want("AGREE", actor=("EGY",), n_events=1)),
+    # anything inside an offer's or a demand's content is no event of its own
+    ("Hamas rejected an Egyptian offer to host a summit in Cairo to hammer out a truce.",
+     Want("REJECT", actor=("PSE",), recipient=("EGY",), n_events=1)),
+    ("Poland demanded an admission by Moscow that Soviet forces had murdered Polish officers.",
+     Want("REQUEST", actor=("POL",), recipient=("RUS",), n_events=1)),
     # ... but what someone did to the plan is an event
     ("Jordan welcomed the UN resolution, which Russia had vetoed last year.",
      Want("SUPPORT", actor=("JOR",), recipient=("UNO",))),

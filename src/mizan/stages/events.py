@@ -681,13 +681,17 @@ class EventCoder:
     def _content_relative(self, tok: Token) -> bool:
         """ "a resolution that aims to impose a blockade", "a plan that will not allow X":
         an event in a relative clause whose subject is a plan, law or proposal is what the
-        text says, not an event (unlike "a plan that Iraq rejected")."""
+        text says, not an event (unlike "a plan that Iraq rejected"); so is anything inside
+        such a noun's infinitive ("an offer to host a summit to hammer out an accord")."""
         t = tok
+        content = self.governors.content_nouns
         for _ in range(12):
             if t.dep_ == "relcl":
-                return t.head.lemma_.lower() in self.governors.content_nouns and any(
+                return t.head.lemma_.lower() in content and any(
                     c.dep_ == "nsubj" and c.tag_ in RELATIVE_PRONOUNS for c in t.children
                 )
+            if t.dep_ == "acl" and t.i != tok.i and t.head.lemma_.lower() in content:
+                return True
             if t.head.i == t.i:
                 return False
             t = t.head

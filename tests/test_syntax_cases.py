@@ -273,6 +273,9 @@ GOVERNED = [
      "minister.", Want("PROTEST", n_events=1)),
     # "help" with a verb: the verb is the event; with its own pattern it keeps its code
     ("Jordan sent troops to help defend Kuwait.", Want("AID", actor=("JOR",), recipient=("KWT",))),
+    # a participle used as an adjective ("exiled dissidents") is no event of its own
+    ("Qatar helped the exiled Syrian dissidents with money.",
+     Want("AID", actor=("QAT",), n_events=1)),
     ("The UN helped negotiate a ceasefire between Israel and Hamas.",
      Want("CONSULT", actor=("UNO",), cameo="045")),
     # a vote decides its complement, also when the parser takes it for a purpose clause

@@ -211,8 +211,8 @@ class EventCoder:
                 node.role = "relative" if rel == "acl" else rel
                 return
             if rel == "modifier":
-                if node.cand.kind == "noun":
-                    node.dropped = True  # "protest movement", "aid convoy"
+                if node.cand.kind == "noun" or t.dep_ == "amod":
+                    node.dropped = True  # "protest movement", "aid convoy", "exiled dissidents"
                 return
             if rel == "subject":
                 gn = nodes.get(g.i)

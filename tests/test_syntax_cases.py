@@ -127,6 +127,9 @@ NOMINAL_EVENTS = [
      Want("COERCE", actor=("SYR",), recipient=("JOR",))),
     ("The Turkish air strike on Sinjar killed four people.",
      Want("ASSAULT", actor=("TUR",))),
+    # "drone strike", "air strike": an attack from the air, not a labour strike
+    ("The Iraqi government condemned the American drone strike near Baghdad airport.",
+     Want("ASSAULT", actor=("USA",), cameo="195")),
 ]  # fmt: skip
 
 # an act of force that names no attacker: the unidentified attackers of the country where it

@@ -270,6 +270,9 @@ GOVERNED = [
     # the aim of a protest is the protest ("began a hunger strike to demand/protest")
     ("Palestinian prisoners began a hunger strike on Monday to protest against Israel's decision.",
      Want("PROTEST", cameo="142", n_events=1)),
+    # how rioters riot is the riot: "rioted ..., burning tyres and attacking X"
+    ("Iraqi protesters rioted in Basra, burning tyres and attacking the governor's office.",
+     Want("PROTEST", cameo="145", n_events=1)),
     ("Two Kuwaiti activists started a hunger strike yesterday to protest the government's "
      "decision.", Want("PROTEST", cameo="142", n_events=1)),
     ("Iraqi teachers continued their strike to demand the resignation of the education "

@@ -193,10 +193,11 @@ class EventCoder:
                         node.dropped = True  # "signed an agreement to link the grids"
                         return
                 if rel in ("purpose", "adjunct") and self._protest_at(g, gn, nodes) and (
-                    _protest_aim(node)
-                ):
-                    node.dropped = True  # "demonstrated ..., calling for X": the protest's aim
-                    return
+                    _protest_aim(node) or rel == "adjunct" and node.cand.tok.tag_ == "VBG"
+                    and (node.cand.code or "")[:2] in ("17", "18", "19")
+                ):  # fmt: skip
+                    node.dropped = True  # "demonstrated ..., calling for X": the protest's aim;
+                    return  # "rioted, setting fire to cars": how they rioted
                 if (rel == "acl" and g.lemma_.lower() in content_nouns and g.i not in nodes
                         and node.cand.tok.tag_ == "VBG" and node.cand.governor is not None
                         and node.cand.governor.derive is not None):  # fmt: skip

@@ -156,6 +156,23 @@ ROWS = [
         "SDN",
         "negated",
     ),
+    # shelling is artillery fire (194); a bomb with no attacker named: its place's attackers
+    (
+        "Syrian artillery shelled rebel positions near Idlib on Tuesday.",
+        "ASSAULT",
+        "194",
+        ("SYR", None),
+        None,
+        "asserted",
+    ),
+    (
+        "A bomb killed three Lebanese soldiers in Tripoli.",
+        "ASSAULT",
+        "183",
+        ("LBN", "UNK"),
+        "LBN",
+        "asserted",
+    ),
 ]
 
 
@@ -191,6 +208,8 @@ def test_sentence_codes_event(code, text, event, cameo, actor, recipient, modali
 
 NO_EVENT = [
     "The weather in Baghdad was hot on Thursday.",
+    # the one who dies is no attacker
+    "Four Iraqi pilgrims died in the heat near Karbala on Friday.",
     "Does the Iranian ambassador to Turkey dare to ask Ankara to close the Incirlik base?",
     "Iraq appears to be balancing between its Arab and Iranian neighbours.",
 ]

@@ -116,8 +116,8 @@ Iraqi police arrested two smugglers near Basra.\t4
 def test_quad_on_our_own_sentences(nlp, tmp_path):
     from mizan.eval.quad import evaluate, label_of, report
 
-    assert [label_of(c) for c in (None, "020", "036", "057", "071", "111", "1246", "190")] == [
-        0, 0, 1, 1, 2, 3, 3, 4]  # fmt: skip
+    assert [label_of(c) for c in (None, "020", "036", "057", "071", "111", "1246", "190",
+                                  "161", "145")] == [0, 0, 1, 1, 2, 3, 3, 4, 3, 4]  # fmt: skip
     p = tmp_path / "quad.tsv"
     p.write_text(QUAD)
     res = evaluate(p, nlp)

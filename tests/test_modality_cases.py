@@ -27,6 +27,13 @@ NEGATED = [
      Want("ASSAULT", actor=("IRQ",), modality="negated", n_events=1)),
     ("Iran denied sending weapons to the Houthis.",
      Want("AID", actor=("IRN",), modality="negated")),
+    # "denied any role in X": the denial negates the act it names
+    ("Turkey denied any role in the attack on the Iraqi border post.",
+     Want("ASSAULT", actor=("TUR",), recipient=("IRQ",), modality="negated")),
+    # refusing to comment refuses nothing
+    ("The Iraqi interior minister declined to comment on the arrests.", Want(None)),
+    ("A Turkish official, who declined to be named, said Ankara would not withdraw its troops.",
+     Want("REJECT", actor=("TUR",), n_events=1)),
 ]  # fmt: skip
 
 REFUSALS = [
@@ -69,6 +76,11 @@ HYPOTHETICAL = [
      Want("AGREE", actor=("KWT",), recipient=("IRQ",), modality="hypothetical")),
     ("Should Iran attack US forces, Washington would respond.",
      Want("ASSAULT", actor=("IRN",), recipient=("USA",), modality="hypothetical")),
+    # the condition of another event is no event of its own
+    ("Iran would close the border crossings if Iraq expelled its diplomats.",
+     Want("THREATEN", actor=("IRN",), n_events=1)),
+    ("Turkey will withdraw its troops from Bashiqa unless Baghdad arranges a ceasefire.",
+     Want("RETREAT", actor=("TUR",), n_events=1)),
     pytest.param(
         "The Iraqi foreign minister hopes to meet his Saudi counterpart soon.",
         Want("AGREE", actor=("IRQ",), modality="future"),
@@ -107,6 +119,24 @@ NOT_EVENTS = [
     ("Why would Iraq ever trust Turkey again?", Want(None)),
     ("The Iraqi prime minister usually meets Iranian officials in Baghdad.", Want(None)),
     ("Observers believe Turkey might send more troops to northern Iraq.", Want(None)),
+    # what a relative clause in the simple present says someone does is a habit
+    ("The Iraqi government condemned the militias who still fire rockets at the US embassy.",
+     Want("ACCUSE", actor=("IRQ",), n_events=1)),
+    ("The army hunted the smugglers who cross the Syrian border near Qaim.", Want(None)),
+    # ... an act told in the past is an event
+    ("Kuwait expelled the Iranian diplomat who met Kurdish rebels in Erbil.",
+     Want("SANCTION", actor=("KWT",), recipient=("IRN",))),
+    # "constantly", "continuously" on an unfinished verb: a habit
+    ("Iraq wants to deter the Turkish army from constantly shelling its border villages.",
+     Want(None)),
+    ("Turkish troops kept constantly shelling Iraqi border villages on Monday.",
+     Want("ASSAULT", actor=("TUR",), recipient=("IRQ",))),
+    # feelings: what one is wary of, worried about or not reassured by is no event
+    ("Jordan and Egypt are wary of Iranian influence in Iraq.", Want(None)),
+    ("Kuwait is not reassured by the Iraqi promises.", Want(None)),
+    ("Qatar is worried about any rapprochement with Iraq, which Iran could use to attack "
+     "its neighbours.", Want(None)),
+    ("Turkey was alarmed by the Iranian missile test.", Want(None)),
 ]  # fmt: skip
 
 TABLE = NEGATED + REFUSALS + FUTURE + HYPOTHETICAL + REPORTED + HISTORICAL + NOT_EVENTS

@@ -27,6 +27,8 @@ MIN_CONFIDENCE = 0.3
 KIND = {"verb": 0.62, "derived": 0.64, "light": 0.6, "noun": 0.44}
 ROLE = {"main": 0.0, "adjunct": 0.14, "parataxis": 0.1, "circumstance": 0.16, "purpose": 0.18,
         "relative": 0.2, "acl": 0.2, "appos": 0.2, "background": 0.22}  # fmt: skip
+# the unidentified attackers of the place where an unclaimed attack happened (records.py)
+UNNAMED_RESOLUTION = 0.45
 MODALITY = {"asserted": 0.0, "reported": 0.0, "future": 0.02, "historical": 0.02,
             "negated": 0.05, "hypothetical": 0.08}  # fmt: skip
 
@@ -67,12 +69,13 @@ def _resolution(ms: Sequence[_Mention]) -> float:
     return sum(scores) / len(scores)
 
 
-def score(ev: _Event) -> float:
-    """The event's confidence, 0.05–0.99 (see the module docstring)."""
+def score(ev: _Event, actor_resolution: float | None = None) -> float:
+    """The event's confidence, 0.05–0.99 (see the module docstring); ``actor_resolution``
+    stands for the actor's when the actor is not a mention (an unnamed attacker)."""
     trigger = KIND.get(ev.kind, 0.5) + 0.06 * min(ev.specificity, 3)
     clause = 1.0 - ROLE.get(ev.role, 0.15) - 0.04 * max(ev.distance - 2, 0)
     clause -= MODALITY.get(ev.modality, 0.0)
-    resolution = _resolution(ev.actor)
+    resolution = _resolution(ev.actor) if actor_resolution is None else actor_resolution
     if ev.recipient:
         resolution = 0.75 * resolution + 0.25 * _resolution(ev.recipient)
     value = trigger * max(clause, 0.3) * (0.45 + 0.55 * resolution)

@@ -95,6 +95,7 @@ class NounTrigger:
 class VerbDictionary:
     verbs: dict[str, VerbEntry] = field(default_factory=dict)
     nouns: dict[str, NounTrigger] = field(default_factory=dict)
+    instruments: dict[str, NounTrigger] = field(default_factory=dict)  # "killed by a car bomb"
     light_verbs: frozenset[str] = frozenset()
     motion_verbs: frozenset[str] = frozenset()
     shell_nouns: frozenset[str] = frozenset()
@@ -102,6 +103,7 @@ class VerbDictionary:
     partitive_nouns: frozenset[str] = frozenset()
     stance_nouns: frozenset[str] = frozenset()  # "in defiance of X": X is the one opposed
     host_nouns: frozenset[str] = frozenset()  # "sought refuge in X": X is the one asked
+    stative_participles: frozenset[str] = frozenset()  # "were engaged in": the subject acts
     discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
     idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -390,14 +392,15 @@ def merge_verb_file(d: VerbDictionary, path: Path, data: Any) -> None:
                 entry.by_sector = dict(by_sector)
 
 
-def _nouns(d: VerbDictionary, path: Path) -> None:
-    data = load_yaml(path) or {}
-    for i, raw in enumerate(data.get("nouns") or (), start=1):
+def _noun_list(data: dict[str, Any], key: str, path: Path) -> dict[str, NounTrigger]:
+    """The nouns (or instruments) of nouns.yaml: lemma, code, reverse and compound codes."""
+    out: dict[str, NounTrigger] = {}
+    for i, raw in enumerate(data.get(key) or (), start=1):
         if not isinstance(raw, dict) or not isinstance(raw.get("lemma"), str):
-            raise DataFileError(path, "each noun needs a 'lemma'", f"#{i}", "lemma")
+            raise DataFileError(path, f"each of {key} needs a 'lemma'", f"#{i}", "lemma")
         code = _code(raw.get("code"), path, raw["lemma"], "code")
         if code is None:
-            raise DataFileError(path, "a nominal trigger needs a code", raw["lemma"], "code")
+            raise DataFileError(path, f"each of {key} needs a code", raw["lemma"], "code")
         comp = raw.get("compounds") or {}
         if not isinstance(comp, dict):
             raise DataFileError(path, "must map modifier → code", raw["lemma"], "compounds")
@@ -407,17 +410,27 @@ def _nouns(d: VerbDictionary, path: Path) -> None:
             if c is None:
                 raise DataFileError(path, "needs a code", raw["lemma"], f"compounds.{word}")
             compounds.append((str(word).lower(), c))
-        d.nouns[raw["lemma"].lower()] = NounTrigger(
+        out[raw["lemma"].lower()] = NounTrigger(
             raw["lemma"].lower(), code, _code(raw.get("reverse"), path, raw["lemma"], "reverse"),
             bool(raw.get("plural_only", False)), bool(raw.get("needs_argument", True)),
             tuple(compounds),
         )  # fmt: skip
+    return out
+
+
+def _nouns(d: VerbDictionary, path: Path) -> None:
+    data = load_yaml(path) or {}
+    d.nouns.update(_noun_list(data, "nouns", path))
+    d.instruments.update(_noun_list(data, "instruments", path))
     d.light_verbs = frozenset(str(v).lower() for v in data.get("light_verbs") or ())
     d.motion_verbs = frozenset(str(v).lower() for v in data.get("motion_verbs") or ())
     d.shell_nouns = frozenset(str(v).lower() for v in data.get("shell_nouns") or ())
     d.partitive_nouns = frozenset(str(v).lower() for v in data.get("partitive_nouns") or ())
     d.stance_nouns = frozenset(str(v).lower() for v in data.get("stance_nouns") or ())
     d.host_nouns = frozenset(str(v).lower() for v in data.get("host_nouns") or ())
+    d.stative_participles = frozenset(
+        str(v).lower() for v in data.get("stative_participles") or ()
+    )
     d.responsibility_nouns = frozenset(
         str(v).lower() for v in data.get("responsibility_nouns") or ()
     )

@@ -3,10 +3,12 @@ ConfliBERT cameo_class files, read by path: ``sentence<TAB>label``).
 
 The labels are five classes, not the four of GDELT/ICEWS: 0 is neutral — statements and
 appeals (CAMEO 01–02) —, 1 verbal cooperation (03–05), 2 material cooperation (06–08),
-3 verbal conflict (09–13), 4 material conflict (14–20). This mapping is documented nowhere
-with the data; it was checked against the training file (``mizan eval quad train.tsv``
-prints the same per-class agreement pattern, and the appeals — "urged", "called on" — are
-labelled 0 there).
+3 verbal conflict (09–13, and 16: reducing relations is PLOVER's SANCTION, which PLOVER's
+quad table puts in verbal conflict), 4 material conflict (14–15, 17–20). This mapping is
+documented nowhere with the data; it was checked against the training file (``mizan eval
+quad train.tsv`` prints the same per-class agreement pattern; the appeals — "urged",
+"called on" — are labelled 0 there, and 66 of the 70 sentences whose first event mizan codes
+16 are labelled 3, none 4).
 
 mizan's prediction is the class of the CAMEO code of its most confident event; a sentence
 with no event is class 0 (mizan does not code statements). Extra events: events whose class
@@ -28,8 +30,8 @@ from ..pipeline import extract
 from .common import confusion_lines
 
 LABELS = {0: "0 statement/appeal (01-02)", 1: "1 verbal coop (03-05)",
-          2: "2 material coop (06-08)", 3: "3 verbal conflict (09-13)",
-          4: "4 material conflict (14-20)"}  # fmt: skip
+          2: "2 material coop (06-08)", 3: "3 verbal conflict (09-13,16)",
+          4: "4 material conflict (14-15,17-20)"}  # fmt: skip
 
 
 def label_of(cameo: str | None) -> int:
@@ -43,7 +45,7 @@ def label_of(cameo: str | None) -> int:
         return 1
     if root <= 8:
         return 2
-    if root <= 13:
+    if root <= 13 or root == 16:
         return 3
     return 4
 

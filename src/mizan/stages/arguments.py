@@ -169,7 +169,8 @@ class ArgumentFinder:
                  governing: frozenset[str], event_nouns: dict[str, str] | None = None,
                  stance_nouns: frozenset[str] = frozenset(),
                  motion_verbs: frozenset[str] = frozenset(),
-                 host_nouns: frozenset[str] = frozenset()) -> None:  # fmt: skip
+                 host_nouns: frozenset[str] = frozenset(),
+                 stative: frozenset[str] = frozenset()) -> None:  # fmt: skip
         self.index = index
         self.object_control = object_control
         self.governing = governing  # verbs whose clause a pronoun subject refers back from
@@ -177,11 +178,16 @@ class ArgumentFinder:
         self.stance_nouns = stance_nouns  # "in defiance of X"
         self.motion_verbs = motion_verbs or MOTION_VERBS  # "arrived from X": no party
         self.host_nouns = host_nouns  # "sought refuge in X": X is the one asked
+        self.stative = stative  # "were engaged in fighting": the subject acts
 
     # -- actors -----------------------------------------------------------------------
     def actor(self, verb: Token) -> tuple[list[ActorMention], Token | None, bool, Token | None]:
         """(actor mentions, actor token, passive?, passive subject token)."""
         subj, passive = subject_of(verb, self.object_control)
+        if passive and verb.lemma_.lower() in self.stative and agent_of(verb) is None and any(
+            c.dep_ == "prep" and c.lower_ == "in" for c in verb.children
+        ):
+            passive = False  # "Serb forces were engaged in ethnic cleansing"
         tok = agent_of(verb) if passive else subj
         found = self.mentions_for(tok) if tok is not None else []
         if not found and not passive:  # "Old foes Gondor and Osgiliath have renewed ties":
@@ -335,7 +341,7 @@ class ArgumentFinder:
         """The recipient a purpose clause or an "in protest of" phrase names, for an event
         that has none of its own ("began a hunger strike to protest against X's decision");
         with ``objects``, also an infinitive on the object ("signed a deal to supply X")."""
-        clauses = [c for c in head.children if c.dep_ == "advcl"]
+        clauses = [c for c in head.children if c.dep_ in ("advcl", "xcomp")]  # (misparsed)
         if objects:
             clauses += [a for c in head.children if c.dep_ == "dobj"
                         for a in c.children if a.dep_ == "acl"]  # fmt: skip

@@ -33,7 +33,7 @@ from ..ontology import Ontology, load_ontology
 from ..verbs import VerbDictionary, load_verbs
 from .actors import ActorMention
 from .arguments import ArgumentFinder, MentionIndex
-from .syntax import clause_depth, tree_distance
+from .syntax import RELATIVE_PRONOUNS, clause_depth, tree_distance
 from .triggers import Candidate, TriggerFinder
 
 __all__ = ["EventCoder", "EventMention", "MentionIndex"]
@@ -44,6 +44,15 @@ PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14", "17", "18", "19", "20"}
 CONTENT_PURPOSE_ROOTS = {"02", "03", "05", "10", "12", "13"}
 # agreements and cooperation: an infinitive on the deal names its other party
 DEAL_PURPOSE_ROOTS = {"03", "05", "06"}
+# what talks are about: "talks on the withdrawal", "negotiations over the release"
+TOPIC_RELS = frozenset({"pobj:on", "pobj:about", "pobj:over", "pobj:regarding",
+                        "pobj:concerning"})  # fmt: skip
+# acts of force and arrests whose passive "in X" names who did them: X's agents
+PLACE_ACTOR_CODES = ("18", "19", "20", "173", "175")
+# acts aimed at the actor's own people when they name no party (records.py)
+OWN_PEOPLE_EVENTS = frozenset({"CONCEDE", "REJECT", "THREATEN", "COERCE"})
+# acts of force whose code may come from the weapon used ("killed in a car bombing")
+INSTRUMENT_ROOTS = ("18", "19")
 STOP_RELATIONS = {"relative", "adjunct", "purpose", "background", "parataxis", "appos", "acl"}
 COMPLEMENT = ("comp", "object", "pobj")
 # how a clause hangs on a noun whose content it is: "a demand that X ...", "a call for X to"
@@ -79,6 +88,8 @@ class EventMention:
     governor: str | None = None  # the governor class that recoded it
     negated_by_governor: bool = False  # "refused to attack": the attack stands, negated
     reverse: str | None = None  # the code seen from the recipient's side (visit 042 / host 043)
+    own_people: bool = False  # aimed at the actor's own people: no party named (records.py)
+    place_actor: bool = False  # the actor is the place it happened in ("was shot dead in X")
 
 
 @dataclass
@@ -172,18 +183,21 @@ class EventCoder:
                     if gn.cand.governor is not None and gn.cand.governor.derive is not None:
                         node.host, node.host_rel = gn, "comp"  # "sworn to fight": misparsed
                         return
+                    if gn.cand.governor is not None and gn.cand.governor.transparent and (
+                        gn.cand.governor.modality == "future"
+                    ):
+                        t = g  # "voted on Monday to ask X to leave": misparsed, the vote's
+                        continue  # complement
                     host_root = (gn.cand.code or "")[:2]
                     if host_root in CONTENT_PURPOSE_ROOTS:
                         node.dropped = True  # "signed an agreement to link the grids"
                         return
-                if rel in ("purpose", "adjunct") and gn is not None and (
-                    (gn.cand.code or "")[:2] == "14" and (node.cand.code or "")[:2] in ("02", "10")
-                    or node.cand.governor is not None
-                    and node.cand.governor.derive in ("demand", "appeal")
-                    and (gn.cand.code or "")[:2] == "14"
-                ):
-                    node.dropped = True  # "demonstrated ..., calling for X": the protest's aim
-                    return
+                if rel in ("purpose", "adjunct") and self._protest_at(g, gn, nodes) and (
+                    _protest_aim(node) or rel == "adjunct" and node.cand.tok.tag_ == "VBG"
+                    and (node.cand.code or "")[:2] in ("17", "18", "19")
+                ):  # fmt: skip
+                    node.dropped = True  # "demonstrated ..., calling for X": the protest's aim;
+                    return  # "rioted, setting fire to cars": how they rioted
                 if (rel == "acl" and g.lemma_.lower() in content_nouns and g.i not in nodes
                         and node.cand.tok.tag_ == "VBG" and node.cand.governor is not None
                         and node.cand.governor.derive is not None):  # fmt: skip
@@ -198,8 +212,8 @@ class EventCoder:
                 node.role = "relative" if rel == "acl" else rel
                 return
             if rel == "modifier":
-                if node.cand.kind == "noun":
-                    node.dropped = True  # "protest movement", "aid convoy"
+                if node.cand.kind == "noun" or t.dep_ == "amod":
+                    node.dropped = True  # "protest movement", "aid convoy", "exiled dissidents"
                 return
             if rel == "subject":
                 gn = nodes.get(g.i)
@@ -209,13 +223,33 @@ class EventCoder:
             if base not in COMPLEMENT:
                 return
             gn = nodes.get(g.i)
+            if rel in TOPIC_RELS and node.cand.kind == "noun" and self._talks_at(g, gn, nodes):
+                node.dropped = True  # "held talks on the withdrawal of X": the topic
+                return
             if gn is not None:
                 gov = gn.cand.governor
-                if gov is not None and gov.transparent:
+                own_pattern = gn.cand.specificity > 0 and gn.cand.code is not None
+                if gov is not None and gov.transparent and not (own_pattern and gov.name == "help"):
+                    if rel == "comp" and _protest_aim(node) and self._protest_at(g, None, nodes):
+                        node.dropped = True  # "began a hunger strike to protest against X"
+                        return
+                    said = _said_noun(g, nodes) if rel == "comp" else None
+                    if said is not None:  # "reiterated its demand today that Israel ease ...",
+                        node.host, node.host_rel = said, "comp"  # the clause parsed on the verb
+                        return
                     if node.cand.kind == "noun" and rel == "object":
                         node.light_head = g  # "declared a ceasefire", "announced a suspension"
                         return
                     t = g
+                    continue
+                if (node.cand.kind == "noun" and rel == "object" and node.light_head is None
+                        and gov is None and not gn.cand.blocked
+                        and self.triggers.lemma(g) in self.verbs.light_verbs
+                        and (gn.cand.specificity == 0 or gn.cand.code is None
+                             or _finer(node.cand, gn.cand))
+                        and g.dep_ in ("xcomp", "ccomp")):  # fmt: skip
+                    node.light_head, gn.dropped = g, True  # "threatened to institute a
+                    t = g  # curfew": the light verb carries the noun on up to its governor
                     continue
                 node.host, node.host_rel = gn, rel
                 return
@@ -236,6 +270,45 @@ class EventCoder:
                 t = g  # the event lives at the light verb: climb on from there
                 continue
             t = g
+
+    def _in_condition(self, node: _Node, nodes: dict[int, _Node]) -> bool:
+        """The event lies in an "if"/"unless" condition (not "even if") of a clause that holds
+        another event ("will withdraw unless X arranges a ceasefire")."""
+        marks = self.verbs.cue("conditional_marks")
+        t = node.light_head or node.cand.tok
+        for _ in range(12):
+            if t.head.i == t.i:
+                return False
+            if t.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in marks and not (
+                    m.i > 0 and t.doc[m.i - 1].lower_ == "even")
+                for m in t.children
+            ):  # fmt: skip
+                g = t.head
+                return any(n is not node and not n.dropped and _coded(n) and (
+                    n.cand.tok.i == g.i or self._below(g, n.cand.tok)
+                    or (n.light_head is not None and n.light_head.i == g.i)
+                ) for n in nodes.values())  # fmt: skip
+            t = t.head
+        return False
+
+    @staticmethod
+    def _talks_at(g: Token, gn: _Node | None, nodes: dict[int, _Node]) -> bool:
+        """``g`` is a consultation: coded so, or a light verb carrying one ("renewed
+        negotiations today on ...", "held talks in Baghdad on ...")."""
+        if gn is not None and (gn.cand.code or "")[:2] == "04":
+            return True
+        return any(c.dep_ == "dobj" and c.i in nodes and (nodes[c.i].cand.code or "")[:2] == "04"
+                   for c in g.children)  # fmt: skip
+
+    @staticmethod
+    def _protest_at(g: Token, gn: _Node | None, nodes: dict[int, _Node]) -> bool:
+        """``g`` is a protest: coded so, or a light verb carrying one ("began a hunger strike
+        to demand ...", "continued their sit-in to protest against ...")."""
+        if gn is not None and (gn.cand.code or "")[:2] == "14":
+            return True
+        return any(c.dep_ == "dobj" and c.i in nodes and (nodes[c.i].cand.code or "")[:2] == "14"
+                   for c in g.children)  # fmt: skip
 
     def _obligation(self, node: _Node, index: MentionIndex, finder: ArgumentFinder) -> None:
         """ "X said Y must ..." : a verb of saying becomes a demand (or an appeal: "should")."""
@@ -325,8 +398,11 @@ class EventCoder:
                 if nominal is not None:  # "a demand that Israel ease", "a call for X to"
                     msubj = next((x for x in mtok.children if x.dep_ in ("nsubj", "nsubjpass")),
                                  None)  # fmt: skip
+                for_clause = clause.dep_ == "advcl" and any(  # "called for Turkey to withdraw"
+                    m.dep_ == "mark" and m.lower_ == "for" for m in clause.children)
                 if (gov.recipient == "object" and gov.derive in ("demand", "appeal")
-                        and msubj is not None and (clause.dep_ == "ccomp" or nominal)):  # fmt: skip
+                        and msubj is not None and (clause.dep_ == "ccomp" or nominal
+                                                   or for_clause)):  # fmt: skip
                     first = finder.mentions_for(msubj)  # "demanded that the US cancel ..."
                 second = second or finder.recipient(mtok, taken, mcode or code)[0]
         own = undergoer or finder.recipient(tok, taken, code, ())[0]
@@ -428,8 +504,13 @@ class EventCoder:
         dictionary_pattern = gn.cand.dictionary and gn.cand.specificity > 0 and not gn.cand.blocked
         if dictionary_pattern:  # a user PETRARCH pattern says it ("CALLED *_ON [095]")
             return gn.cand.code, main
+        comp = self._complement(gn.cand.tok)
+        ctok = main.cand.tok if main is not None else comp
+        refusal = gov.derive == "intent" and ctok is not None and any(
+            c.dep_ == "neg" for c in ctok.children)  # "vowed not to return X": a refusal
         if main is not None and main.cand.code is not None and not main.cand.blocked:
-            derived = self.governors.derive(gov.derive, main.cand.code)
+            derived = self.governors.derive("refusal" if refusal else gov.derive,
+                                            main.cand.code)  # fmt: skip
             if derived == "negated":
                 main.dropped, main.negated, main.host = False, True, None
                 return None, None
@@ -437,7 +518,6 @@ class EventCoder:
             if derived is not None and not generic:  # (a user dictionary's own code beats
                 return derived, main  # the governor's generic one: "URGE [102]")
         own = gn.cand.code if not gn.cand.blocked else None
-        comp = self._complement(gn.cand.tok)
         has_complement = bool(gn.absorbed) or comp is not None
         # "warned of the Prince": a party, not a clause, is no complement for the verb's own code
         party = not gn.absorbed and comp is not None and index.at(comp) is not None
@@ -445,6 +525,8 @@ class EventCoder:
                                 or gn.cand.dictionary):  # fmt: skip
             return own, main  # the verb's own pattern ("demanded the resignation")
         if has_complement:
+            if refusal:
+                return self.governors.named["refusal"].code, main
             return gov.code, main  # "pressured X to cancel ...": a demand, not pressure
         return own, main
 
@@ -463,6 +545,9 @@ class EventCoder:
         for node in nodes.values():
             self._climb(node, nodes)
         self._attach(nodes, finder)
+        for node in nodes.values():  # "will withdraw unless X arranges a ceasefire": the
+            if not node.dropped and self._in_condition(node, nodes):  # condition of another
+                node.dropped = True  # event is no event of its own
         out = []
         for node in sorted(nodes.values(), key=lambda n: n.cand.tok.i):
             ev = self._assemble(node, sent_no, finder)
@@ -500,9 +585,8 @@ class EventCoder:
                 subject = finder.actor(h.cand.tok)[0]
                 if own and not {id(m) for m in own} & {id(m) for m in subject}:
                     node.role = "circumstance"  # "condemned the arrest ... by Syrian police"
-                elif light and (h.cand.specificity == 0 or h.cand.code is None) and (
-                    not h.cand.blocked
-                ):
+                elif light and (h.cand.specificity == 0 or h.cand.code is None
+                                or _finer(node.cand, h.cand)) and not h.cand.blocked:
                     node.light_head = h.cand.tok
                     h.dropped = True
                 else:
@@ -525,6 +609,58 @@ class EventCoder:
                    for n in nodes.values() if n is not node):  # fmt: skip
                 node.dropped = True
 
+    @staticmethod
+    def _place_attackers(tok: Token, finder: ArgumentFinder) -> list[ActorMention]:
+        """ "An Eriadorian was shot dead in Osgiliath", "was arrested in Lebanon": a passive
+        act of force or an arrest with no agent, in a country the text names, is done by
+        that country's (unidentified) agents, as PETRARCH and PLOVER's gold code it."""
+        if not finder.actor(tok)[2]:
+            return []
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                for p in c.children:
+                    found = [m for m in finder.index.for_argument(p) if m.country
+                             and (m.kind == "country" or m.metonym == "place")]  # fmt: skip
+                    if p.dep_ == "pobj" and found:
+                        return found
+        return []
+
+    def _instrument(self, tok: Token, code: str) -> str:
+        """An act of force that names no means ("killed", "wounded": 180, 190) takes the code
+        of the weapon it was done by, in or with, or of its subject ("were killed in a car
+        bombing": 1832; "a roadside bomb killed ...": 1833); nouns.yaml ``instruments``."""
+        if code[:2] not in INSTRUMENT_ROOTS or not self._known(code) or (
+            self.ontology.get(code).mode is not None
+        ):
+            return code
+        nouns = [c for c in tok.children if c.dep_ == "nsubj"]
+        for c in tok.children:
+            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "in", "with"):
+                nouns += [p for p in c.children if p.dep_ == "pobj"]
+        for noun in nouns:
+            inst = self.verbs.instruments.get(noun.lemma_.lower())
+            if inst is None:
+                continue
+            mods = {m.lemma_.lower() for m in noun.subtree
+                    if m.i < noun.i and m.dep_ in ("compound", "amod")}  # fmt: skip
+            return next((c for word, c in inst.compounds if word in mods), inst.code)
+        return code
+
+    def _own_people(self, head: Token, code: str, finder: ArgumentFinder) -> bool:
+        """A concession, refusal, threat or act of coercion that names no party is aimed at
+        the actor's own people ("lifted the state of emergency", "declined to resign", "is
+        prepared to impose martial law"), as ICEWS codes government → citizens; not when a
+        party is named but unresolved ("rejected an offer from Gxndor") or the act answers
+        someone's offer, plan or demand ("rejected the invitation")."""
+        if not self._known(code) or self.ontology.get(code).event not in OWN_PEOPLE_EVENTS:
+            return False
+        if finder.unresolved_party(head, code) is not None:
+            return False
+        content = self.governors.content_nouns
+        return not any(c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in content
+                       for c in (*head.children, *(g for p in head.children if p.dep_ == "prep"
+                                                   for g in p.children)))  # fmt: skip
+
     def _known(self, code: str) -> bool:
         """A CAMEO code of the ontology (or a sub-code of one)."""
         c = code
@@ -543,12 +679,33 @@ class EventCoder:
                 return True
         return False
 
+    def _content_relative(self, tok: Token) -> bool:
+        """ "a resolution that aims to impose a blockade", "a plan that will not allow X":
+        an event in a relative clause whose subject is a plan, law or proposal is what the
+        text says, not an event (unlike "a plan that Iraq rejected"); so is anything inside
+        such a noun's infinitive ("an offer to host a summit to hammer out an accord")."""
+        t = tok
+        content = self.governors.content_nouns
+        for _ in range(12):
+            if t.dep_ == "relcl":
+                return t.head.lemma_.lower() in content and any(
+                    c.dep_ == "nsubj" and c.tag_ in RELATIVE_PRONOUNS for c in t.children
+                )
+            if t.dep_ == "acl" and t.i != tok.i and t.head.lemma_.lower() in content:
+                return True
+            if t.head.i == t.i:
+                return False
+            t = t.head
+        return False
+
     def _assemble(self, node: _Node, sent_no: int, finder: ArgumentFinder) -> EventMention | None:
-        if node.dropped:
+        head_tok = node.light_head or node.cand.tok
+        if node.dropped or self._content_relative(head_tok) or self.triggers.felt(head_tok):
             return None
         c = node.cand
         tok = c.tok
         gov = c.governor
+        place_actor = False
         base_code: str | None = c.code
         main: _Node | None = None
         kind = c.kind
@@ -618,6 +775,10 @@ class EventCoder:
                 return None
             if not recipient and finder.unresolved_party(tok, code) is not None:
                 return None  # "restored ties with Gxndor": half an event is no event
+            code = self._instrument(tok, code)
+            if not actor and code.startswith(PLACE_ACTOR_CODES):
+                actor = self._place_attackers(tok, finder)
+                place_actor = bool(actor)
         assert code is not None
         if not self.keep_unknown_codes and code[-1].isalpha():
             code = code[:-1]  # a PETRARCH variant ("174K") is its CAMEO code in a record
@@ -644,6 +805,9 @@ class EventCoder:
         if own and len(own) == len(recipient) and kind != "noun":
             return None  # "he received al-Kadhimi" with he = al-Kadhimi: a misread, not an event
         recipient = [r for r in recipient if r.actor_id is None or r.actor_id not in actor_ids]
+        own_people = not recipient and self._own_people(head, code, finder)
+        if kind == "noun" and head.i != tok.i:
+            kind = "light"  # "denied any role in the attack": the denial carries it like a light verb
         return EventMention(
             trigger=tok.i, trigger_text=tok.text, sentence=sent_no, cameo=code, actor=actor,
             recipient=recipient, kind=kind, specificity=c.specificity, distance=dist,
@@ -653,7 +817,7 @@ class EventCoder:
             negated_by_governor=node.negated,
             reverse=reverse if kind == "verb" and (code == c.code or (
                 c.code is not None and c.code[-1].isalpha() and code == c.code[:-1])) else None,
-            notes=[f"depth={clause_depth(head)}"],
+            notes=[f"depth={clause_depth(head)}"], own_people=own_people, place_actor=place_actor,
         )  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:
@@ -661,12 +825,46 @@ class EventCoder:
         finder = ArgumentFinder(index, self.governors.object_control,
                                 frozenset(self.governors.by_lemma), self.event_nouns,
                                 self.verbs.stance_nouns, self.verbs.motion_verbs,
-                                self.verbs.host_nouns)  # fmt: skip
+                                self.verbs.host_nouns,
+                                self.verbs.stative_participles)  # fmt: skip
         events: list[EventMention] = []
         for n, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, n, finder))
         doc._.mizan_events = events
         return doc
+
+
+def _finer(noun: Candidate, verb: Candidate) -> bool:
+    """The noun's own compound code refines the light verb's pattern code ("staged a hunger
+    strike": 142 over "stage ... strike" 140)."""
+    return bool(noun.specificity > 0 and noun.code and verb.code
+                and noun.code[:2] == verb.code[:2] and noun.code != verb.code)  # fmt: skip
+
+
+def _coded(n: _Node) -> bool:
+    """A node that codes an event of its own (not a bare verb of saying or planning)."""
+    gov = n.cand.governor
+    return n.cand.code is not None or (gov is not None and gov.derive is not None)
+
+
+def _said_noun(g: Token, nodes: dict[int, _Node]) -> _Node | None:
+    """A demand, appeal, threat or offer noun that a verb of saying has as its object."""
+    for c in g.children:
+        n = nodes.get(c.i) if c.dep_ == "dobj" else None
+        if n is not None and n.cand.kind == "noun" and n.cand.governor is not None and (
+            n.cand.governor.derive is not None
+        ):
+            return n
+    return None
+
+
+def _protest_aim(node: _Node) -> bool:
+    """An appeal, demand, complaint or protest: what a protest is for ("... to demand X",
+    "... to protest X")."""
+    gov = node.cand.governor
+    return (node.cand.code or "")[:2] in ("02", "10", "11", "14") or (
+        gov is not None and gov.derive in ("demand", "appeal")
+    )
 
 
 def _locative(ms: list[ActorMention], doc: Doc) -> bool:

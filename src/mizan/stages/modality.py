@@ -90,6 +90,10 @@ class ModalityTagger:
     def _clause_marks(self, tokens: list[Token], r: _Reading) -> None:
         for t in tokens:
             kids = list(t.children)
+            if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and not any(
+                c.dep_ in ("aux", "auxpass") for c in kids
+            ):
+                r.not_event = True  # "jihadists who still stage attacks": what they do, a habit
             for c in kids:
                 low = c.lower_
                 if c.dep_ == "neg" or (c.dep_ == "advmod" and low in self.negators):
@@ -97,7 +101,10 @@ class ModalityTagger:
                     r.past_negation = r.past_negation or any(
                         a.lower_ == "did" for a in kids if a.dep_ == "aux"
                     ) or (t.tag_ == "VBD" and not any(a.dep_ == "aux" for a in kids))
-                if c.dep_ == "advmod" and low in self.habitual and t.tag_ in ("VBZ", "VBP"):
+                if c.dep_ == "advmod" and low in self.habitual and (
+                    t.tag_ in ("VBZ", "VBP") or t.tag_ == "VBG" and t.dep_ == "pcomp" and not any(
+                        a.dep_ in ("aux", "auxpass") for a in kids)
+                ):  # fmt: skip
                     r.not_event = True  # "Sistani rarely receives officials": a habit
                 if c.dep_ in ("aux", "auxpass"):
                     if low in self.future_aux:
@@ -125,6 +132,10 @@ class ModalityTagger:
         start = doc[ev.head] if ev.head >= 0 else doc[ev.trigger]
         own = self._own_clause(start)
         self._clause_marks(own, r)
+        if ev.head >= 0 and ev.head != ev.trigger and doc[ev.trigger].pos_ == "NOUN":
+            gov = self.governors.of(start.lemma_.lower(), particles(start))
+            if gov is not None and gov.modality == "negated":
+                r.negated, r.past_negation = True, True  # "denied any role in the attack"
         if ev.negated_by_governor:
             r.negated, r.past_negation = True, True
         below, t = own[-1], own[-1].head

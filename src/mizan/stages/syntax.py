@@ -84,8 +84,17 @@ def tree_distance(a: Token, b: Token) -> int:
 
 
 def particles(tok: Token) -> set[str]:
-    """Particles and prepositions attached to a verb ("called ON", "looked FORWARD to")."""
-    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod", "dative")}
+    """Particles and prepositions attached to a verb ("called ON", "looked FORWARD to"), and
+    the "for" of a clause it governs ("called FOR them to strike", parsed as that clause's
+    subordinator)."""
+    out = set()
+    for c in tok.children:
+        dep = c.dep_
+        if dep in ("prt", "prep", "advmod", "dative"):
+            out.add(c.lower_)
+        elif dep == "advcl" and c.i > tok.i:
+            out.update(m.lower_ for m in c.lefts if m.dep_ == "mark" and m.lower_ == "for")
+    return out
 
 
 def has_neg(tok: Token) -> bool:

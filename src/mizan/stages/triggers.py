@@ -33,6 +33,9 @@ class Candidate:
     dictionary: bool = False
 
 
+FEELING = "feeling"  # the governor class of feelings (governors.yaml)
+
+
 class TriggerFinder:
     def __init__(self, verbs: VerbDictionary, governors: Governors) -> None:
         self.verbs = verbs
@@ -43,6 +46,8 @@ class TriggerFinder:
         self.discards: dict[str, list[tuple[str, ...]]] = {}
         for phrase in verbs.discards:
             self.discards.setdefault(phrase[0], []).append(phrase)
+        self.feelings = frozenset(lemma for lemma, gs in governors.by_lemma.items()
+                                  if any(g.name == FEELING for g in gs))  # fmt: skip
 
     @staticmethod
     def _find(lowers: list[str], table: dict[str, list[tuple[str, ...]]]) -> list[tuple[int, int]]:
@@ -90,6 +95,10 @@ class TriggerFinder:
     def _verb(self, verb: Token) -> Candidate | None:
         lemma = self.lemma(verb)
         gov = self._governor(verb, lemma)
+        if gov is None and verb.tag_ == "VBN" and verb.lower_ in self.feelings:
+            gov = self._governor(verb, verb.lower_)  # "is not reassured of": a feeling
+        if gov is not None and gov.name == FEELING:
+            return Candidate(verb, None, None, "governor", governor=gov)  # no event itself
         entry = self.verbs.entry(lemma)
         written = self.verbs.entry(verb.lower_)
         if verb.lower_ != lemma and written is not None and written.surface:
@@ -149,6 +158,19 @@ class TriggerFinder:
             # "a mediation mission": the shell noun stands for the event
             return Candidate(head, code, trig.reverse, "noun", spec, f"noun: {trig.lemma}")
         return Candidate(noun, code, trig.reverse, "noun", spec, f"noun: {trig.lemma}", gov)
+
+    def felt(self, tok: Token) -> bool:
+        """``tok`` is inside what someone feels ("wary of any rapprochement, which Iraq may
+        use to deter its army from attacking"): some word above it is a feeling."""
+        t = tok
+        feelings = self.feelings
+        for _ in range(24):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            if t.lemma_.lower() in feelings or t.tag_ == "VBN" and t.lower_ in feelings:
+                return True
+        return False
 
     def _adjective(self, adj: Token) -> Candidate | None:
         gov = self._governor(adj)

@@ -241,6 +241,13 @@ GOVERNED = [
      "in Iraq.", Want("THREATEN", actor=("IRN",), recipient=("USA",))),
     ("Iraqi President Barham Salih called on all parties to exercise restraint.",
      Want("REQUEST", actor=("IRQ",), cameo="02")),
+    # "X said Y should/must ...": an appeal or demand to Y, but not when Y is X again by a
+    # pronoun resolved to the same actor (what X says of itself asks no one)
+    ("Kenya indicated that Sudan should act against the rebels.",
+     Want("REQUEST", actor=("KEN",), recipient=("SDN",), cameo="02")),
+    ("Kenya indicated it should have acted against Sudan.", Want(None)),
+    ("Jordan's foreign minister said Israel must stop the settlement expansion.",
+     Want("REQUEST", actor=("JOR",), recipient=("ISR",), cameo="10")),
     ("The EU imposed sanctions on three Iranian officials over the crackdown on protesters.",
      Want("SANCTION", cameo="163", recipient=("IRN",))),
     ("Protesters in Baghdad burned tyres and blocked the main bridge over the Tigris.",

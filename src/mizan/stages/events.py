@@ -311,7 +311,9 @@ class EventCoder:
                    for c in g.children)  # fmt: skip
 
     def _obligation(self, node: _Node, index: MentionIndex, finder: ArgumentFinder) -> None:
-        """ "X said Y must ..." : a verb of saying becomes a demand (or an appeal: "should")."""
+        """ "X said Y must ..." : a verb of saying becomes a demand (or an appeal: "should").
+        Not when Y is X again, by the same mention or by a pronoun resolved to the same actor
+        ("X said it should have acted"): that is what X says of itself, asking no one."""
         tok = node.cand.tok
         for c in tok.children:
             if c.dep_ != "ccomp":
@@ -323,7 +325,7 @@ class EventCoder:
             subj = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass")), None)
             speaker = finder.actor(tok)[0]
             obliged = finder.mentions_for(subj) if subj is not None else []
-            if obliged and not {id(m) for m in obliged} & {id(m) for m in speaker}:
+            if obliged and not _same_party(obliged, speaker):
                 name = "appeal" if hit <= {"should", "ought"} else "demand"
                 node.cand.governor = self.governors.named[name]
                 node.cand.kind = "governor"
@@ -876,3 +878,10 @@ def _locative(ms: list[ActorMention], doc: Doc) -> bool:
 @Language.factory("mizan_events", default_config={"extra_verbs": []})
 def make_event_coder(nlp: Language, name: str, extra_verbs: list[str]) -> EventCoder:
     return EventCoder(load_verbs([Path(p) for p in extra_verbs]), load_ontology(), load_governors())
+
+
+def _same_party(a: list[ActorMention], b: list[ActorMention]) -> bool:
+    """Whether two sides share a mention or a resolved actor."""
+    if {id(m) for m in a} & {id(m) for m in b}:
+        return True
+    return bool({m.actor_id for m in a if m.actor_id} & {m.actor_id for m in b if m.actor_id})

@@ -59,7 +59,7 @@ def timeline(
 
 
 _COLUMNS = ("{x}.date, {x}.date_precision, {x}.event, {x}.cameo, {e}.mode, {x}.goldstein, "
-            "{x}.quad_class, {x}.modality, {e}.attributed_name, {c}.{place}, {e}.ev_text, "
+            "{x}.quad_class, {x}.modality, {e}.attributed_name, {c}.{place}, {e}.{evidence}, "
             "{e}.doc_id, d.title, d.source, d.url, {c}.num_mentions, {c}.num_documents, "
             "{c}.num_sources")  # fmt: skip
 
@@ -68,7 +68,7 @@ def _from_index(store: Store, key: str, start: Any, end: Any, limit: int | None)
     """The events of one actor key from the store's ``event_index``, which keeps each actor's
     rows together and in date order: one narrow table instead of four joined ones."""
     conds, params = date_where(start, end, "x.date")
-    cols = _COLUMNS.format(x="x", e="x", c="x", place="place").replace("x.ev_text", "x.evidence")
+    cols = _COLUMNS.format(x="x", e="x", c="x", place="place", evidence="evidence")
     rows = store.query(
         f"SELECT x.event_id, {cols}, x.actors, x.recipients FROM event_index x "
         f"LEFT JOIN documents d ON d.doc_id = x.doc_id WHERE x.actor_key = ? AND {' AND '.join(conds)} "
@@ -87,7 +87,7 @@ def _from_tables(store: Store, sel: ActorSelector, start: Any, end: Any, limit: 
     """The same rows for a selector the index has no key for (a country and sector code
     matches actors with a registry id too): from the events, clusters and actors tables."""
     conds, params = date_where(start, end)
-    cols = _COLUMNS.format(x="e", e="e", c="c", place="loc_name")
+    cols = _COLUMNS.format(x="e", e="e", c="c", place="loc_name", evidence="ev_text")
     rows = store.query(
         f"WITH ids AS (SELECT DISTINCT a.event_id FROM event_actors a WHERE {sel.condition}), "
         "names AS (SELECT a.event_id, "

@@ -284,18 +284,26 @@ def test_real_agents_and_actors():
     assert any(c.code == "IRQGOV" and c.start == date(2006, 5, 20) for c in maliki.codes)
 
 
-def test_connected_words_are_adjacent(tmp_path):
-    """An underscore joins pattern words that must follow each other; a space lets words
-    come between them."""
+def entry_of(tmp_path: Path, text: str, verb: str):
+    """The entry of ``verb`` in a PETRARCH verbs file of ``text``, built as mizan builds it."""
     from mizan.datafiles import package_file
-    from mizan.verbs import build_dictionary, match_verb
+    from mizan.verbs import build_dictionary
 
-    text = "--- RISE [---] ---\nRISE\n- DEATH_TOTAL * [224]\n- DEATH TOLL * [223]\n"
     path = write(tmp_path, "verbs.txt", text)
     d = build_dictionary([(path, verbs_to_mizan(read_verbs(path)))], package_file("verbs"),
                          nouns=False)  # fmt: skip
-    entry = d.entry("rise")
+    entry = d.entry(verb)
     assert entry is not None
+    return entry
+
+
+def test_connected_words_are_adjacent(tmp_path):
+    """An underscore joins pattern words that must follow each other; a space lets words
+    come between them."""
+    from mizan.verbs import match_verb
+
+    entry = entry_of(tmp_path, "--- RISE [---] ---\nRISE\n- DEATH_TOTAL * [224]\n- DEATH TOLL * [223]\n",
+                     "rise")  # fmt: skip
 
     def code(before: str) -> str | None:
         return match_verb(entry, [(w, w) for w in before.split()], []).code
@@ -316,16 +324,10 @@ def test_connected_words_are_adjacent(tmp_path):
 def test_synset_glued_to_a_word(tmp_path, after, expected):
     """"&SET_WORD" is the synset SET followed directly by WORD; the pattern is kept, not
     dropped as an undefined synset."""
-    from mizan.datafiles import package_file
-    from mizan.verbs import build_dictionary, match_verb
+    from mizan.verbs import match_verb
 
-    text = ("&FORCE\n+NAVAL\n+AIR\n\n--- BEGIN [---] ---\nBEGIN\n"
-            "- * &FORCE_DRILLS IN [062]\n- * &FORCE_DRILLS [061]\n")  # fmt: skip
-    path = write(tmp_path, "verbs.txt", text)
-    d = build_dictionary([(path, verbs_to_mizan(read_verbs(path)))], package_file("verbs"),
-                         nouns=False)  # fmt: skip
-    entry = d.entry("begin")
-    assert entry is not None
+    entry = entry_of(tmp_path, "&FORCE\n+NAVAL\n+AIR\n\n--- BEGIN [---] ---\nBEGIN\n"
+                     "- * &FORCE_DRILLS IN [062]\n- * &FORCE_DRILLS [061]\n", "begin")  # fmt: skip
     got = match_verb(entry, [], [(w, w) for w in after.split()]).code
     assert got == expected
 
@@ -341,16 +343,10 @@ def test_synset_glued_to_a_word(tmp_path, after, expected):
 )
 def test_synset_members_of_several_words(tmp_path, after, expected):
     """A synset member of several words ("RIVER_BARGE", "FISHING BOAT") matches only whole."""
-    from mizan.datafiles import package_file
-    from mizan.verbs import build_dictionary, match_verb
+    from mizan.verbs import match_verb
 
-    text = ("&CRAFT\n+RIVER_BARGES\n+CANOES\n+FISHING BOATS\n\n--- LEND [---] ---\nLEND\n"
-            "- * &CRAFT [071]\n")  # fmt: skip
-    path = write(tmp_path, "verbs.txt", text)
-    d = build_dictionary([(path, verbs_to_mizan(read_verbs(path)))], package_file("verbs"),
-                         nouns=False)  # fmt: skip
-    entry = d.entry("lend")
-    assert entry is not None
+    entry = entry_of(tmp_path, "&CRAFT\n+RIVER_BARGES\n+CANOES\n+FISHING BOATS\n\n"
+                     "--- LEND [---] ---\nLEND\n- * &CRAFT [071]\n", "lend")  # fmt: skip
     assert match_verb(entry, [], [(w, w) for w in after.split()]).code == expected
 
 

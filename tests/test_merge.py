@@ -84,3 +84,37 @@ def test_mentions_table_keeps_every_mention(nlp, tmp_path):
         store.add_records(res.records)
         rows = store.query("SELECT sentence FROM mentions ORDER BY sentence")
     assert [r[0] for r in rows] == [0, 1]
+
+
+def test_a_meeting_told_from_either_side_is_one_meeting():
+    a = rec(0, cameo="040", actor=("FRA-minister",), recipient=("IRQ-pm",), trigger="met")
+    b = rec(4, cameo="040", actor=("IRQ-pm",), recipient=("FRA-minister",), trigger="meeting")
+    assert same_event(a, b)
+    # a directed event (a demand) from either side is two events
+    assert not same_event(rec(0, event="DEMAND", cameo="100", actor=("FRA",), recipient=("IRQ",)),
+                          rec(2, event="DEMAND", cameo="100", actor=("IRQ",), recipient=("FRA",)))
+
+
+def test_unnamed_officials_in_a_meeting_are_the_named_participant_of_their_country():
+    a = rec(0, cameo="040", actor=("FRA-minister",), recipient=("IRQ-officials",),
+            generic=("IRQ-officials",), trigger="met")  # fmt: skip
+    b = rec(3, cameo="040", actor=("IRQ-pm",), recipient=("FRA-minister",), trigger="meeting")
+    [m] = merge_records([copy.deepcopy(a), copy.deepcopy(b)])
+    assert [x["id"] for x in m["actor"]] == ["FRA-minister"]
+    assert [x["id"] for x in m["recipient"]] == ["IRQ-pm"]  # not the minister met by herself
+    assert len(m["mentions"]) == 2
+    # officials of another country, or a different kind of meeting, stay apart
+    c = rec(0, cameo="040", actor=("FRA-minister",), recipient=("JOR-officials",),
+            generic=("JOR-officials",))  # fmt: skip
+    assert not same_event(c, b)
+    assert not same_event(a, b | {"cameo": "042"})
+
+
+def test_text_meeting_from_both_sides_gives_one_record(code):
+    text = ("French Defence Minister Florence Parly met senior Iraqi officials in Baghdad on "
+            "Thursday. Iraqi Prime Minister Mustafa al-Kadhimi told reporters after his meeting "
+            "with Parly that France was a partner.")
+    recs = [r for r in code(text, "2020-08-28") if r["event"] == "CONSULT"]
+    assert len(recs) == 1, recs
+    names = {m["name"] for m in recs[0]["actor"] + recs[0]["recipient"]}
+    assert names == {"Florence Parly", "Mustafa al-Kadhimi"}, recs

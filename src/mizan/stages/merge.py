@@ -11,6 +11,11 @@ Two mentions are the same event when all of these hold:
   ("held a meeting ... the meeting");
 * the same CAMEO code when the recipients are not literally the same ("arrived in
   Baghdad" and "met al-Kadhimi" stay two events);
+* for symmetric events (a meeting; ``symmetric`` in ``data/dedup.yaml``, the rule the store
+  uses across documents), the two sides pooled: "X met Y" and "Y's meeting with X" are one
+  meeting, and so are "X met senior Iraqi officials" and "Y (an Iraqi official) said during
+  his meeting with X", when the unnamed agents on one side are of the countries and sectors
+  of the named participants they stand for on the other, and the CAMEO code is the same;
 * compatible dates (overlapping, or one undated) and places (the same country, or one
   without a place).
 
@@ -24,6 +29,8 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+
+from ..store.matching import load_rule
 
 EMPTY_RECIPIENT_WINDOW = 3  # sentences
 
@@ -52,6 +59,39 @@ def _loosely(a: list[dict[str, Any]], b: list[dict[str, Any]]) -> bool:
     return all(_generic(m) for m in b) and cb <= ca
 
 
+def _pooled(r: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(r["actor"]) + list(r["recipient"])
+
+
+def _symmetric_match(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """The participants of two mentions of a symmetric event, each side's pooled, are the
+    same: literally, or (with the same CAMEO code) once the unnamed agents of one are matched
+    to named participants of the other of the same country and sector."""
+    if not (a["actor"] and a["recipient"] and b["actor"] and b["recipient"]):
+        return False
+    if not load_rule().symmetric(a["event"], a["cameo"]):
+        return False
+    pa, pb = _pooled(a), _pooled(b)
+    ka, kb = {actor_key(m) for m in pa}, {actor_key(m) for m in pb}
+    if ka == kb:
+        return True
+    if a["cameo"] != b["cameo"] or not ka & kb:
+        return False
+    only_a = [m for m in pa if actor_key(m) not in kb]
+    only_b = [m for m in pb if actor_key(m) not in ka]
+    return _stands_for(only_a, only_b) or _stands_for(only_b, only_a)
+
+
+def _stands_for(generic: list[dict[str, Any]], named: list[dict[str, Any]]) -> bool:
+    """Every one of ``generic`` is an unnamed agent of the country and sector of one of
+    ``named``, and every one of ``named`` is covered."""
+    if not generic or not named or not all(_generic(m) for m in generic):
+        return False
+    cg = {(m.get("country"), m.get("sector")) for m in generic}
+    cn = {(m.get("country"), m.get("sector")) for m in named}
+    return cg == cn
+
+
 def dates_compatible(a: dict[str, Any], b: dict[str, Any]) -> bool:
     if (
         a["date"] is None
@@ -78,7 +118,9 @@ def same_event(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return False
     aa, ab, ra, rb = a["actor"], b["actor"], a["recipient"], b["recipient"]
     same_sentence = a["evidence"]["sentence"] == b["evidence"]["sentence"]
-    if same_sentence and _literal(aa, ab) and (not ra or not rb or _literal(ra, rb)):
+    if _symmetric_match(a, b):
+        pass
+    elif same_sentence and _literal(aa, ab) and (not ra or not rb or _literal(ra, rb)):
         pass  # "held a meeting ..., discussing X": one event told twice in one sentence
     elif _literal(aa, ab) and _literal(ra, rb):
         if not ra:
@@ -107,10 +149,16 @@ def merge_into(kept: dict[str, Any], other: dict[str, Any]) -> None:
         kept["location"] = other["location"]
     if not kept["recipient"] and other["recipient"]:
         kept["recipient"] = other["recipient"]  # "killed one soldier and wounded two others"
+    swapped = _symmetric_match(kept, other) and not _literal(kept["actor"], other["actor"])
     for side in ("actor", "recipient"):
-        if kept[side] and all(_generic(m) for m in kept[side]) and other[side] and not all(
-            _generic(m) for m in other[side]
-        ):
+        if not kept[side] or not all(_generic(m) for m in kept[side]):
+            continue
+        if swapped:  # "X met officials" + "Y's meeting with X": the officials are Y
+            seen = {actor_key(m) for m in _pooled(kept)}
+            named = [m for m in _pooled(other) if not _generic(m) and actor_key(m) not in seen]
+            if named:
+                kept[side] = named
+        elif other[side] and not all(_generic(m) for m in other[side]):
             kept[side] = other[side]  # "the delegation" → "al-Kadhimi"
     kept["confidence"] = round(
         1 - (1 - float(kept["confidence"])) * (1 - float(other["confidence"])) ** 0.5, 3

@@ -93,3 +93,8 @@ def test_seed_acceptance(shared, nlp):
                     == sorted(map(actor_key, b["recipient"])) and a["recipient"]
                     and dates_compatible(a, b))  # fmt: skip
             assert not same, (a["evidence"]["text"], b["evidence"]["text"])
+    # a meeting told from both sides is one meeting: Parly's with the Iraqi officials
+    parly = [r for r in recs if r["event"] == "CONSULT"
+             and "florence-parly" in {m["id"] for m in r["actor"] + r["recipient"]}]  # fmt: skip
+    assert len(parly) == 1, [r["evidence"]["text"] for r in parly]
+    assert len(parly[0]["mentions"]) >= 2

@@ -17,8 +17,9 @@ from mizan.analysis.dyads import dyads
 from mizan.analysis.network import network
 from mizan.analysis.search import EventFilter, search_events
 from mizan.analysis.timeline import timeline
+from mizan.errors import EventNotFound, ReviewError
 from mizan.exports import export
-from mizan.review.corrections import EventNotFound, ReviewError, correct, corrections
+from mizan.review.corrections import correct, corrections
 from mizan.review.overrides import overrides, write_overrides
 from storehelp import add, record
 

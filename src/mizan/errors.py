@@ -80,3 +80,23 @@ class StoreError(MizanError):
 
 class EvalError(MizanError):
     """An evaluation set is missing or not in the expected format."""
+
+
+class ReviewError(MizanError, ValueError):
+    """A reviewer's correction that cannot be applied: its value names what is wrong."""
+
+
+class EventNotFound(MizanError, LookupError):
+    """No stored event has this id."""
+
+    def __init__(self, event_id: str) -> None:
+        self.event_id = event_id
+        super().__init__(f"no event {event_id!r} in the store")
+
+
+class ActorNotFound(MizanError, LookupError):
+    """No event in the store has this actor."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        super().__init__(f"no actor {key!r} in the store's events")

@@ -5,16 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import MizanError
+from ..errors import ActorNotFound
 from ..store import Store
 from .common import ACTOR_KEY, mean_score
 from .dyads import labels
-
-
-class ActorNotFound(MizanError, LookupError):
-    def __init__(self, key: str) -> None:
-        self.key = key
-        super().__init__(f"no actor {key!r} in the store's events")
 
 
 def actor_list(store: Store, q: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:

@@ -10,7 +10,17 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import ConfigError, EvalError, InputError, MizanError, StoreError, UnknownChoiceError
+from ..errors import (
+    ActorNotFound,
+    ConfigError,
+    EvalError,
+    EventNotFound,
+    InputError,
+    MizanError,
+    ReviewError,
+    StoreError,
+    UnknownChoiceError,
+)
 
 log = logging.getLogger("mizan.api")
 
@@ -38,9 +48,6 @@ def error_response(status: int, message: str, detail: Any = None, code: str | No
 
 
 def _status_of(exc: MizanError) -> int:
-    from ..analysis.profile import ActorNotFound
-    from ..review.corrections import EventNotFound, ReviewError
-
     if isinstance(exc, EventNotFound | ActorNotFound):
         return 404
     if isinstance(exc, UnknownChoiceError | ConfigError | ReviewError | InputError | EvalError):

@@ -16,7 +16,7 @@ import secrets
 from datetime import UTC, date, datetime
 from typing import Any
 
-from ..errors import MizanError, UnknownChoiceError, close_matches
+from ..errors import EventNotFound, ReviewError, UnknownChoiceError, close_matches
 from ..ontology import MODALITIES, PLOVER_EVENTS, PSEUDO_COUNTRIES, SECTORS, load_ontology
 from ..store import Store
 from ..store.matching import actor_key, interval, load_rule, match_key
@@ -26,18 +26,6 @@ VERDICTS = ("right", "wrong")
 DATE_PRECISIONS = ("day", "week", "month", "year", "document")
 CORRECTION_COLUMNS = ["correction_id", "event_id", "field", "before_value", "after_value",
                       "reviewer", "role", "note", "reports", "created_at"]  # fmt: skip
-
-
-class ReviewError(MizanError, ValueError):
-    """A correction that cannot be applied: its value names what is wrong."""
-
-
-class EventNotFound(MizanError, LookupError):
-    """No stored event has this id."""
-
-    def __init__(self, event_id: str) -> None:
-        self.event_id = event_id
-        super().__init__(f"no event {event_id!r} in the store")
 
 
 # -- finding the event ------------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from ..errors import MizanError, UnknownChoiceError
+from ..errors import UnknownChoiceError
 from ..store import Store
 
 ROLES = ("read", "review", "admin")
@@ -94,7 +94,3 @@ def revoke_token(store: Store, token_id: str) -> None:
         raise UnknownChoiceError("token id", token_id, known or ["(no tokens)"])
     store.execute("UPDATE api_tokens SET revoked_at = ? WHERE token_id = ? AND revoked_at IS NULL",
                   (_now(), token_id))  # fmt: skip
-
-
-class AccessError(MizanError):
-    """A request without a valid token, or with a role that may not do what it asks."""

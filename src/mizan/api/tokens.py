@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, Request
 from pydantic import BaseModel, Field
 
 from ..ontology import MODALITIES, PLOVER_EVENTS, SECTORS, load_ontology
-from ..review.corrections import FIELDS
 from ..review.tokens import ROLES, TokenInfo, create_token, list_tokens, revoke_token
+from ..review.values import FIELDS
 from .security import caller, require
 
 router = APIRouter(tags=["access"])

@@ -23,7 +23,8 @@ from typing import IO, Any
 
 from ..errors import EvalError
 from ..store import Store
-from .corrections import current, field_value, locate
+from .corrections import current, locate
+from .values import field_value
 
 GOLD_FIELDS = ("event", "actor", "recipient", "date", "place", "modality")
 

@@ -28,6 +28,7 @@ agents, and its confidence grows with the corroboration.
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 from typing import Any
 
 from ..store.matching import load_rule
@@ -69,7 +70,7 @@ def _symmetric_match(a: dict[str, Any], b: dict[str, Any]) -> bool:
     to named participants of the other of the same country and sector."""
     if not (a["actor"] and a["recipient"] and b["actor"] and b["recipient"]):
         return False
-    if not load_rule().symmetric(a["event"], a["cameo"]):
+    if not _symmetric(a["event"], a["cameo"]):
         return False
     pa, pb = _pooled(a), _pooled(b)
     ka, kb = {actor_key(m) for m in pa}, {actor_key(m) for m in pb}
@@ -80,6 +81,11 @@ def _symmetric_match(a: dict[str, Any], b: dict[str, Any]) -> bool:
     only_a = [m for m in pa if actor_key(m) not in kb]
     only_b = [m for m in pb if actor_key(m) not in ka]
     return _stands_for(only_a, only_b) or _stands_for(only_b, only_a)
+
+
+@cache
+def _symmetric(event: str, cameo: str | None) -> bool:
+    return load_rule().symmetric(event, cameo)
 
 
 def _stands_for(generic: list[dict[str, Any]], named: list[dict[str, Any]]) -> bool:

@@ -108,6 +108,14 @@ HISTORICAL = [
                             modality="historical")),
     ("US forces killed Qassem Soleimani in a drone strike in Baghdad in January 2020.",
      Want("ASSAULT", actor=("USA",), modality="historical")),
+    # an event in a time clause months or years before its main clause is background history
+    ("Kuwait reopened its embassy in Baghdad, almost twenty years after Iraqi forces invaded "
+     "Kuwait.", Want("COERCE", actor=("IRQ",), recipient=("KWT",), modality="historical")),
+    ("Two decades after the American invasion of Iraq, the Iraqi prime minister met the "
+     "Saudi king in Riyadh.", Want("ASSAULT", actor=("USA",), modality="historical")),
+    # ... weeks before is no history
+    ("Iraq expelled the Turkish ambassador three weeks after Turkish troops shelled Iraqi "
+     "villages.", Want("ASSAULT", actor=("TUR",), recipient=("IRQ",), modality="asserted")),
 ]  # fmt: skip
 
 NOT_EVENTS = [
@@ -137,6 +145,10 @@ NOT_EVENTS = [
     ("Qatar is worried about any rapprochement with Iraq, which Iran could use to attack "
      "its neighbours.", Want(None)),
     ("Turkey was alarmed by the Iranian missile test.", Want(None)),
+    # a past participle opening the sentence tells the subject's circumstances, not an event
+    ("Criticised by the Arab League, Turkey is being drawn deeper into the Syrian war.",
+     Want(None)),
+    ("Snubbed by the Iraqi government, the Kurdish delegation remains in Erbil.", Want(None)),
 ]  # fmt: skip
 
 TABLE = NEGATED + REFUSALS + FUTURE + HYPOTHETICAL + REPORTED + HISTORICAL + NOT_EVENTS

@@ -52,6 +52,7 @@ class _Reading:
     speech_past: bool = False
     speech_verb: Token | None = None
     not_event: bool = False
+    historical: bool = False
 
 
 class ModalityTagger:
@@ -64,6 +65,8 @@ class ModalityTagger:
         self.negators = cue("negators")
         self.habitual = cue("habitual")
         self.decision_speech = cue("decision_speech")
+        self.past_marks = cue("past_marks")
+        self.long_durations = cue("long_durations")
         self.governors = governors
         self.reduce = reduce
         self._sources: dict[int, dict[str, str] | None] = {}  # per document, by sentence
@@ -117,6 +120,38 @@ class ModalityTagger:
                     r.conditional = True  # "would meet X if ..."
             if self._condition(t):
                 r.conditional = True  # the condition itself: "if he gave them a veto"
+            if t.dep_ == "advcl" and self._long_before(t):
+                r.historical = True  # "years after crowds burned the embassy"
+            elif t.dep_ == "advcl" and self._fronted_participle(t):
+                r.not_event = True  # "Rebuked by X, Y is ...": a circumstance of Y
+        start = tokens[0]
+        if start.pos_ in ("NOUN", "PROPN") and start.dep_ == "pobj" and self._long_before(
+            start.head
+        ):
+            r.historical = True  # "decades after the invasion"
+
+    def _long_before(self, t: Token) -> bool:
+        """``t`` is a time clause (or preposition) "after"/"since" measured in months or
+        more: "five years after X" — X is background history, not a new event."""
+        kids = list(t.children)
+        if t.dep_ == "prep":
+            if t.lower_ not in self.past_marks:
+                return False
+        elif not any(c.dep_ == "mark" and c.lower_ in self.past_marks for c in kids):
+            return False
+        return any(c.dep_ == "npadvmod" and c.lemma_.lower() in self.long_durations for c in kids)
+
+    @staticmethod
+    def _fronted_participle(t: Token) -> bool:
+        """``t`` is a past participle opening the sentence with no subject or auxiliary of
+        its own, before the subject of its main clause ("Rebuked by X, Y is drawn into ..."):
+        it describes that subject's circumstances, not an event of its own."""
+        if t.tag_ != "VBN" or t.left_edge.i != t.sent.start or t.head.i <= t.i:
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in t.children):
+            return False
+        subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and subj.i > t.right_edge.i
 
     def _condition(self, clause: Token) -> bool:
         """``clause`` is introduced by "if"/"unless" (not the concessive "even if")."""
@@ -221,6 +256,8 @@ class ModalityTagger:
             ev.modality = "hypothetical"
         elif r.future:
             ev.modality = "future"
+        elif r.historical:
+            ev.modality = "historical"
         elif speaker is not None:
             ev.modality = "reported"
         else:

@@ -48,6 +48,14 @@ REFUSALS = [
 ]  # fmt: skip
 
 FUTURE = [
+    # a concession or retreat to come is promised: AGREE (035: intent to yield) ...
+    ("Syria will withdraw its troops from Lebanon next year.",
+     Want("AGREE", actor=("SYR",), recipient=("LBN",), modality="future", cameo="035")),
+    ("Iraq will allow Kuwaiti inspectors to visit the border posts.",
+     Want("AGREE", actor=("IRQ",), recipient=("KWT",), modality="future", cameo="035")),
+    # ... but one decided is made
+    ("The Iraqi cabinet decided to lift the curfew in Basra.",
+     Want("CONCEDE", actor=("IRQ",), cameo="081")),
     ("Iraqi Prime Minister Mustafa al-Kadhimi will visit Riyadh next month.",
      Want("AGREE", actor=("IRQ",), recipient=("SAU",), modality="future", cameo="036")),
     ("The Saudi foreign minister is scheduled to visit Baghdad next week.",
@@ -79,8 +87,9 @@ HYPOTHETICAL = [
     # the condition of another event is no event of its own
     ("Iran would close the border crossings if Iraq expelled its diplomats.",
      Want("THREATEN", actor=("IRN",), n_events=1)),
+    # (a conditional promise to withdraw is AGREE, PLOVER's reduction of future cooperation)
     ("Turkey will withdraw its troops from Bashiqa unless Baghdad arranges a ceasefire.",
-     Want("RETREAT", actor=("TUR",), n_events=1)),
+     Want("AGREE", actor=("TUR",), cameo="035", modality="hypothetical", n_events=1)),
     pytest.param(
         "The Iraqi foreign minister hopes to meet his Saudi counterpart soon.",
         Want("AGREE", actor=("IRQ",), modality="future"),

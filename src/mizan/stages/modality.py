@@ -11,7 +11,7 @@ The walk starts at the event's clause head and climbs the dependency tree to the
   under a past verb of saying ("said it would") is the future of the past;
 * "could/might/may/should", or an "if/unless" condition → hypothetical;
 * a verb of saying above, or "according to X" → reported, ``attributed_to`` X;
-* PLOVER's reductions (with ``reduce``): future or conditional cooperation (CONSULT, SUPPORT,
+* PLOVER's reductions (with ``reduce``): future or conditional cooperation (CONSULT, SUPPORT, CONCEDE, RETREAT,
   COOPERATE, AID) is AGREE, and a future or conditional use of force is THREATEN
   (``derived.yaml``); the modality is kept, so the record still says "future".
 
@@ -35,7 +35,9 @@ from .syntax import particles
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp", "advcl", "conj", "dobj",
                    "oprd", "attr", "csubj", "parataxis", "relcl", "acl"}  # fmt: skip
 SPEECH_DEPS = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj", "pcomp", "prep", "pobj"}
-REDUCE_COOPERATION = {"04", "05", "06", "07"}
+REDUCE_COOPERATION = {"04", "05", "06", "07", "08"}
+# a concession or retreat already decided ("decided to allow X") is made, not promised
+DECIDED_COOPERATION = {"08"}
 REFUSAL_ROOTS = {"03", "04", "05", "06", "07", "08"}
 # reductions of relations: announced, a future one is a decision, not a threat
 DECIDED_ROOTS = {"16"}
@@ -53,6 +55,7 @@ class _Reading:
     speech_verb: Token | None = None
     not_event: bool = False
     historical: bool = False
+    decided: bool = False  # the future comes from a decision ("decided to allow")
 
 
 class ModalityTagger:
@@ -185,6 +188,7 @@ class ModalityTagger:
                     r.not_event = True
                 elif gov.modality == "future" and dep not in ("relcl", "acl", "parataxis"):
                     r.future = True
+                    r.decided = r.decided or lemma in self.decision_speech
                 elif gov.modality == "negated" and dep not in ("relcl", "acl"):
                     r.negated, r.past_negation = True, True
                 elif gov.name == "speech" and dep in SPEECH_DEPS and r.speaker_tok is None:
@@ -266,7 +270,8 @@ class ModalityTagger:
             decided = r.speech_verb is not None and (
                 r.speech_verb.lemma_.lower() in self.decision_speech
             )
-            self._reduce(ev, r.future or r.modal in ("would", "'d", "may", "shall"), decided)
+            self._reduce(ev, r.future or r.modal in ("would", "'d", "may", "shall"), decided,
+                         r.decided)
         return ev.modality
 
     @staticmethod
@@ -278,13 +283,19 @@ class ModalityTagger:
             return t.text.endswith("?")
         return False
 
-    def _reduce(self, ev: EventMention, committed: bool, decided: bool = False) -> None:
-        """PLOVER: future cooperation is AGREE; a future or conditional use of force is
-        THREATEN (a protest only when conditional). A bare "could" is left alone."""
+    def _reduce(
+        self, ev: EventMention, committed: bool, decided: bool = False, decision: bool = False
+    ) -> None:
+        """PLOVER: future cooperation (a concession or retreat too: "will release the
+        hostages") is AGREE; a future or conditional use of force is THREATEN (a protest only
+        when conditional). A bare "could" is left alone; a concession under "decided to" is
+        made, not promised."""
         if not committed:
             return
         root = ev.cameo[:2]
         table = None
+        if root in DECIDED_COOPERATION and decision:
+            return
         if root in REDUCE_COOPERATION:
             table = "intent"
         elif root in CONFLICT_ROOTS and (root != "14" or ev.modality == "hypothetical") and not (

@@ -11,8 +11,8 @@ The walk starts at the event's clause head and climbs the dependency tree to the
   under a past verb of saying ("said it would") is the future of the past;
 * "could/might/may/should", or an "if/unless" condition → hypothetical;
 * a verb of saying above, or "according to X" → reported, ``attributed_to`` X;
-* PLOVER's reductions (with ``reduce``): future or conditional cooperation (CONSULT, SUPPORT, CONCEDE, RETREAT,
-  COOPERATE, AID) is AGREE, and a future or conditional use of force is THREATEN
+* PLOVER's reductions (with ``reduce``): future or conditional cooperation (CONSULT, SUPPORT,
+  COOPERATE, AID, CONCEDE, RETREAT) is AGREE, and a future or conditional use of force is THREATEN
   (``derived.yaml``); the modality is kept, so the record still says "future".
 
 Cue words are data: ``data/verbs/modality.yaml`` and the classes of ``governors.yaml``.

@@ -154,6 +154,17 @@ NOT_EVENTS = [
     ("Qatar is worried about any rapprochement with Iraq, which Iran could use to attack "
      "its neighbours.", Want(None)),
     ("Turkey was alarmed by the Iranian missile test.", Want(None)),
+    # a participle or a passive/perfect relative clause on a noun describes the noun: no event
+    # of its own when the sentence has one ...
+    ("Kuwait will release the Iraqi fishermen who were arrested near Bubiyan island.",
+     Want("AGREE", actor=("KWT",), recipient=("IRQ",), n_events=1)),
+    ("Iraqi police arrested the militants who were attacked by Turkish drones.",
+     Want("COERCE", actor=("IRQ",), n_events=1)),
+    ("Iraq demanded the return of the oil tankers seized by Iran in the Gulf.",
+     Want("REQUEST", actor=("IRQ",), n_events=1)),
+    # ... and is the event when the sentence has no other
+    ("The bodies of Iraqi soldiers killed by Turkish shelling were returned to Baghdad on "
+     "Monday.", Want("ASSAULT", actor=("TUR",), recipient=("IRQ",))),
     # a past participle opening the sentence tells the subject's circumstances, not an event
     ("Criticised by the Arab League, Turkey is being drawn deeper into the Syrian war.",
      Want(None)),

@@ -56,6 +56,7 @@ class _Reading:
     not_event: bool = False
     historical: bool = False
     decided: bool = False  # the future comes from a decision ("decided to allow")
+    descriptive: bool = False  # in a participle or perfect relative clause on a noun
 
 
 class ModalityTagger:
@@ -73,6 +74,7 @@ class ModalityTagger:
         self.governors = governors
         self.reduce = reduce
         self._sources: dict[int, dict[str, str] | None] = {}  # per document, by sentence
+        self._descriptive: set[int] = set()  # ids of events that describe a noun
         self.speech = frozenset(
             lemma for lemma, gs in governors.by_lemma.items() if any(g.name == "speech" for g in gs)
         )
@@ -123,6 +125,10 @@ class ModalityTagger:
                     r.conditional = True  # "would meet X if ..."
             if self._condition(t):
                 r.conditional = True  # the condition itself: "if he gave them a veto"
+            if t.tag_ == "VBN" and (t.dep_ == "acl" or t.dep_ == "relcl" and any(
+                c.dep_ == "auxpass" for c in kids
+            )):  # fmt: skip
+                r.descriptive = True  # "property seized by X", "who were taken hostage"
             if t.dep_ == "advcl" and self._long_before(t):
                 r.historical = True  # "years after crowds burned the embassy"
             elif t.dep_ == "advcl" and self._fronted_participle(t):
@@ -231,6 +237,8 @@ class ModalityTagger:
         r = self.read(ev, doc)
         if r.not_event:
             return None
+        if r.descriptive:
+            self._descriptive.add(id(ev))
         speaker = None
         if r.speaker_tok is not None:
             if r.speaker_tok.lemma_.lower() in self.analysts and (r.modal or r.future):
@@ -310,15 +318,26 @@ class ModalityTagger:
             ev.cameo = code
             ev.governor = ev.governor or ev.modality
 
+    def _drop_descriptions(self, events: list[EventMention], doc: Doc) -> list[EventMention]:
+        """An event told in a participle or a passive relative clause on a noun
+        ("the property seized by the army", "the engineers who were taken hostage") describes
+        that noun: when its sentence has an event of its own, it is background, no event."""
+        main = {doc[ev.trigger].sent.start for ev in events if id(ev) not in self._descriptive}
+        return [ev for ev in events
+                if id(ev) not in self._descriptive or doc[ev.trigger].sent.start not in main]
+
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc._.mizan_actors or [])
         finder = ArgumentFinder(index, self.governors.object_control,
                                 frozenset(self.governors.by_lemma))  # fmt: skip
         kept = []
         self._sources = {}
+        self._descriptive = set()
         for ev in doc._.mizan_events or []:
             if self.classify(ev, doc, finder) is not None:
                 kept.append(ev)
+        if self._descriptive:
+            kept = self._drop_descriptions(kept, doc)
         doc._.mizan_events = kept
         return doc
 

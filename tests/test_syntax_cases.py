@@ -76,6 +76,11 @@ LIGHT_VERBS = [
     # a light verb in a governor's complement carries its noun up to the governor
     ("The Algerian president threatened to institute a curfew in the capital.",
      Want("THREATEN", actor=("DZA",), cameo="1323", n_events=1)),
+    # ... and so does a verb of going on ("continue", "resume"): one event, the governor's
+    ("Egypt promised to continue its medical aid to Sudan.",
+     Want("AGREE", actor=("EGY",), recipient=("SDN",), n_events=1)),
+    ("Jordan agreed to resume negotiations with Syria on the water dispute.",
+     Want("AGREE", actor=("JOR",), recipient=("SYR",), n_events=1)),
     # the noun's own compound code refines the light verb's pattern: a hunger strike
     ("Iraqi teachers staged a hunger strike in Basra.", Want("PROTEST", cameo="142")),
     ("Iran's foreign minister held talks with the Omani sultan in Muscat.",

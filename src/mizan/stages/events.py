@@ -603,6 +603,11 @@ class EventCoder:
                     node.dropped = True  # "killed ... in a bomb attack": one event
                 else:
                     node.role = "circumstance"
+        absorbed = {id(a) for n in nodes.values() for a, _rel in n.absorbed}
+        for node in nodes.values():  # "promised to continue military aid": the noun that a
+            lh = node.light_head  # transparent verb carries is in the governor's event too
+            if not node.dropped and lh is not None and id(nodes.get(lh.i)) in absorbed:
+                node.dropped = True
         for node in nodes.values():  # transparent governors with an event below are no event
             gov = node.cand.governor
             if gov is None or not gov.transparent or node.dropped:

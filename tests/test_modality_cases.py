@@ -165,6 +165,11 @@ NOT_EVENTS = [
     # ... and is the event when the sentence has no other
     ("The bodies of Iraqi soldiers killed by Turkish shelling were returned to Baghdad on "
      "Monday.", Want("ASSAULT", actor=("TUR",), recipient=("IRQ",))),
+    # a press release is a document, not the release of anyone
+    ("The Iraqi army has been holding Kurdish villagers in the camps, according to a press "
+     "release by the Kurdish regional government.", Want(None)),
+    ("Iraq released three Kuwaiti fishermen, the ministry said in a press release.",
+     Want("RETREAT", actor=("IRQ",), recipient=("KWT",), n_events=1)),
     # a past participle opening the sentence tells the subject's circumstances, not an event
     ("Criticised by the Arab League, Turkey is being drawn deeper into the Syrian war.",
      Want(None)),

@@ -155,6 +155,11 @@ UNNAMED_ATTACKERS = [
      Want("ASSAULT", actor=("TUR",), recipient=("TUR",), cameo="1832")),
     ("Iraqi police said two soldiers were wounded in a mortar attack on a base in Anbar.",
      Want("ASSAULT", actor=("IRQ",), cameo="194", modality="reported")),
+    # a war machine as the subject names the means: aerial weapons, tanks
+    ("Turkish aircraft killed five Kurdish fighters near Sinjar.",
+     Want("ASSAULT", actor=("TUR",), cameo="195")),
+    ("Israeli tanks killed three Palestinians in Gaza.",
+     Want("ASSAULT", actor=("ISR",), recipient=("PSE",), cameo="194")),
     # a passive attack or arrest "in" a country the text names: that country's agents
     ("An Egyptian engineer was shot dead in Libya on Monday.",
      Want("ASSAULT", actor=("LBY",), recipient=("EGY",))),

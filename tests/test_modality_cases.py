@@ -140,6 +140,9 @@ NOT_EVENTS = [
     ("The Iraqi government condemned the militias who still fire rockets at the US embassy.",
      Want("ACCUSE", actor=("IRQ",), n_events=1)),
     ("The army hunted the smugglers who cross the Syrian border near Qaim.", Want(None)),
+    # ... also in the negative, with "do"/"does"
+    ("Egypt welcomes any investor that does not demand tax exemptions from Cairo.",
+     Want("SUPPORT", actor=("EGY",), n_events=1)),
     # ... an act told in the past is an event
     ("Kuwait expelled the Iranian diplomat who met Kurdish rebels in Erbil.",
      Want("SANCTION", actor=("KWT",), recipient=("IRN",))),

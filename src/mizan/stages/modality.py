@@ -98,10 +98,12 @@ class ModalityTagger:
     def _clause_marks(self, tokens: list[Token], r: _Reading) -> None:
         for t in tokens:
             kids = list(t.children)
-            if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and not any(
+            if t.dep_ == "relcl" and (t.tag_ in ("VBZ", "VBP") and not any(
                 c.dep_ in ("aux", "auxpass") for c in kids
-            ):
-                r.not_event = True  # "jihadists who still stage attacks": what they do, a habit
+            ) or t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("do", "does")
+                                        for c in kids)):  # fmt: skip
+                r.not_event = True  # "jihadists who still stage attacks", "any partner that
+                # does not ask it to choose": what they do, a habit
             for c in kids:
                 low = c.lower_
                 if c.dep_ == "neg" or (c.dep_ == "advmod" and low in self.negators):

@@ -250,6 +250,11 @@ LONG_OPED = [
 ]  # fmt: skip
 
 GOVERNED = [
+    # a purpose clause inside what is promised or asked is part of it, no event of its own
+    ("Egypt promised to send troops to protect the Iraqi border.",
+     Want("AGREE", actor=("EGY",), n_events=1)),
+    ("Egypt sent troops to protect the Iraqi border.",
+     Want("AID", actor=("EGY",), recipient=("IRQ",))),
     ("Iran and Iraq agreed to resume flights between Tehran and Baghdad.",
      Want("AGREE", actor=("IRN", "IRQ"), cameo="03", n_events=1)),
     ("The Kurdish regional government said it would not hand over the oil revenues to Baghdad.",

@@ -39,6 +39,10 @@ REDUCE_COOPERATION = {"04", "05", "06", "07", "08"}
 # a concession or retreat already decided ("decided to allow X") is made, not promised
 DECIDED_COOPERATION = {"08"}
 REFUSAL_ROOTS = {"03", "04", "05", "06", "07", "08"}
+# governors whose complement is what is promised, demanded, asked or threatened: an event in
+# a purpose clause inside that complement is part of it ("willing to send arms to help
+# defend X"), not an event of its own (a refusal's stands, negated)
+CONTENT_DERIVES = {"intent", "demand", "appeal", "threat"}
 # reductions of relations: announced, a future one is a decision, not a threat
 DECIDED_ROOTS = {"16"}
 
@@ -185,13 +189,17 @@ class ModalityTagger:
         if ev.negated_by_governor:
             r.negated, r.past_negation = True, True
         below, t = own[-1], own[-1].head
+        purpose = _purpose(start)
         for _ in range(14):
             if below.i == t.i:
                 break
             lemma = t.lemma_.lower()
             gov = self.governors.of(lemma, particles(t))
             dep = below.dep_
+            purpose = purpose or _purpose(below)
             if gov is not None and dep in COMPLEMENT_DEPS:
+                if purpose and gov.derive in CONTENT_DERIVES and dep in ("xcomp", "ccomp"):
+                    r.not_event = True  # "is willing to send arms to help defend X"
                 if gov.modality == "analysis" and dep in ("xcomp", "ccomp"):
                     r.not_event = True
                 elif gov.modality == "future" and dep not in ("relcl", "acl", "parataxis"):
@@ -349,3 +357,8 @@ def make_modality_tagger(
     nlp: Language, name: str, extra_verbs: list[str], reduce: bool
 ) -> ModalityTagger:
     return ModalityTagger(load_verbs([Path(p) for p in extra_verbs]), load_governors(), reduce)
+
+
+def _purpose(t: Token) -> bool:
+    """``t`` heads a purpose clause ("to protect the border")."""
+    return t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)

@@ -255,6 +255,11 @@ GOVERNED = [
      Want("AGREE", actor=("EGY",), n_events=1)),
     ("Egypt sent troops to protect the Iraqi border.",
      Want("AID", actor=("EGY",), recipient=("IRQ",))),
+    # ... and names the one the promise is made to
+    ("Jordan offered to send engineers to help Iraq.",
+     Want("AGREE", actor=("JOR",), recipient=("IRQ",), n_events=1)),
+    ("Qatar is ready to send doctors to help the Lebanese government.",
+     Want("AGREE", actor=("QAT",), recipient=("LBN",), n_events=1)),
     ("Iran and Iraq agreed to resume flights between Tehran and Baghdad.",
      Want("AGREE", actor=("IRN", "IRQ"), cameo="03", n_events=1)),
     ("The Kurdish regional government said it would not hand over the oil revenues to Baghdad.",

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..governors import CONFLICT_ROOTS, Governors, load_governors
 from ..verbs import VerbDictionary, load_verbs
-from .arguments import ArgumentFinder, MentionIndex
+from .arguments import ArgumentFinder, MentionIndex, guessed
 from .events import EventMention
 from .syntax import particles
 
@@ -60,7 +60,8 @@ class _Reading:
     not_event: bool = False
     historical: bool = False
     decided: bool = False  # the future comes from a decision ("decided to allow")
-    descriptive: bool = False  # in a participle or perfect relative clause on a noun
+    descriptive: bool = False  # in a participle or passive relative clause on a noun
+    content_of: Token | None = None  # the governor whose content the event is part of
 
 
 class ModalityTagger:
@@ -79,6 +80,7 @@ class ModalityTagger:
         self.reduce = reduce
         self._sources: dict[int, dict[str, str] | None] = {}  # per document, by sentence
         self._descriptive: set[int] = set()  # ids of events that describe a noun
+        self._content: list[tuple[EventMention, int]] = []  # (content event, governor)
         self.speech = frozenset(
             lemma for lemma, gs in governors.by_lemma.items() if any(g.name == "speech" for g in gs)
         )
@@ -199,7 +201,8 @@ class ModalityTagger:
             purpose = purpose or _purpose(below)
             if gov is not None and dep in COMPLEMENT_DEPS:
                 if purpose and gov.derive in CONTENT_DERIVES and dep in ("xcomp", "ccomp"):
-                    r.not_event = True  # "is willing to send arms to help defend X"
+                    r.not_event, r.content_of = True, t  # "willing to send arms to help
+                    # defend X"
                 if gov.modality == "analysis" and dep in ("xcomp", "ccomp"):
                     r.not_event = True
                 elif gov.modality == "future" and dep not in ("relcl", "acl", "parataxis"):
@@ -246,6 +249,8 @@ class ModalityTagger:
             return None  # a (rhetorical) question asserts nothing
         r = self.read(ev, doc)
         if r.not_event:
+            if r.content_of is not None and ev.recipient:
+                self._content.append((ev, r.content_of.i))
             return None
         if r.descriptive:
             self._descriptive.add(id(ev))
@@ -343,9 +348,16 @@ class ModalityTagger:
         kept = []
         self._sources = {}
         self._descriptive = set()
+        self._content = []
         for ev in doc._.mizan_events or []:
             if self.classify(ev, doc, finder) is not None:
                 kept.append(ev)
+        for content, gov in self._content:  # "willing to send material to help defend X":
+            for ev in kept:  # the promise is made to X
+                if gov in (ev.trigger, ev.head) and all(guessed(m) for m in ev.recipient):
+                    better = [m for m in content.recipient if m not in ev.actor]
+                    if better and not all(guessed(m) for m in better):
+                        ev.recipient = better  # (over "engineers" of a guessed country)
         if self._descriptive:
             kept = self._drop_descriptions(kept, doc)
         doc._.mizan_events = kept

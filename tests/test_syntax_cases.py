@@ -165,6 +165,9 @@ UNNAMED_ATTACKERS = [
      Want("ASSAULT", actor=("LBY",), recipient=("EGY",))),
     ("Two French tourists were arrested in Iran last week.",
      Want("COERCE", actor=("IRN",), recipient=("FRA",), cameo="173")),
+    # ... and so is force used FROM a country
+    ("Two rockets were fired from Lebanon at northern Israel on Sunday.",
+     Want("ASSAULT", actor=("LBN",), recipient=("ISR",))),
     # "gunmen" of no known country are those of the place
     ("Gunmen killed two Iraqi policemen at a checkpoint in Kirkuk on Monday.",
      Want("ASSAULT", actor=("IRQ",), recipient=("IRQ",))),

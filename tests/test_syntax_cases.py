@@ -316,6 +316,9 @@ GOVERNED = [
      "decision.", Want("PROTEST", cameo="142", n_events=1)),
     ("Iraqi teachers continued their strike to demand the resignation of the education "
      "minister.", Want("PROTEST", n_events=1)),
+    # ... also when the protest is a verb that is one only when people do it ("blocked streets")
+    ("Thousands of people blocked streets in Baghdad in defiance of the government to demand "
+     "early elections.", Want("PROTEST", cameo="144", n_events=1)),
     # "help" with a verb: the verb is the event; with its own pattern it keeps its code
     ("Jordan sent troops to help defend Kuwait.", Want("AID", actor=("JOR",), recipient=("KWT",))),
     # a participle used as an adjective ("exiled dissidents") is no event of its own

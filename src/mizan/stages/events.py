@@ -309,6 +309,10 @@ class EventCoder:
         to demand ...", "continued their sit-in to protest against ...")."""
         if gn is not None and (gn.cand.code or "")[:2] == "14":
             return True
+        if gn is not None and gn.cand.by_sector and any(
+            v[:2] == "14" for v in gn.cand.by_sector.values()
+        ):
+            return True  # "blocked roads to press their demands": a protest when people do
         return any(c.dep_ == "dobj" and c.i in nodes and (nodes[c.i].cand.code or "")[:2] == "14"
                    for c in g.children)  # fmt: skip
 

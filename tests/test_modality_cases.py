@@ -48,6 +48,14 @@ REFUSALS = [
 ]  # fmt: skip
 
 FUTURE = [
+    # a concession or retreat to come is promised: AGREE (035: intent to yield) ...
+    ("Syria will withdraw its troops from Lebanon next year.",
+     Want("AGREE", actor=("SYR",), recipient=("LBN",), modality="future", cameo="035")),
+    ("Iraq will allow Kuwaiti inspectors to visit the border posts.",
+     Want("AGREE", actor=("IRQ",), recipient=("KWT",), modality="future", cameo="035")),
+    # ... but one decided is made
+    ("The Iraqi cabinet decided to lift the curfew in Basra.",
+     Want("CONCEDE", actor=("IRQ",), cameo="081")),
     ("Iraqi Prime Minister Mustafa al-Kadhimi will visit Riyadh next month.",
      Want("AGREE", actor=("IRQ",), recipient=("SAU",), modality="future", cameo="036")),
     ("The Saudi foreign minister is scheduled to visit Baghdad next week.",
@@ -79,8 +87,9 @@ HYPOTHETICAL = [
     # the condition of another event is no event of its own
     ("Iran would close the border crossings if Iraq expelled its diplomats.",
      Want("THREATEN", actor=("IRN",), n_events=1)),
+    # (a conditional promise to withdraw is AGREE, PLOVER's reduction of future cooperation)
     ("Turkey will withdraw its troops from Bashiqa unless Baghdad arranges a ceasefire.",
-     Want("RETREAT", actor=("TUR",), n_events=1)),
+     Want("AGREE", actor=("TUR",), cameo="035", modality="hypothetical", n_events=1)),
     pytest.param(
         "The Iraqi foreign minister hopes to meet his Saudi counterpart soon.",
         Want("AGREE", actor=("IRQ",), modality="future"),
@@ -108,6 +117,14 @@ HISTORICAL = [
                             modality="historical")),
     ("US forces killed Qassem Soleimani in a drone strike in Baghdad in January 2020.",
      Want("ASSAULT", actor=("USA",), modality="historical")),
+    # an event in a time clause months or years before its main clause is background history
+    ("Kuwait reopened its embassy in Baghdad, almost twenty years after Iraqi forces invaded "
+     "Kuwait.", Want("COERCE", actor=("IRQ",), recipient=("KWT",), modality="historical")),
+    ("Two decades after the American invasion of Iraq, the Iraqi prime minister met the "
+     "Saudi king in Riyadh.", Want("ASSAULT", actor=("USA",), modality="historical")),
+    # ... weeks before is no history
+    ("Iraq expelled the Turkish ambassador three weeks after Turkish troops shelled Iraqi "
+     "villages.", Want("ASSAULT", actor=("TUR",), recipient=("IRQ",), modality="asserted")),
 ]  # fmt: skip
 
 NOT_EVENTS = [
@@ -123,6 +140,9 @@ NOT_EVENTS = [
     ("The Iraqi government condemned the militias who still fire rockets at the US embassy.",
      Want("ACCUSE", actor=("IRQ",), n_events=1)),
     ("The army hunted the smugglers who cross the Syrian border near Qaim.", Want(None)),
+    # ... also in the negative, with "do"/"does"
+    ("Egypt welcomes any investor that does not demand tax exemptions from Cairo.",
+     Want("SUPPORT", actor=("EGY",), n_events=1)),
     # ... an act told in the past is an event
     ("Kuwait expelled the Iranian diplomat who met Kurdish rebels in Erbil.",
      Want("SANCTION", actor=("KWT",), recipient=("IRN",))),
@@ -137,6 +157,26 @@ NOT_EVENTS = [
     ("Qatar is worried about any rapprochement with Iraq, which Iran could use to attack "
      "its neighbours.", Want(None)),
     ("Turkey was alarmed by the Iranian missile test.", Want(None)),
+    # a participle or a passive/perfect relative clause on a noun describes the noun: no event
+    # of its own when the sentence has one ...
+    ("Kuwait will release the Iraqi fishermen who were arrested near Bubiyan island.",
+     Want("AGREE", actor=("KWT",), recipient=("IRQ",), n_events=1)),
+    ("Iraqi police arrested the militants who were attacked by Turkish drones.",
+     Want("COERCE", actor=("IRQ",), n_events=1)),
+    ("Iraq demanded the return of the oil tankers seized by Iran in the Gulf.",
+     Want("REQUEST", actor=("IRQ",), n_events=1)),
+    # ... and is the event when the sentence has no other
+    ("The bodies of Iraqi soldiers killed by Turkish shelling were returned to Baghdad on "
+     "Monday.", Want("ASSAULT", actor=("TUR",), recipient=("IRQ",))),
+    # a press release is a document, not the release of anyone
+    ("The Iraqi army has been holding Kurdish villagers in the camps, according to a press "
+     "release by the Kurdish regional government.", Want(None)),
+    ("Iraq released three Kuwaiti fishermen, the ministry said in a press release.",
+     Want("RETREAT", actor=("IRQ",), recipient=("KWT",), n_events=1)),
+    # a past participle opening the sentence tells the subject's circumstances, not an event
+    ("Criticised by the Arab League, Turkey is being drawn deeper into the Syrian war.",
+     Want(None)),
+    ("Snubbed by the Iraqi government, the Kurdish delegation remains in Erbil.", Want(None)),
 ]  # fmt: skip
 
 TABLE = NEGATED + REFUSALS + FUTURE + HYPOTHETICAL + REPORTED + HISTORICAL + NOT_EVENTS

@@ -65,6 +65,15 @@ PREPOSITIONAL_RECIPIENTS = [
      Want("ACCUSE", actor=("KWT",), recipient=("IRQ",))),
     ("Kuwait complained that it had not been consulted.",
      Want("ACCUSE", actor=("KWT",), recipient=())),
+    # the party named on the noun in the verb's phrase, when nothing nearer names one
+    ("Kuwait reneged on its commitment to the Iraqi government.",
+     Want("REJECT", actor=("KWT",), recipient=("IRQ",))),
+    ("Qatar reneged on its promise of aid to Lebanon.",
+     Want("REJECT", actor=("QAT",), recipient=("LBN",))),
+    pytest.param("Egypt pulled out of its gas agreement with Israel.",
+                 Want("RETREAT", actor=("EGY",), recipient=("ISR",)),
+                 marks=xfail(reason="'pulled out of' is read as no withdrawal and the "
+                             "agreement as talks"), id="pulled out of an agreement"),
     # where refuge is sought is the one asked
     ("Thousands of Iraqi Kurds sought refuge in Germany last month.",
      Want("REQUEST", actor=("IRQ",), recipient=("DEU",))),
@@ -76,6 +85,11 @@ LIGHT_VERBS = [
     # a light verb in a governor's complement carries its noun up to the governor
     ("The Algerian president threatened to institute a curfew in the capital.",
      Want("THREATEN", actor=("DZA",), cameo="1323", n_events=1)),
+    # ... and so does a verb of going on ("continue", "resume"): one event, the governor's
+    ("Egypt promised to continue its medical aid to Sudan.",
+     Want("AGREE", actor=("EGY",), recipient=("SDN",), n_events=1)),
+    ("Jordan agreed to resume negotiations with Syria on the water dispute.",
+     Want("AGREE", actor=("JOR",), recipient=("SYR",), n_events=1)),
     # the noun's own compound code refines the light verb's pattern: a hunger strike
     ("Iraqi teachers staged a hunger strike in Basra.", Want("PROTEST", cameo="142")),
     ("Iran's foreign minister held talks with the Omani sultan in Muscat.",
@@ -141,11 +155,19 @@ UNNAMED_ATTACKERS = [
      Want("ASSAULT", actor=("TUR",), recipient=("TUR",), cameo="1832")),
     ("Iraqi police said two soldiers were wounded in a mortar attack on a base in Anbar.",
      Want("ASSAULT", actor=("IRQ",), cameo="194", modality="reported")),
+    # a war machine as the subject names the means: aerial weapons, tanks
+    ("Turkish aircraft killed five Kurdish fighters near Sinjar.",
+     Want("ASSAULT", actor=("TUR",), cameo="195")),
+    ("Israeli tanks killed three Palestinians in Gaza.",
+     Want("ASSAULT", actor=("ISR",), recipient=("PSE",), cameo="194")),
     # a passive attack or arrest "in" a country the text names: that country's agents
     ("An Egyptian engineer was shot dead in Libya on Monday.",
      Want("ASSAULT", actor=("LBY",), recipient=("EGY",))),
     ("Two French tourists were arrested in Iran last week.",
      Want("COERCE", actor=("IRN",), recipient=("FRA",), cameo="173")),
+    # ... and so is force used FROM a country
+    ("Two rockets were fired from Lebanon at northern Israel on Sunday.",
+     Want("ASSAULT", actor=("LBN",), recipient=("ISR",))),
     # "gunmen" of no known country are those of the place
     ("Gunmen killed two Iraqi policemen at a checkpoint in Kirkuk on Monday.",
      Want("ASSAULT", actor=("IRQ",), recipient=("IRQ",))),
@@ -231,6 +253,16 @@ LONG_OPED = [
 ]  # fmt: skip
 
 GOVERNED = [
+    # a purpose clause inside what is promised or asked is part of it, no event of its own
+    ("Egypt promised to send troops to protect the Iraqi border.",
+     Want("AGREE", actor=("EGY",), n_events=1)),
+    ("Egypt sent troops to protect the Iraqi border.",
+     Want("AID", actor=("EGY",), recipient=("IRQ",))),
+    # ... and names the one the promise is made to
+    ("Jordan offered to send engineers to help Iraq.",
+     Want("AGREE", actor=("JOR",), recipient=("IRQ",), n_events=1)),
+    ("Qatar is ready to send doctors to help the Lebanese government.",
+     Want("AGREE", actor=("QAT",), recipient=("LBN",), n_events=1)),
     ("Iran and Iraq agreed to resume flights between Tehran and Baghdad.",
      Want("AGREE", actor=("IRN", "IRQ"), cameo="03", n_events=1)),
     ("The Kurdish regional government said it would not hand over the oil revenues to Baghdad.",
@@ -284,6 +316,9 @@ GOVERNED = [
      "decision.", Want("PROTEST", cameo="142", n_events=1)),
     ("Iraqi teachers continued their strike to demand the resignation of the education "
      "minister.", Want("PROTEST", n_events=1)),
+    # ... also when the protest is a verb that is one only when people do it ("blocked streets")
+    ("Thousands of people blocked streets in Baghdad in defiance of the government to demand "
+     "early elections.", Want("PROTEST", cameo="144", n_events=1)),
     # "help" with a verb: the verb is the event; with its own pattern it keeps its code
     ("Jordan sent troops to help defend Kuwait.", Want("AID", actor=("JOR",), recipient=("KWT",))),
     # a participle used as an adjective ("exiled dissidents") is no event of its own

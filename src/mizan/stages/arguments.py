@@ -35,6 +35,9 @@ SPEAKER_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")
 WEAK_HOW = {"ner"}
 UNRESOLVED_NAMES = {"GPE", "ORG", "PERSON"}  # named entities that should be a party
 MOTION_VERBS = frozenset({"arrive", "come", "return", "travel", "fly", "go", "leave"})
+# a party named on the noun in an event's phrase: "reneged ON its commitment TO X"
+NESTING_PREPS = frozenset({"on", "of", "from", "to", "against", "with"})
+NESTED_PARTY_PREPS = frozenset({"to", "with", "from", "by", "against"})
 # the parties of a meeting named in a clause on its noun: "a summit held BETWEEN X and Y"
 PARTICIPANT_PREPS = frozenset({"between", "with", "among"})
 # "the arrest of X": X suffered the act (force, coercion, sanctions)
@@ -293,6 +296,11 @@ class ArgumentFinder:
                     if root not in IN_IS_RECIPIENT_ROOTS and not in_ok:
                         allowed.discard("in")
                     preps += prep_objects(c, allowed)
+        for _prep, p in [q for h in heads for q in prep_objects(h, NESTING_PREPS)]:
+            # "reneged on its commitment TO X", "backed out of the deal WITH X": the party
+            # named on the noun the verb's phrase holds, when nothing nearer names one
+            if p.pos_ == "NOUN" and self.index.at(p) is None:
+                candidates += [(25, q) for _w, q in prep_objects(p, NESTED_PARTY_PREPS)]
         for h in heads:  # "rose in the dispute with X", "criticised over its dispute with X"
             for _prep, p in prep_objects(h, {"in", "over", "amid", "during"}):
                 if p.pos_ == "NOUN" and self.index.at(p) is None:

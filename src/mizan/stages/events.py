@@ -49,6 +49,8 @@ TOPIC_RELS = frozenset({"pobj:on", "pobj:about", "pobj:over", "pobj:regarding",
                         "pobj:concerning"})  # fmt: skip
 # acts of force and arrests whose passive "in X" names who did them: X's agents
 PLACE_ACTOR_CODES = ("18", "19", "20", "173", "175")
+# force used FROM a country with no named attacker is by that country's unidentified attackers
+FORCE_FROM_ROOTS = ("18", "19", "20")
 # acts aimed at the actor's own people when they name no party (records.py)
 OWN_PEOPLE_EVENTS = frozenset({"CONCEDE", "REJECT", "THREATEN", "COERCE"})
 # acts of force whose code may come from the weapon used ("killed in a car bombing")
@@ -307,6 +309,10 @@ class EventCoder:
         to demand ...", "continued their sit-in to protest against ...")."""
         if gn is not None and (gn.cand.code or "")[:2] == "14":
             return True
+        if gn is not None and gn.cand.by_sector and any(
+            v[:2] == "14" for v in gn.cand.by_sector.values()
+        ):
+            return True  # "blocked roads to press their demands": a protest when people do
         return any(c.dep_ == "dobj" and c.i in nodes and (nodes[c.i].cand.code or "")[:2] == "14"
                    for c in g.children)  # fmt: skip
 
@@ -603,6 +609,11 @@ class EventCoder:
                     node.dropped = True  # "killed ... in a bomb attack": one event
                 else:
                     node.role = "circumstance"
+        absorbed = {id(a) for n in nodes.values() for a, _rel in n.absorbed}
+        for node in nodes.values():  # "promised to continue military aid": the noun that a
+            lh = node.light_head  # transparent verb carries is in the governor's event too
+            if not node.dropped and lh is not None and id(nodes.get(lh.i)) in absorbed:
+                node.dropped = True
         for node in nodes.values():  # transparent governors with an event below are no event
             gov = node.cand.governor
             if gov is None or not gov.transparent or node.dropped:
@@ -612,14 +623,16 @@ class EventCoder:
                 node.dropped = True
 
     @staticmethod
-    def _place_attackers(tok: Token, finder: ArgumentFinder) -> list[ActorMention]:
+    def _place_attackers(tok: Token, finder: ArgumentFinder, code: str) -> list[ActorMention]:
         """ "An Eriadorian was shot dead in Osgiliath", "was arrested in Lebanon": a passive
         act of force or an arrest with no agent, in a country the text names, is done by
-        that country's (unidentified) agents, as PETRARCH and PLOVER's gold code it."""
+        that country's (unidentified) agents, as PETRARCH and PLOVER's gold code it; so is
+        force used from a country ("rockets were fired from Lebanon")."""
         if not finder.actor(tok)[2]:
             return []
+        preps = ("in", "from") if code[:2] in FORCE_FROM_ROOTS else ("in",)
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "in":
+            if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
                     found = [m for m in finder.index.for_argument(p) if m.country
                              and (m.kind == "country" or m.metonym == "place")]  # fmt: skip
@@ -779,7 +792,7 @@ class EventCoder:
                 return None  # "restored ties with Gxndor": half an event is no event
             code = self._instrument(tok, code)
             if not actor and code.startswith(PLACE_ACTOR_CODES):
-                actor = self._place_attackers(tok, finder)
+                actor = self._place_attackers(tok, finder, code)
                 place_actor = bool(actor)
         assert code is not None
         if not self.keep_unknown_codes and code[-1].isalpha():

@@ -12,7 +12,7 @@ The walk starts at the event's clause head and climbs the dependency tree to the
 * "could/might/may/should", or an "if/unless" condition → hypothetical;
 * a verb of saying above, or "according to X" → reported, ``attributed_to`` X;
 * PLOVER's reductions (with ``reduce``): future or conditional cooperation (CONSULT, SUPPORT,
-  COOPERATE, AID) is AGREE, and a future or conditional use of force is THREATEN
+  COOPERATE, AID, CONCEDE, RETREAT) is AGREE, and a future or conditional use of force is THREATEN
   (``derived.yaml``); the modality is kept, so the record still says "future".
 
 Cue words are data: ``data/verbs/modality.yaml`` and the classes of ``governors.yaml``.
@@ -28,15 +28,21 @@ from spacy.tokens import Doc, Span, Token
 
 from ..governors import CONFLICT_ROOTS, Governors, load_governors
 from ..verbs import VerbDictionary, load_verbs
-from .arguments import ArgumentFinder, MentionIndex
+from .arguments import ArgumentFinder, MentionIndex, guessed
 from .events import EventMention
 from .syntax import particles
 
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "pcomp", "prep", "pobj", "acomp", "advcl", "conj", "dobj",
                    "oprd", "attr", "csubj", "parataxis", "relcl", "acl"}  # fmt: skip
 SPEECH_DEPS = {"ccomp", "xcomp", "parataxis", "advcl", "conj", "dobj", "pcomp", "prep", "pobj"}
-REDUCE_COOPERATION = {"04", "05", "06", "07"}
+REDUCE_COOPERATION = {"04", "05", "06", "07", "08"}
+# a concession or retreat already decided ("decided to allow X") is made, not promised
+DECIDED_COOPERATION = {"08"}
 REFUSAL_ROOTS = {"03", "04", "05", "06", "07", "08"}
+# governors whose complement is what is promised, demanded, asked or threatened: an event in
+# a purpose clause inside that complement is part of it ("willing to send arms to help
+# defend X"), not an event of its own (a refusal's stands, negated)
+CONTENT_DERIVES = {"intent", "demand", "appeal", "threat"}
 # reductions of relations: announced, a future one is a decision, not a threat
 DECIDED_ROOTS = {"16"}
 
@@ -52,6 +58,10 @@ class _Reading:
     speech_past: bool = False
     speech_verb: Token | None = None
     not_event: bool = False
+    historical: bool = False
+    decided: bool = False  # the future comes from a decision ("decided to allow")
+    descriptive: bool = False  # in a participle or passive relative clause on a noun
+    content_of: Token | None = None  # the governor whose content the event is part of
 
 
 class ModalityTagger:
@@ -64,9 +74,13 @@ class ModalityTagger:
         self.negators = cue("negators")
         self.habitual = cue("habitual")
         self.decision_speech = cue("decision_speech")
+        self.past_marks = cue("past_marks")
+        self.long_durations = cue("long_durations")
         self.governors = governors
         self.reduce = reduce
         self._sources: dict[int, dict[str, str] | None] = {}  # per document, by sentence
+        self._descriptive: set[int] = set()  # ids of events that describe a noun
+        self._content: list[tuple[EventMention, int]] = []  # (content event, governor)
         self.speech = frozenset(
             lemma for lemma, gs in governors.by_lemma.items() if any(g.name == "speech" for g in gs)
         )
@@ -90,10 +104,12 @@ class ModalityTagger:
     def _clause_marks(self, tokens: list[Token], r: _Reading) -> None:
         for t in tokens:
             kids = list(t.children)
-            if t.dep_ == "relcl" and t.tag_ in ("VBZ", "VBP") and not any(
+            if t.dep_ == "relcl" and (t.tag_ in ("VBZ", "VBP") and not any(
                 c.dep_ in ("aux", "auxpass") for c in kids
-            ):
-                r.not_event = True  # "jihadists who still stage attacks": what they do, a habit
+            ) or t.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in ("do", "does")
+                                        for c in kids)):  # fmt: skip
+                r.not_event = True  # "jihadists who still stage attacks", "any partner that
+                # does not ask it to choose": what they do, a habit
             for c in kids:
                 low = c.lower_
                 if c.dep_ == "neg" or (c.dep_ == "advmod" and low in self.negators):
@@ -117,6 +133,42 @@ class ModalityTagger:
                     r.conditional = True  # "would meet X if ..."
             if self._condition(t):
                 r.conditional = True  # the condition itself: "if he gave them a veto"
+            if t.tag_ == "VBN" and (t.dep_ == "acl" or t.dep_ == "relcl" and any(
+                c.dep_ == "auxpass" for c in kids
+            )):  # fmt: skip
+                r.descriptive = True  # "property seized by X", "who were taken hostage"
+            if t.dep_ == "advcl" and self._long_before(t):
+                r.historical = True  # "years after crowds burned the embassy"
+            elif t.dep_ == "advcl" and self._fronted_participle(t):
+                r.not_event = True  # "Rebuked by X, Y is ...": a circumstance of Y
+        start = tokens[0]
+        if start.pos_ in ("NOUN", "PROPN") and start.dep_ == "pobj" and self._long_before(
+            start.head
+        ):
+            r.historical = True  # "decades after the invasion"
+
+    def _long_before(self, t: Token) -> bool:
+        """``t`` is a time clause (or preposition) "after"/"since" measured in months or
+        more: "five years after X" — X is background history, not a new event."""
+        kids = list(t.children)
+        if t.dep_ == "prep":
+            if t.lower_ not in self.past_marks:
+                return False
+        elif not any(c.dep_ == "mark" and c.lower_ in self.past_marks for c in kids):
+            return False
+        return any(c.dep_ == "npadvmod" and c.lemma_.lower() in self.long_durations for c in kids)
+
+    @staticmethod
+    def _fronted_participle(t: Token) -> bool:
+        """``t`` is a past participle opening the sentence with no subject or auxiliary of
+        its own, before the subject of its main clause ("Rebuked by X, Y is drawn into ..."):
+        it describes that subject's circumstances, not an event of its own."""
+        if t.tag_ != "VBN" or t.left_edge.i != t.sent.start or t.head.i <= t.i:
+            return False
+        if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in t.children):
+            return False
+        subj = next((c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and subj.i > t.right_edge.i
 
     def _condition(self, clause: Token) -> bool:
         """``clause`` is introduced by "if"/"unless" (not the concessive "even if")."""
@@ -139,17 +191,23 @@ class ModalityTagger:
         if ev.negated_by_governor:
             r.negated, r.past_negation = True, True
         below, t = own[-1], own[-1].head
+        purpose = _purpose(start)
         for _ in range(14):
             if below.i == t.i:
                 break
             lemma = t.lemma_.lower()
             gov = self.governors.of(lemma, particles(t))
             dep = below.dep_
+            purpose = purpose or _purpose(below)
             if gov is not None and dep in COMPLEMENT_DEPS:
+                if purpose and gov.derive in CONTENT_DERIVES and dep in ("xcomp", "ccomp"):
+                    r.not_event, r.content_of = True, t  # "willing to send arms to help
+                    # defend X"
                 if gov.modality == "analysis" and dep in ("xcomp", "ccomp"):
                     r.not_event = True
                 elif gov.modality == "future" and dep not in ("relcl", "acl", "parataxis"):
                     r.future = True
+                    r.decided = r.decided or lemma in self.decision_speech
                 elif gov.modality == "negated" and dep not in ("relcl", "acl"):
                     r.negated, r.past_negation = True, True
                 elif gov.name == "speech" and dep in SPEECH_DEPS and r.speaker_tok is None:
@@ -191,7 +249,11 @@ class ModalityTagger:
             return None  # a (rhetorical) question asserts nothing
         r = self.read(ev, doc)
         if r.not_event:
+            if r.content_of is not None and ev.recipient:
+                self._content.append((ev, r.content_of.i))
             return None
+        if r.descriptive:
+            self._descriptive.add(id(ev))
         speaker = None
         if r.speaker_tok is not None:
             if r.speaker_tok.lemma_.lower() in self.analysts and (r.modal or r.future):
@@ -221,6 +283,8 @@ class ModalityTagger:
             ev.modality = "hypothetical"
         elif r.future:
             ev.modality = "future"
+        elif r.historical:
+            ev.modality = "historical"
         elif speaker is not None:
             ev.modality = "reported"
         else:
@@ -229,7 +293,8 @@ class ModalityTagger:
             decided = r.speech_verb is not None and (
                 r.speech_verb.lemma_.lower() in self.decision_speech
             )
-            self._reduce(ev, r.future or r.modal in ("would", "'d", "may", "shall"), decided)
+            self._reduce(ev, r.future or r.modal in ("would", "'d", "may", "shall"), decided,
+                         r.decided)
         return ev.modality
 
     @staticmethod
@@ -241,13 +306,19 @@ class ModalityTagger:
             return t.text.endswith("?")
         return False
 
-    def _reduce(self, ev: EventMention, committed: bool, decided: bool = False) -> None:
-        """PLOVER: future cooperation is AGREE; a future or conditional use of force is
-        THREATEN (a protest only when conditional). A bare "could" is left alone."""
+    def _reduce(
+        self, ev: EventMention, committed: bool, decided: bool = False, decision: bool = False
+    ) -> None:
+        """PLOVER: future cooperation (a concession or retreat too: "will release the
+        hostages") is AGREE; a future or conditional use of force is THREATEN (a protest only
+        when conditional). A bare "could" is left alone; a concession under "decided to" is
+        made, not promised."""
         if not committed:
             return
         root = ev.cameo[:2]
         table = None
+        if root in DECIDED_COOPERATION and decision:
+            return
         if root in REDUCE_COOPERATION:
             table = "intent"
         elif root in CONFLICT_ROOTS and (root != "14" or ev.modality == "hypothetical") and not (
@@ -262,15 +333,33 @@ class ModalityTagger:
             ev.cameo = code
             ev.governor = ev.governor or ev.modality
 
+    def _drop_descriptions(self, events: list[EventMention], doc: Doc) -> list[EventMention]:
+        """An event told in a participle or a passive relative clause on a noun
+        ("the property seized by the army", "the engineers who were taken hostage") describes
+        that noun: when its sentence has an event of its own, it is background, no event."""
+        main = {doc[ev.trigger].sent.start for ev in events if id(ev) not in self._descriptive}
+        return [ev for ev in events
+                if id(ev) not in self._descriptive or doc[ev.trigger].sent.start not in main]
+
     def __call__(self, doc: Doc) -> Doc:
         index = MentionIndex(doc._.mizan_actors or [])
         finder = ArgumentFinder(index, self.governors.object_control,
                                 frozenset(self.governors.by_lemma))  # fmt: skip
         kept = []
         self._sources = {}
+        self._descriptive = set()
+        self._content = []
         for ev in doc._.mizan_events or []:
             if self.classify(ev, doc, finder) is not None:
                 kept.append(ev)
+        for content, gov in self._content:  # "willing to send material to help defend X":
+            for ev in kept:  # the promise is made to X
+                if gov in (ev.trigger, ev.head) and all(guessed(m) for m in ev.recipient):
+                    better = [m for m in content.recipient if m not in ev.actor]
+                    if better and not all(guessed(m) for m in better):
+                        ev.recipient = better  # (over "engineers" of a guessed country)
+        if self._descriptive:
+            kept = self._drop_descriptions(kept, doc)
         doc._.mizan_events = kept
         return doc
 
@@ -280,3 +369,8 @@ def make_modality_tagger(
     nlp: Language, name: str, extra_verbs: list[str], reduce: bool
 ) -> ModalityTagger:
     return ModalityTagger(load_verbs([Path(p) for p in extra_verbs]), load_governors(), reduce)
+
+
+def _purpose(t: Token) -> bool:
+    """``t`` heads a purpose clause ("to protect the border")."""
+    return t.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)

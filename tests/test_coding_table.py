@@ -210,7 +210,7 @@ NO_EVENT = [
     "The weather in Baghdad was hot on Thursday.",
     # the one who dies is no attacker
     "Four Iraqi pilgrims died in the heat near Karbala on Friday.",
-    "Does the Iranian ambassador to Turkey dare to ask Ankara to close the Incirlik base?",
+    "Would Tehran's envoy in Ankara ever ask the Turks to shut down the Incirlik air base?",
     "Iraq appears to be balancing between its Arab and Iranian neighbours.",
 ]
 

@@ -25,7 +25,7 @@ ROWS = [
      "2020-08-28", "shot", "2020-08-26", None, "day", "governing"),
     ("Last week, the foreign minister visited Amman.",
      "2020-08-28", "visited", "2020-08-17", "2020-08-23", "week", "governing"),
-    ("A meeting of party leaders was held this evening, August 26, in the Green Zone.",
+    ("Party leaders held a meeting this evening, August 26, in the Green Zone.",
      "2020-08-28", "held", "2020-08-26", None, "day", "governing"),
     # the governing clause dates what hangs below it
     ("Last week, the minister led a delegation that visited Riyadh.",

@@ -39,7 +39,7 @@ NEGATED = [
 REFUSALS = [
     ("Iraq will not allow foreign forces to use its territory for attacks on neighbours.",
      Want("REJECT", actor=("IRQ",), modality="asserted")),
-    ("The Iranian government does not accept the presence of US forces in Iraq.",
+    ("The Iranian government will not accept the stationing of American troops in Iraq.",
      Want("REJECT", actor=("IRN",), recipient=("USA",))),
     ("Jordan refused to meet the Syrian delegation.",
      Want("REJECT", actor=("JOR",), recipient=("SYR",), cameo="125")),

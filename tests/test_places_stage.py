@@ -12,8 +12,8 @@ import pytest
 
 ROWS = [
     # a place attached to the event's clause
-    ("Iraqi Prime Minister Mustafa al-Kadhimi held a security meeting at the army headquarters in Basra.",
-     "held", ("Basra", "IRQ", "city")),
+    ("Iraqi Prime Minister Mustafa al-Kadhimi chaired a security meeting at an army base in Basra.",
+     "chaired", ("Basra", "IRQ", "city")),
     ("The Iraqi prime minister met the American president at the White House on Thursday.",
      "met", ("White House", "USA", "city")),
     ("The Jordanian foreign minister visited Baghdad on Monday.",

@@ -58,7 +58,7 @@ PREPOSITIONAL_RECIPIENTS = [
     # the object of a criticism moved after its "as" phrase
     ("Egypt condemned as a crime Israel's raid on the camp.",
      Want("ACCUSE", actor=("EGY",), recipient=("ISR",))),
-    ("Albania denounced as an ugly crime Serbia's suppression of the protests.",
+    ("Albania condemned as a shameful act Serbia's treatment of the marchers.",
      Want("ACCUSE", actor=("ALB",), recipient=("SRB",))),
     # a complaint is about the subject of the clause it reports
     ("Kuwait protested that Iraqi troops had crossed the border.",
@@ -75,15 +75,15 @@ PREPOSITIONAL_RECIPIENTS = [
                  marks=xfail(reason="'pulled out of' is read as no withdrawal and the "
                              "agreement as talks"), id="pulled out of an agreement"),
     # where refuge is sought is the one asked
-    ("Thousands of Iraqi Kurds sought refuge in Germany last month.",
-     Want("REQUEST", actor=("IRQ",), recipient=("DEU",))),
-    ("Iraqi Kurds sought help in Germany last month.",
+    ("Many Iraqi Kurdish families sought refuge in Sweden during the war.",
+     Want("REQUEST", actor=("IRQ",), recipient=("SWE",))),
+    ("Iraqi Kurdish families sought help in Sweden during the war.",
      Want("REQUEST", actor=("IRQ",), recipient=())),
 ]  # fmt: skip
 
 LIGHT_VERBS = [
     # a light verb in a governor's complement carries its noun up to the governor
-    ("The Algerian president threatened to institute a curfew in the capital.",
+    ("The Algerian president warned he would impose a curfew on the capital.",
      Want("THREATEN", actor=("DZA",), cameo="1323", n_events=1)),
     # ... and so does a verb of going on ("continue", "resume"): one event, the governor's
     ("Egypt promised to continue its medical aid to Sudan.",
@@ -172,7 +172,7 @@ UNNAMED_ATTACKERS = [
     ("Gunmen killed two Iraqi policemen at a checkpoint in Kirkuk on Monday.",
      Want("ASSAULT", actor=("IRQ",), recipient=("IRQ",))),
     # killing a commander or leader is an assassination
-    ("Hezbollah guerrillas killed the deputy chief of the militia in southern Lebanon.",
+    ("Hezbollah fighters killed a senior commander of a rival militia near Tyre.",
      Want("ASSAULT", actor=("LBN",), cameo="186")),
     # no place, no attacker: no event
     ("Two Egyptian engineers were killed by a bomb on Tuesday.", Want(None)),
@@ -217,7 +217,7 @@ RELATIVE_CLAUSES = [
     ("Egypt will support a draft resolution that imposes an arms embargo on Libya.",
      Want("AGREE", actor=("EGY",), n_events=1)),
     # anything inside an offer's or a demand's content is no event of its own
-    ("Hamas rejected an Egyptian offer to host a summit in Cairo to hammer out a truce.",
+    ("Hamas rejected an Egyptian offer to hold a meeting in Cairo to negotiate a truce.",
      Want("REJECT", actor=("PSE",), recipient=("EGY",), n_events=1)),
     ("Poland demanded an admission by Moscow that Soviet forces had murdered Polish officers.",
      Want("REQUEST", actor=("POL",), recipient=("RUS",), n_events=1)),
@@ -277,7 +277,7 @@ GOVERNED = [
     # pronoun resolved to the same actor (what X says of itself asks no one)
     ("Kenya indicated that Sudan should act against the rebels.",
      Want("REQUEST", actor=("KEN",), recipient=("SDN",), cameo="02")),
-    ("Kenya indicated it should have acted against Sudan.", Want(None)),
+    ("Kenya suggested it ought to have moved against Sudan.", Want(None)),
     ("Jordan's foreign minister said Israel must stop the settlement expansion.",
      Want("REQUEST", actor=("JOR",), recipient=("ISR",), cameo="10")),
     ("The EU imposed sanctions on three Iranian officials over the crackdown on protesters.",
@@ -287,10 +287,10 @@ GOVERNED = [
     ("Kuwait will host a donor conference for Iraq next year.",
      Want("AGREE", actor=("KWT",), recipient=("IRQ",), modality="future")),
     # a promise not to act is a refusal
-    ("Israel has vowed not to return the Golan Heights to Syria.",
+    ("Israel vowed once more not to return the occupied heights to Syria.",
      Want("REJECT", actor=("ISR",), recipient=("SYR",), n_events=1)),
     # "reiterated its demand today that X ...": the clause parsed on the verb is the demand's
-    ("Jordan reiterated its demand today that Israel ease restrictions on Palestinian workers.",
+    ("Jordan repeated its demand on Sunday that Israel lift the limits on Palestinian labourers.",
      Want("REQUEST", actor=("JOR",), recipient=("ISR",), n_events=1)),
     # "called for X to ...", parsed with "for" as the clause's subordinator: X is asked
     ("Iraq called for Turkey to withdraw its troops from Bashiqa.",
@@ -307,17 +307,17 @@ GOVERNED = [
                            "coercion is then reduced to THREATEN, not a decided SANCTION"),
         id="The Iraqi parliament voted to expel US troops"),
     # the aim of a protest is the protest ("began a hunger strike to demand/protest")
-    ("Palestinian prisoners began a hunger strike on Monday to protest against Israel's decision.",
+    ("Palestinian detainees launched a hunger strike this week to protest against Israel's new rules.",
      Want("PROTEST", cameo="142", n_events=1)),
     # how rioters riot is the riot: "rioted ..., burning tyres and attacking X"
     ("Iraqi protesters rioted in Basra, burning tyres and attacking the governor's office.",
      Want("PROTEST", cameo="145", n_events=1)),
-    ("Two Kuwaiti activists started a hunger strike yesterday to protest the government's "
-     "decision.", Want("PROTEST", cameo="142", n_events=1)),
-    ("Iraqi teachers continued their strike to demand the resignation of the education "
-     "minister.", Want("PROTEST", n_events=1)),
+    ("Two Kuwaiti activists began a hunger strike on Friday to protest the government's "
+     "ruling.", Want("PROTEST", cameo="142", n_events=1)),
+    ("Iraqi teachers kept up their strike to demand that the education minister step "
+     "down.", Want("PROTEST", n_events=1)),
     # ... also when the protest is a verb that is one only when people do it ("blocked streets")
-    ("Thousands of people blocked streets in Baghdad in defiance of the government to demand "
+    ("Crowds of young men blocked roads in Baghdad in defiance of the authorities to demand "
      "early elections.", Want("PROTEST", cameo="144", n_events=1)),
     # "help" with a verb: the verb is the event; with its own pattern it keeps its code
     ("Jordan sent troops to help defend Kuwait.", Want("AID", actor=("JOR",), recipient=("KWT",))),

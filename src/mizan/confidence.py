@@ -63,7 +63,7 @@ def _resolution(ms: Sequence[_Mention]) -> float:
         s = m.confidence
         if not m.country and not m.actor_id:
             s *= 0.6
-        if m.metonym == "demonym":  # "a member of the Chadian team" is not Chad
+        if m.metonym == "demonym":  # "one of the Chadian delegates" is not Chad
             s *= 0.75
         scores.append(s)
     return sum(scores) / len(scores)

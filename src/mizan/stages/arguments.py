@@ -190,10 +190,10 @@ class ArgumentFinder:
         if passive and verb.lemma_.lower() in self.stative and agent_of(verb) is None and any(
             c.dep_ == "prep" and c.lower_ == "in" for c in verb.children
         ):
-            passive = False  # "Serb forces were engaged in ethnic cleansing"
+            passive = False  # "the militia was engaged in looting"
         tok = agent_of(verb) if passive else subj
         found = self.mentions_for(tok) if tok is not None else []
-        if not found and not passive:  # "Old foes Gondor and Osgiliath have renewed ties":
+        if not found and not passive:  # "Rivals Gxndor and Eriador have restored ties":
             for c in verb.children:  # parsed with two subjects
                 if c.dep_ == "nsubj" and c is not tok and self.index.for_argument(c):
                     return self.index.for_argument(c), c, False, None
@@ -275,7 +275,7 @@ class ArgumentFinder:
                 elif c.dep_ == "npadvmod" and c.pos_ == "PROPN":
                     candidates.append((30, c))  # a misparsed object: "received, on Monday, X"
                 elif c.dep_ == "prep" and c.lower_ == "as" and root in CRITIC_ROOTS:
-                    # "denounced as an ugly crime Serbia's suppression of ...": the object
+                    # "condemned as a disgrace Serbia's handling of ...": the object
                     # moved after the "as" phrase, parsed as its apposition or a second object
                     objs = [p for p in c.children if p.dep_ == "pobj"]
                     candidates += [(0, a) for a in objs[1:2]]
@@ -312,7 +312,7 @@ class ArgumentFinder:
                           for c in head.children):  # "sought refuge in X"  # fmt: skip
                 continue
             if prep == "from" and root == "04" and head.lemma_.lower() in self.motion_verbs:
-                continue  # "arrived in Basra from Baghdad": where from is no party
+                continue  # "flew to Erbil from Amman": where from is no party
             rank = 2 + RECIPIENT_PREPS.index(prep)
             if theme and prep in THEME_PREPS or root in CRITIC_ROOTS and prep in CRITIC_PREPS:
                 rank = 1

@@ -80,7 +80,7 @@ class ArgumentRules(ClauseRules):
             if mtok.pos_ in ("NOUN", "PROPN"):
                 _a, second = finder.noun_arguments(mtok, (mcode or "")[:2] in OF_IS_PATIENT_ROOTS)
                 if (gov.recipient == "object" or not second) and _a:
-                    # "demanded the withdrawal of Serbian forces"; "refused to respond to a
+                    # "demanded the pullout of Syrian troops"; "refused to respond to a
                     # demand from the US President", "agreed to the UN's request"
                     second = _a
             else:
@@ -112,8 +112,8 @@ class ArgumentRules(ClauseRules):
     def _condition_subject(
         self, gov: Token, comp: Token | None, finder: ArgumentFinder
     ) -> list[ActorMention]:
-        """The one a threat is aimed at: the subject of its condition ("threatened to stop
-        the talks if the United States goes ahead", "... unless Israel withdrew")."""
+        """The one a threat is aimed at: the subject of its condition ("threatened to quit
+        the negotiations if Washington presses on", "... unless Israel withdrew")."""
         marks = self.verbs.cue("conditional_marks")
         for head in (gov, comp):
             for c in head.children if head is not None else ():
@@ -137,7 +137,7 @@ class ArgumentRules(ClauseRules):
 
     @staticmethod
     def _place_attackers(tok: Token, finder: ArgumentFinder, code: str) -> list[ActorMention]:
-        """ "An Eriadorian was shot dead in Osgiliath", "was arrested in Lebanon": a passive
+        """ "a Gxndorian was gunned down in Eriador", "was arrested in Lebanon": a passive
         act of force or an arrest with no agent, in a country the text names, is done by
         that country's (unidentified) agents, as PETRARCH and PLOVER's gold code it; so is
         force used from a country ("rockets were fired from Lebanon")."""
@@ -177,7 +177,7 @@ class ArgumentRules(ClauseRules):
     def _own_people(self, head: Token, code: str, finder: ArgumentFinder) -> bool:
         """A concession, refusal, threat or act of coercion that names no party is aimed at
         the actor's own people ("lifted the state of emergency", "declined to resign", "is
-        prepared to impose martial law"), as ICEWS codes government → citizens; not when a
+        ready to declare martial law"), as ICEWS codes government → citizens; not when a
         party is named but unresolved ("rejected an offer from Gxndor") or the act answers
         someone's offer, plan or demand ("rejected the invitation")."""
         if not self._known(code) or self.ontology.get(code).event not in OWN_PEOPLE_EVENTS:

@@ -66,7 +66,7 @@ class ClauseRules(CoderBase):
                 if (rel == "acl" and g.lemma_.lower() in content_nouns and g.i not in nodes
                         and node.cand.tok.tag_ == "VBG" and node.cand.governor is not None
                         and node.cand.governor.derive is not None):  # fmt: skip
-                    t = g  # "issued a declaration demanding that ...": the declarer demands
+                    t = g  # "put out a statement demanding that ...": the author demands
                     continue
                 if rel == "acl" and (g.lemma_.lower() in content_nouns or g.i in nodes):
                     if g.i not in nodes or nodes[g.i].cand.kind == "noun":
@@ -99,7 +99,7 @@ class ClauseRules(CoderBase):
                         node.dropped = True  # "began a hunger strike to protest against X"
                         return
                     said = said_noun(g, nodes) if rel == "comp" else None
-                    if said is not None:  # "reiterated its demand today that Israel ease ...",
+                    if said is not None:  # "repeated its demand on Sunday that X lift ...",
                         node.host, node.host_rel = said, "comp"  # the clause parsed on the verb
                         return
                     if node.cand.kind == "noun" and rel == "object":
@@ -122,7 +122,7 @@ class ClauseRules(CoderBase):
                 node.dropped = True  # "a proposal for a cease-fire"
                 return
             if base == "pobj" and g.lemma_.lower() in self.verbs.partitive_nouns:
-                t = g  # "suspended part of a military aid program"
+                t = g  # "froze part of an arms package"
                 continue
             if node.cand.kind == "noun" and base in ("object", "pobj") and node.light_head is None:
                 lemma = self.triggers.lemma(g)
@@ -204,7 +204,7 @@ class ClauseRules(CoderBase):
     def _indicative(self, node: Node) -> None:
         """ "insisted that they are not competing": a demand verb with an indicative clause
         and no "must" only says something (the demand is "insisted that X withdraw");
-        "cautioned that no deadline had been set" is no threat ("warned that the army
+        "cautioned that no date had yet been fixed" is no threat ("warned that the army
         would hunt them down" is)."""
         gov = node.cand.governor
         if gov is None or gov.derive not in ("demand", "appeal", "threat"):
@@ -271,7 +271,7 @@ class ClauseRules(CoderBase):
         return own, main
 
     def _content_relative(self, tok: Token) -> bool:
-        """ "a resolution that aims to impose a blockade", "a plan that will not allow X":
+        """ "a resolution that aims to impose a blockade", "a plan that would not let X ...":
         an event in a relative clause whose subject is a plan, law or proposal is what the
         text says, not an event (unlike "a plan that Iraq rejected"); so is anything inside
         such a noun's infinitive ("an offer to host a summit to hammer out an accord")."""

@@ -230,7 +230,7 @@ class EventCoder(ArgumentRules):
             return None  # statements (CAMEO 01) are not PLOVER events
         if code[:2] in PURPOSE_RECIPIENT_ROOTS and (not recipient
                                                     or locative(recipient, tok.doc)):  # fmt: skip
-            # "blocked streets in Hong Kong in defiance of Chinese authorities": the one
+            # "blocked roads in Baghdad in defiance of the authorities": the one
             # defied beats the place
             recipient = finder.purpose_recipient(head, {id(m) for m in actor}, code) or recipient
         elif code[:2] in DEAL_PURPOSE_ROOTS and not recipient:

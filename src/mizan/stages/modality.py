@@ -132,7 +132,7 @@ class ModalityTagger:
                 if c.dep_ == "advcl" and self._condition(c):
                     r.conditional = True  # "would meet X if ..."
             if self._condition(t):
-                r.conditional = True  # the condition itself: "if he gave them a veto"
+                r.conditional = True  # the condition itself: "if they were granted a veto"
             if t.tag_ == "VBN" and (t.dep_ == "acl" or t.dep_ == "relcl" and any(
                 c.dep_ == "auxpass" for c in kids
             )):  # fmt: skip
@@ -352,7 +352,7 @@ class ModalityTagger:
         for ev in doc._.mizan_events or []:
             if self.classify(ev, doc, finder) is not None:
                 kept.append(ev)
-        for content, gov in self._content:  # "willing to send material to help defend X":
+        for content, gov in self._content:  # "ready to send equipment to help protect X":
             for ev in kept:  # the promise is made to X
                 if gov in (ev.trigger, ev.head) and all(guessed(m) for m in ev.recipient):
                     better = [m for m in content.recipient if m not in ev.actor]

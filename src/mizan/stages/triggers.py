@@ -161,7 +161,7 @@ class TriggerFinder:
 
     def felt(self, tok: Token) -> bool:
         """``tok`` is inside what someone feels ("wary of any rapprochement, which Iraq may
-        use to deter its army from attacking"): some word above it is a feeling."""
+        use to stop its troops from raiding"): some word above it is a feeling."""
         t = tok
         feelings = self.feelings
         for _ in range(24):

@@ -99,6 +99,9 @@ SPANS = [
     ("The dam lies at 34°12′N 43°52′E on the river.",
      [("34°12′N 43°52′E", "Location"), ("The dam", "Location")], []),
     ("The ministers discussed the Geneva Communique on Monday.", [], ["Geneva Communique"]),
+    ("The shelling killed more than 2,000 civilians and an additional 40 soldiers.",
+     [("civilians", "Organisation"), ("soldiers", "Organisation")],
+     ["2,000 civilians", "40 soldiers", "additional 40 soldiers"]),
     ("The US-led coalition said it struck the town again.",
      [("US-led coalition", "Organisation"), ("it", "Organisation"), ("the town", "Location")], []),
 ]  # fmt: skip

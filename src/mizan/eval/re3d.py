@@ -22,7 +22,8 @@
   rank before the name ("Pentagon Press Secretary Peter Cook", "Lt. Gen. X"), and a title
   and a name in apposition as two mentions of that person; an office named by its title
   ("the US Secretary of State") as a Person; a group with its modifiers but not its
-  quantifiers ("Kurdish fighters", "60 civilians" out of "more than 60 civilians"); an
+  quantifiers or count ("Kurdish fighters", "civilians" out of "more than 60 civilians",
+  as most of re3d's annotators mark it; "one man" keeps its "one"); an
   organisation with the plural noun for its members ("EU leaders"); a place with its
   qualifiers ("northern Iraq", "the city of Mosul", "Mosul district", "Palmyra, Syria";
   but "south of Mosul" is Mosul).

@@ -4,8 +4,9 @@ the span conventions of re3d, documented in ``eval/re3d.py``.
 * a person with the capitalised words of title and rank before the name, abbreviated ranks
   included ("Lt. Gen. X"); a title and a name in apposition are two mentions of one person;
   an office named by its title is a Person;
-* a group named by a common noun with its modifiers but without quantifiers ("Kurdish
-  fighters", "60 civilians"); an organisation with the plural noun for its members ("EU
+* a group named by a common noun with its modifiers but without quantifiers or its count
+  ("Kurdish fighters", "civilians" out of "more than 60 civilians"; one person keeps it:
+  "one man"); an organisation with the plural noun for its members ("EU
   leaders");
 * a country as a Location where something is, else as the state (Organisation); a place with
   its qualifiers ("northern Iraq", "the city of Mosul", "Palmyra, Syria"); place names the
@@ -170,7 +171,7 @@ def _title_heads() -> frozenset[str]:
 
 
 def _group_start(doc: Any, start: int, end: int, taken: set[int]) -> int:
-    """A group named by a common noun with its modifiers, as re3d marks it: "15 civilians",
+    """A group named by a common noun with its modifiers, as re3d marks it: "civilians",
     "Kurdish fighters", "the international community", "aid workers"."""
     head = doc[end - 1]
     left = max(head.left_edge.i, head.sent.start)
@@ -188,8 +189,26 @@ QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "more", "less
 
 def _quantifier(t: Any) -> bool:
     """A word of quantity or degree that re3d leaves out of a group's span ("more than 60
-    civilians" is "60 civilians"; "many Iraqis" is "Iraqis")."""
+    civilians" is "civilians" once the count is out too; "many Iraqis" is "Iraqis")."""
     return t.lower_ in QUANTIFIERS or t.dep_ in ("quantmod", "advmod", "preconj", "cc")
+
+
+def _without_count(doc: Any, start: int, end: int) -> int:
+    """Where a group of several begins without its count, as re3d mostly marks it: "2,000
+    people" is "people", "three ISIL tactical units" is "ISIL tactical units", "an additional
+    125 soldiers" is "soldiers" (one person keeps it: "one man")."""
+    if doc[end - 1].tag_ not in ("NNS", "NNPS"):
+        return start
+    k = start
+    while k < end - 1:
+        t = doc[k]
+        if t.like_num or t.tag_ == "CD" or _quantifier(t) or t.lower_ == "additional":
+            k += 1
+        elif t.lower_ in ("a", "an") and (doc[k + 1].like_num or doc[k + 1].lower_ == "additional"):
+            k += 1
+        else:
+            break
+    return k if any(doc[j].like_num or doc[j].tag_ == "CD" for j in range(start, k)) else start
 
 
 def _of_name(doc: Any, end: int) -> int:
@@ -273,6 +292,8 @@ def mizan_entities(doc: Any) -> list[Entity]:
         elif m.kind in ("organisation", "igo") and typ == "Organisation":
             end = _with_members(doc, start, end)
             start = _person_start(doc, start, end)  # "the Kurdish YPG", "the New Iraqi Army"
+        if m.how == "agent":
+            start = _without_count(doc, start, end)  # "2,000 people", "three ISIL units"
         state = m.kind == "country" and m.metonym not in ("place", "capital", "seat")
         if typ == "Location":
             start, end = _place_span(doc, start, end, place, state)

@@ -9,6 +9,7 @@ dictionary, or the generated Phoenix underlay (``.tsv``). Every malformed entry 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -341,6 +342,8 @@ def _prune_underlay(reg: Registry, rows: Iterable[tuple[str, ...]]) -> None:
     dropped from it. Bare one-word names of people ("Hassan") are dropped too."""
     from .importer import actor_from_row
 
+    rows = list(rows)
+    given = _given_names(reg, rows)
     group = {"person": "person", "organisation": "org", "igo": "org", "country": "country"}
     for row in rows:
         name, kind, country, aliases = row[1], row[2], row[3] or None, row[5]
@@ -352,6 +355,8 @@ def _prune_underlay(reg: Registry, rows: Iterable[tuple[str, ...]]) -> None:
             key = name_key(text)
             if not key or key in reg.not_actors or key in reg.title_index:
                 continue
+            if kind != "person" and text != name and _person_name(text, name, given):
+                continue  # "John Kirby" is no alias of the US military, nor a leader of his group
             if kind == "person" and " " not in key:
                 continue
             owners = [reg.actors[h.actor_id] for h in reg.exact.get(key, ()) if h.tier == PRIMARY]
@@ -369,6 +374,32 @@ def _prune_underlay(reg: Registry, rows: Iterable[tuple[str, ...]]) -> None:
             continue
         row = (row[0], keep[0], *row[2:5], "|".join(keep[1:]), *row[6:])
         reg.add_underlay(row, actor_from_row, keep)
+
+
+def _given_names(reg: Registry, rows: list[tuple[str, ...]]) -> frozenset[str]:
+    """Words that open the names of at least three people in the underlay, twice as often as
+    they open an organisation's name, and are no demonym ("john", "hassan"; not "united",
+    "islamic", "german")."""
+    people: Counter[str] = Counter()
+    orgs: Counter[str] = Counter()
+    for row in rows:
+        names = (row[1], *(a for a in row[5].split("|") if a))
+        if row[2] == "person":
+            people.update(n.split()[0].lower() for n in names if len(n.split()) >= 2)
+        elif row[2] in ("organisation", "igo"):
+            orgs.update(n.split()[0].lower() for n in names if n.split())
+    return frozenset(w for w, c in people.items() if c >= 3 and c >= 2 * orgs[w]
+                     and w.isalpha() and len(w) > 2 and reg.country_of_demonym(w) is None)  # fmt: skip
+
+
+def _person_name(alias: str, name: str, given: frozenset[str]) -> bool:
+    """Is an organisation's alias a person's name: two to four capitalised words opening
+    with a given name and sharing no word with the organisation's name ("John Kirby" of the
+    US military, "Hassan Nasrallah" of Hezbollah)? A person is never an organisation."""
+    words = alias.split()
+    return (2 <= len(words) <= 4 and words[0].lower() in given and "/" not in alias
+            and all(w[:1].isupper() for w in words)
+            and not {w.lower() for w in words} & {w.lower() for w in name.split()})  # fmt: skip
 
 
 def build_registry(

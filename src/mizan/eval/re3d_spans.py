@@ -156,7 +156,7 @@ def _member_nouns() -> frozenset[str]:
 
     agents = {k.split()[-1] for k in load_registry().agents}
     return frozenset(agents | load_cues().person_nouns | {"member", "partner", "nation",
-                                                         "leader", "ally", "state"})
+                                                         "leader", "ally", "state", "victim"})
 
 
 @lru_cache(maxsize=1)
@@ -211,13 +211,48 @@ def _without_count(doc: Any, start: int, end: int) -> int:
 
 def _of_name(doc: Any, end: int) -> int:
     """The end of a group's "of" phrase naming whose it is, as re3d marks it: "the people
-    of Mosul", "senior officials of the EU" (the name inside stays an entity of its own)."""
+    of Mosul", "senior officials of the EU" (the name inside stays an entity of its own),
+    "the families of the victims" (one group)."""
     if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end].head.i != end - 1:
         return end
     obj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
-    if obj is None or obj.pos_ != "PROPN" or obj.i - end > 4:
+    if obj is None or obj.i - end > 4:
         return end
-    return obj.i + 1
+    if obj.pos_ == "NOUN" and obj.tag_ == "NNS" and obj.lemma_.lower() in _member_nouns():
+        return obj.i + 1  # "the families of the victims": one group
+    return obj.i + 1 if obj.pos_ == "PROPN" else end
+
+
+def _coordinated(doc: Any, end: int, taken: set[int]) -> int:
+    """The end of a group coordinated with other groups of the same kind, which re3d marks as
+    one group: "family and friends", "allies and partners", "musicians and other artists",
+    "children and women" (the registry's agent nouns, of one sector); not groups with
+    determiners or descriptions of their own ("the regime and its backers", "opposition
+    forces and innocent civilians") or of different kinds ("the government and people")."""
+    from ..actors.loader import packaged_registry
+
+    agents = packaged_registry().agents
+    head = doc[end - 1]
+    sector = agents.get(head.lemma_.lower()) or agents.get(head.lower_)
+    if sector is None:
+        return end
+    last = end
+    todo = [c for c in head.children if c.dep_ == "conj" and c.i >= end]
+    while todo:
+        c = todo.pop(0)
+        mods = [t for t in c.lefts if t.dep_ not in ("cc", "punct")]
+        if c.pos_ != "NOUN" or any(t.i in taken for t in doc[last : c.i + 1]) or any(
+            t.dep_ != "amod" or t.lower_ not in _SHARED_MODIFIERS for t in mods
+        ) or (agents.get(c.lemma_.lower()) or agents.get(c.lower_)) != sector:  # fmt: skip
+            break
+        if any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[last : c.i]):
+            break
+        last = c.i + 1
+        todo = [g for g in c.children if g.dep_ == "conj"] + todo
+    return last
+
+
+_SHARED_MODIFIERS = frozenset({"other", "fellow", "senior"})
 
 
 def _with_members(doc: Any, start: int, end: int) -> int:
@@ -297,8 +332,12 @@ def mizan_entities(doc: Any) -> list[Entity]:
             start, end = _place_span(doc, start, end, place, state)
             if any(t in taken for t in range(start, end)):
                 start, end = m.start, m.end
+        if group:
+            end = _coordinated(doc, end, taken)  # "family and friends", "allies and partners"
         taken.update(range(start, end))
         outer = _of_name(doc, end) if group else end  # "the people of Mosul", nesting Mosul
+        if group and outer > end and doc[outer - 1].pos_ != "PROPN":
+            taken.update(range(end, outer))  # "the families of the victims": one group
         ident = m.actor_id or m.provisional
         for a, b in _person_parts(doc, start, end) if typ == "Person" else [(start, outer)]:
             span = doc[a:b]

@@ -146,6 +146,9 @@ COREF = [
      "2020-08-28", "I", 0, "fuad-hussein"),
     ("Foreign Minister Fuad Hussein said:\n\nWe will ask the Security Council to act.",
      "2020-08-28", "We", 0, "IRQ"),
+    # a transcript's speaker label: the speaker's words run to the next label
+    ("QUESTION: Will Iraq ask for help?\n\nPRIME MINISTER AL-KADHIMI: We will ask our "
+     "partners.\n\nQUESTION: When?", "2020-08-28", "We", 0, "IRQ"),
     # a speaker's "we" is the organisation the speaker's description names
     ('"We will not allow the militants to regroup," said Colonel John Dorrian, the Coalition '
      "spokesperson.", "2020-08-28", "We", 0, "global-coalition"),

@@ -71,16 +71,29 @@ def _line_end(info: DocInfo, i: int) -> bool:
     return nxt < 0 or not info.text[end:nxt].strip()
 
 
-def statements(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list[tuple[int, ActorMention]]:  # fmt: skip
+def _label(info: DocInfo, i: int) -> bool:
+    """Is the colon at token ``i`` the end of a transcript's speaker label, a line that opens
+    with words in capitals ("SECRETARY X: We talked …", "QUESTION: Did you …")?"""
+    line = info.text.rfind("\n", 0, info.idx[i]) + 1
+    label = info.text[line : info.idx[i]].strip()
+    return 0 < len(label) <= 40 and label.isupper() and all(
+        w.replace("-", "").replace(".", "").replace("'", "").isalpha() for w in label.split()
+    )
+
+
+def statements(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list[tuple[int, ActorMention | None]]:  # fmt: skip
     """(first token, speaker) of each statement introduced by a line that ends in a colon:
-    "Foreign Secretary X said:", "X released the following statement:", "SECRETARY X:". The
-    speaker is the subject of that line's verb, or the name right before the colon; even an
-    unresolved one ("The Foreign Secretary said:"), whom the statement's "I" then shares."""
-    out: list[tuple[int, ActorMention]] = []
+    "Foreign Secretary X said:", "X released the following statement:", or by a transcript's
+    speaker label ("SECRETARY X: We talked …"). The speaker is the subject of that line's
+    verb, or the name right before the colon; even an unresolved one ("The Foreign Secretary
+    said:"), whom the statement's "I" then shares. A label that names no actor ("QUESTION:")
+    ends the statement before it, with no speaker."""
+    out: list[tuple[int, ActorMention | None]] = []
     actors = [m for m in mentions if m.kind in ("person", *INSTITUTIONS)
               and m.metonym not in NOT_ACTING]  # fmt: skip
     for i in info.where([":"]):
-        if not _line_end(info, i):
+        label = _label(info, i)
+        if not label and not _line_end(info, i):
             continue
         line = info.text.rfind("\n", 0, info.idx[i]) + 1
         on_line = [m for m in actors if m.end <= i and info.idx[m.start] >= line]
@@ -90,6 +103,8 @@ def statements(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list[tu
         found = subj[:1] or named[-1:]
         if found:
             out.append((i + 1, found[0]))
+        elif label:
+            out.append((i + 1, None))
     return out
 
 
@@ -140,7 +155,7 @@ def resolve_first_person(
             # the latest speaker before, else one in the same sentence or the next
             near = before[-1:] or [m for m in speakers if tok.i < m.start < max(hi, nxt)][:1]
             if b >= 0 and (not near or near[0].start < block_starts[b]):
-                near = [blocks[b][1]]  # the statement's speaker, not one before it
+                near = [x for x in blocks[b][1:] if x is not None]  # the statement's speaker
             sp = near[0] if near else None
         elif b >= 0:
             sp = blocks[b][1]

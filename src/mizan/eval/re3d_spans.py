@@ -150,13 +150,15 @@ def _abbreviation(doc: Any, i: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _member_nouns() -> frozenset[str]:
-    """Nouns for the people or units of an organisation: the registry's agent nouns
-    ("fighters", "units") and nouns for a person ("spokesman")."""
+    """Nouns for the people or units of an organisation: the registry's one-word agent nouns
+    ("fighters") and nouns for a person ("spokesman"); not the last word of a longer agent
+    phrase ("special operations"), which is no member ("SDF operations")."""
     from ..actors.loader import load_registry
 
-    agents = {k.split()[-1] for k in load_registry().agents}
+    agents = {k for k in load_registry().agents if " " not in k}  # not "special operations"
     return frozenset(agents | load_cues().person_nouns | {"member", "partner", "nation",
-                                                         "leader", "ally", "state", "victim"})
+                                                         "leader", "ally", "state", "victim",
+                                                         "unit"})
 
 
 @lru_cache(maxsize=1)

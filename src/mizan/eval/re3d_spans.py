@@ -225,6 +225,32 @@ def _of_name(doc: Any, end: int) -> int:
     return obj.i + 1 if obj.pos_ == "PROPN" else end
 
 
+def _collective_start(doc: Any, start: int, end: int, taken: set[int],
+                      collectives: frozenset[str], group: bool) -> int:  # fmt: skip
+    """Where a group begins when a collective noun takes it in an "of" phrase, as re3d marks
+    it: "a group of Syrian farmers", "hundreds of people", "many of his friends"
+    (``collective_nouns``); an organisation or a group with its members named with a
+    determiner or description: "the members of the Security Council", "key members of the
+    coalition" (not a count of them: "40 members of the Coalition" is the Coalition)."""
+    root = doc[start:end].root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i >= start:
+        return start
+    coll = prep.head
+    word = coll.lemma_.lower()
+    if coll.i >= prep.i or not (word == "member" or (group and (
+        word in collectives or coll.lower_ in collectives
+    ))):  # fmt: skip
+        return start
+    first = coll.left_edge.i
+    if any(t in taken for t in range(first, start)) or doc[first].sent.start > first:
+        return start
+    if word == "member" and not any(t.dep_ in ("det", "amod") and not _quantifier(t)
+                                    and t.lower_ not in ("some", "any") for t in coll.lefts):
+        return start  # "members of IS", "40 members of the Coalition": the body alone
+    return first
+
+
 def _coordinated(doc: Any, end: int, taken: set[int]) -> int:
     """The end of a group coordinated with other groups of the same kind, which re3d marks as
     one group: "family and friends", "allies and partners", "musicians and other artists",
@@ -334,6 +360,8 @@ def mizan_entities(doc: Any) -> list[Entity]:
             start, end = _place_span(doc, start, end, place, state)
             if any(t in taken for t in range(start, end)):
                 start, end = m.start, m.end
+        if group or m.kind in ("organisation", "igo") and typ == "Organisation":
+            start = _collective_start(doc, start, end, taken, cues.collective_nouns, group)
         if group:
             end = _coordinated(doc, end, taken)  # "family and friends", "allies and partners"
         taken.update(range(start, end))

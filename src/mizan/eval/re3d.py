@@ -21,7 +21,10 @@
   conventions (``eval/re3d_spans.py``): a person with the capitalised words of title and
   rank before the name ("Pentagon Press Secretary Peter Cook", "Lt. Gen. X"), and a title
   and a name in apposition as two mentions of that person; an office named by its title
-  ("the US Secretary of State") as a Person; a group with its modifiers but not its
+  ("the US Secretary of State") as a Person; a group or organisation with the name that owns
+  it ("Iraq's Security Forces", "Sadiq's family"), with the collective noun that takes it ("a
+  group of Syrian farmers"), with groups of its kind coordinated with it ("family and
+  friends"); a group with its modifiers but not its
   quantifiers or count ("Kurdish fighters", "civilians" out of "more than 60 civilians",
   as most of re3d's annotators mark it; "one man" keeps its "one"); an
   organisation with the plural noun for its members ("EU leaders"); a place with its

@@ -225,6 +225,18 @@ def _of_name(doc: Any, end: int) -> int:
     return obj.i + 1 if obj.pos_ == "PROPN" else end
 
 
+def _possessor_start(doc: Any, start: int, end: int) -> int:
+    """Where a group or an organisation begins with the name that owns it, as re3d marks it:
+    "Iraq's Security Forces", "the UK's brave Armed Forces", "Sadiq's family" (the owner is no
+    entity of its own there, unless a person)."""
+    root = doc[start:end].root
+    poss = next((c for c in root.children if c.dep_ == "poss" and c.i < start), None)
+    if poss is None or poss.pos_ not in ("PROPN", "NOUN"):
+        return start
+    first = poss.left_edge.i
+    return first if first >= root.sent.start else start
+
+
 def _collective_start(doc: Any, start: int, end: int, taken: set[int],
                       collectives: frozenset[str], group: bool) -> int:  # fmt: skip
     """Where a group begins when a collective noun takes it in an "of" phrase, as re3d marks
@@ -362,6 +374,12 @@ def mizan_entities(doc: Any) -> list[Entity]:
                 start, end = m.start, m.end
         if group or m.kind in ("organisation", "igo") and typ == "Organisation":
             start = _collective_start(doc, start, end, taken, cues.collective_nouns, group)
+        if typ == "Organisation" and (group or m.kind in ("organisation", "igo")):
+            first = _possessor_start(doc, start, end)  # "Iraq's Security Forces"
+            if first < start:
+                lo, hi = doc[first].idx, doc[start].idx
+                out = [e for e in out if e.type == "Person" or not lo <= e.begin < hi]
+                start = first
         if group:
             end = _coordinated(doc, end, taken)  # "family and friends", "allies and partners"
         taken.update(range(start, end))

@@ -32,8 +32,8 @@
   but "south of Mosul" is Mosul).
   **Baseline**: bare spaCy NER in the same run, PERSON → Person, ORG → Organisation,
   GPE/LOC/FAC → Location.
-* **Matching**: *strict* — the same type and the same span once a leading article and
-  trailing punctuation are set aside; *overlap* — the same type and overlapping spans, one to
+* **Matching**: *strict* — the same type and the same span once white space, a leading
+  article and trailing punctuation are set aside; *overlap* — the same type and overlapping spans, one to
   one. Precision, recall and F1 per type.
 * **Scopes**: *all* gold entities of the three types; *named* — those whose span (in
   mizan's parse) holds a proper noun or a word of a named entity and is not only a pronoun.
@@ -169,12 +169,14 @@ def doc_date(d: dict[str, Any]) -> date:
 
 
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
-    """Set aside a leading article and trailing punctuation or possessive."""
+    """Set aside white space, a leading article and trailing punctuation or possessive."""
+    while begin < end and text[begin].isspace():
+        begin += 1
     span = text[begin:end]
     m = _LEAD.match(span)
     if m:
         begin += m.end()
-    while end > begin and text[end - 1] in ".,;:'’\"”)":
+    while end > begin and (text[end - 1] in ".,;:'’\"”)" or text[end - 1].isspace()):
         end -= 1
     if text[begin:end].endswith(("'s", "’s")):
         end -= 2

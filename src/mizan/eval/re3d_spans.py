@@ -225,6 +225,16 @@ def _of_name(doc: Any, end: int) -> int:
     return obj.i + 1 if obj.pos_ == "PROPN" else end
 
 
+def _before_spaced_dash(doc: Any, start: int, end: int) -> int:
+    """An organisation's name up to a dash between spaces, which joins two names that re3d
+    marks apart: "Combined Joint Task Force - Operation X" is the task force."""
+    for k in range(start + 1, end - 1):
+        t = doc[k]
+        if t.text in ("-", "–", "—") and doc[k - 1].whitespace_ and t.whitespace_:
+            return k
+    return end
+
+
 def _possessor_start(doc: Any, start: int, end: int) -> int:
     """Where a group or an organisation begins with the name that owns it, as re3d marks it:
     "Iraq's Security Forces", "the UK's brave Armed Forces", "Sadiq's family" (the owner is no
@@ -374,6 +384,8 @@ def mizan_entities(doc: Any) -> list[Entity]:
                 start, end = m.start, m.end
         if group or m.kind in ("organisation", "igo") and typ == "Organisation":
             start = _collective_start(doc, start, end, taken, cues.collective_nouns, group)
+        if typ == "Organisation" and m.kind in ("organisation", "igo") and not group:
+            end = _before_spaced_dash(doc, start, end)  # "Task Force - Operation X"
         if typ == "Organisation" and (group or m.kind in ("organisation", "igo")):
             first = _possessor_start(doc, start, end)  # "Iraq's Security Forces"
             if first < start:

@@ -277,3 +277,12 @@ def test_capital_taking_a_stand(nlp, text, surface, acts):
     doc, ms = actors(nlp, text)
     m = mention(ms, doc, surface)
     assert (m.metonym != "place") == acts
+
+
+def test_focus_is_a_state_not_a_pseudo_country(nlp):
+    """A text mostly about ISIL (coded IMG) is still about the country it happens in: its
+    unnamed civilians are Iraq's, not the 'IMG' pseudo-country's."""
+    doc, ms = actors(nlp, "ISIL fighters shelled the town. ISIL said it would attack again. "
+                          "ISIL also burned crops in Iraq, and civilians fled.")
+    assert doc._.mizan_focus == "IRQ"
+    assert mention(ms, doc, "civilians").country == "IRQ"

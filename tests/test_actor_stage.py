@@ -286,3 +286,11 @@ def test_focus_is_a_state_not_a_pseudo_country(nlp):
                           "ISIL also burned crops in Iraq, and civilians fled.")
     assert doc._.mizan_focus == "IRQ"
     assert mention(ms, doc, "civilians").country == "IRQ"
+
+
+def test_a_private_persons_we_is_no_government(nlp):
+    """A student's "we" is the student's own people: an unnamed group, not the state."""
+    doc, ms = actors(nlp, 'Omar Haddad is a student in Mosul. "We hid the books in the '
+                          'basement," said Omar Haddad.')
+    we = mention(ms, doc, "We")
+    assert we.kind == "group" and we.actor_id is None and we.metonym is None

@@ -3,7 +3,8 @@ that issues a statement, and the organisation a sentence before was about.
 
 * "I", "me", "my" → the speaker; "we", "us", "our" → the speaker's organisation when the
   speaker's description names one ("X, the CJTF-OIR spokesperson"), else the speaker's
-  government. The speaker is the subject of a speech verb in the same sentence
+  government when the speaker holds an office or a state sector; a private person's "we" (a
+  student's, a farmer's) is an unnamed group of the speaker's people, no government. The speaker is the subject of a speech verb in the same sentence
   ('"I condemn this," Johnson said'), the latest one before a quotation, or the subject of a
   line ending in a colon, whose words follow up to the next such line ("Minister X said:",
   "SECRETARY KERRY: We talked about …"); a release whose first sentence has a person speak
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 INSTITUTIONS = ("organisation", "igo", "country")
 NOT_ACTING = ("place", "demonym")
+STATE_SECTORS = ("GOV", "MIL", "COP", "LEG", "JUD", "SPY")
 
 
 def _clause_root(m: ActorMention, doc: Doc) -> Token:
@@ -174,9 +176,15 @@ def resolve_first_person(
             out.append(replace(body, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
                                metonym="government" if body.kind == "country" else None,
                                confidence=round(body.confidence * 0.7, 3)))  # fmt: skip
-        elif sp.country and sp.country in registry.actors:
+        elif sp.country and sp.country in registry.actors and (
+            sp.role or sp.sector in STATE_SECTORS or sp.actor_id
+        ):
             m = country_mention(doc, tok.i, tok.i + 1, sp.country)
             out.append(replace(m, metonym="government", confidence=round(sp.confidence * 0.6, 3)))
+        else:  # a private person's "we" (a student, a farmer) is their own people, no government
+            out.append(replace(sp, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
+                               kind="group", actor_id=None, provisional=None, role=None,
+                               metonym=None, confidence=round(sp.confidence * 0.5, 3)))  # fmt: skip
     return out
 
 

@@ -294,3 +294,18 @@ def test_a_private_persons_we_is_no_government(nlp):
                           'basement," said Omar Haddad.')
     we = mention(ms, doc, "We")
     assert we.kind == "group" and we.actor_id is None and we.metonym is None
+
+
+@pytest.mark.parametrize("text,start,end,expected", [
+    ("The owner, Jamal Haddad, hired workers.", 3, 5, True),  # a given name opens it
+    ("The Amal Movement held a rally.", 1, 3, False),  # a group's noun
+    ("The Defense Department issued a release.", 1, 3, False),  # a title's word
+    ("JOHN HADDAD spoke.", 0, 2, False),  # capitals: a heading, not a name we can read
+])
+def test_a_name_tagged_organisation_opening_with_a_given_name_is_a_person(nlp, text, start,
+                                                                           end, expected):
+    from spacy.tokens import Span
+
+    doc = nlp(make_doc(nlp, Document(text=text, date=date(2020, 8, 28))))
+    tagger = nlp.get_pipe("mizan_actors")
+    assert tagger._personal_name(Span(doc, start, end, label="ORG")) is expected

@@ -344,6 +344,7 @@ def _prune_underlay(reg: Registry, rows: Iterable[tuple[str, ...]]) -> None:
 
     rows = list(rows)
     given = _given_names(reg, rows)
+    reg.given_names = reg.given_names | given
     group = {"person": "person", "organisation": "org", "igo": "org", "country": "country"}
     for row in rows:
         name, kind, country, aliases = row[1], row[2], row[3] or None, row[5]
@@ -378,8 +379,8 @@ def _prune_underlay(reg: Registry, rows: Iterable[tuple[str, ...]]) -> None:
 
 def _given_names(reg: Registry, rows: list[tuple[str, ...]]) -> frozenset[str]:
     """Words that open the names of at least three people in the underlay, twice as often as
-    they open an organisation's name, and are no demonym ("john", "hassan"; not "united",
-    "islamic", "german")."""
+    they open an organisation's name, and are no demonym or word of a title ("john",
+    "hassan"; not "united", "islamic", "german", "defense")."""
     people: Counter[str] = Counter()
     orgs: Counter[str] = Counter()
     for row in rows:
@@ -388,8 +389,10 @@ def _given_names(reg: Registry, rows: list[tuple[str, ...]]) -> frozenset[str]:
             people.update(n.split()[0].lower() for n in names if len(n.split()) >= 2)
         elif row[2] in ("organisation", "igo"):
             orgs.update(n.split()[0].lower() for n in names if n.split())
+    titled = {w for key in reg.title_index for w in key.split()}  # "defense", "prime"
     return frozenset(w for w, c in people.items() if c >= 3 and c >= 2 * orgs[w]
-                     and w.isalpha() and len(w) > 2 and reg.country_of_demonym(w) is None)  # fmt: skip
+                     and w.isalpha() and len(w) > 2 and reg.country_of_demonym(w) is None
+                     and w not in titled)  # fmt: skip
 
 
 def _person_name(alias: str, name: str, given: frozenset[str]) -> bool:

@@ -204,7 +204,10 @@ def _without_count(doc: Any, start: int, end: int) -> int:
     k = start
     while k < end - 1:
         t = doc[k]
-        if t.like_num or t.tag_ == "CD" or _quantifier(t) or t.lower_ == "additional" or t.lower_ in ("a", "an") and (doc[k + 1].like_num or doc[k + 1].lower_ == "additional"):
+        counted = doc[k + 1].like_num or doc[k + 1].lower_ == "additional"
+        if t.like_num or t.tag_ == "CD" or _quantifier(t) or t.lower_ == "additional" or (
+            t.lower_ in ("a", "an", "the") and counted
+        ):  # fmt: skip
             k += 1
         else:
             break

@@ -294,6 +294,10 @@ def test_a_private_persons_we_is_no_government(nlp):
                           'basement," said Omar Haddad.')
     we = mention(ms, doc, "We")
     assert we.kind == "group" and we.actor_id is None and we.metonym is None
+    # an unknown minister's country may be only the text's focus: no government either
+    doc, ms = actors(nlp, "Iraq reopened the border.\n\nMinister for Trade Omar Haddad "
+                          "said:\n\nWe will keep it open.")
+    assert mention(ms, doc, "We").kind == "group"
 
 
 @pytest.mark.parametrize("text,start,end,expected", [

@@ -3,8 +3,10 @@ that issues a statement, and the organisation a sentence before was about.
 
 * "I", "me", "my" → the speaker; "we", "us", "our" → the speaker's organisation when the
   speaker's description names one ("X, the CJTF-OIR spokesperson"), else the speaker's
-  government when the speaker holds an office or a state sector; a private person's "we" (a
-  student's, a farmer's) is an unnamed group of the speaker's people, no government. The speaker is the subject of a speech verb in the same sentence
+  government when the speaker is a known official (an office on the date, or a registry
+  person of a state sector); any other speaker's "we" (a student's, a farmer's, an unknown
+  minister's whose country may only be the text's focus) is an unnamed group of the
+  speaker's people, no government. The speaker is the subject of a speech verb in the same sentence
   ('"I condemn this," Johnson said'), the latest one before a quotation, or the subject of a
   line ending in a colon, whose words follow up to the next such line ("Minister X said:",
   "SECRETARY KERRY: We talked about …"); a release whose first sentence has a person speak
@@ -177,8 +179,8 @@ def resolve_first_person(
                                metonym="government" if body.kind == "country" else None,
                                confidence=round(body.confidence * 0.7, 3)))  # fmt: skip
         elif sp.country and sp.country in registry.actors and (
-            sp.role or sp.sector in STATE_SECTORS or sp.actor_id
-        ):
+            sp.role or (sp.actor_id and sp.sector in STATE_SECTORS)
+        ):  # a known official; an unknown speaker's country is often only the text's focus
             m = country_mention(doc, tok.i, tok.i + 1, sp.country)
             out.append(replace(m, metonym="government", confidence=round(sp.confidence * 0.6, 3)))
         else:  # a private person's "we" (a student, a farmer) is their own people, no government

@@ -313,3 +313,10 @@ def test_a_name_tagged_organisation_opening_with_a_given_name_is_a_person(nlp, t
     doc = nlp(make_doc(nlp, Document(text=text, date=date(2020, 8, 28))))
     tagger = nlp.get_pipe("mizan_actors")
     assert tagger._personal_name(Span(doc, start, end, label="ORG")) is expected
+
+
+def test_a_longer_name_after_the_beats_a_short_one_with_it(nlp):
+    """ "The UN High Commissioner for Refugees" is the refugee agency, not "The UN"."""
+    doc, ms = actors(nlp, "The UN High Commissioner for Refugees visited the camp.")
+    assert mention(ms, doc, "UN High Commissioner for Refugees").actor_id == "unhcr"
+    assert not any(m.text == "The UN" for m in ms)

@@ -120,6 +120,8 @@ SPANS = [
     ("The shelling killed more than 2,000 civilians and an additional 40 soldiers.",
      [("civilians", "Organisation"), ("soldiers", "Organisation")],
      ["2,000 civilians", "40 soldiers", "additional 40 soldiers"]),
+    ("The UN High Commissioner for Refugees visited the camp with UN staff.",
+     [("UN High Commissioner for Refugees", "Person")], []),
     ("The 3,000 to 5,000 militants inside the city fired on the 200 villagers.",
      [("militants", "Organisation"), ("villagers", "Organisation")], ["3,000 to 5,000 militants"]),
     ("The US-led coalition said it struck the town again.",

@@ -363,9 +363,10 @@ def mizan_entities(doc: Any) -> list[Entity]:
             typ = "Location" if _country_is_place(span, m, cues, place) else "Organisation"
         elif m.kind == "person" or m.role or individual or (span.root.lower_ in _title_heads() and (
             m.how in ("office", "title", "coref") or (m.how == "agent" and span.root.tag_ == "NN")
-            or (m.actor_id or "").startswith("phoenix:")
+            or (m.actor_id or "").startswith("phoenix:") or m.kind == "igo"
         )):  # fmt: skip
-            # an office named by its title ("the US Secretary of State", "a spokesman")
+            # an office named by its title ("the US Secretary of State", "a spokesman", "the UN
+            # High Commissioner for Refugees", whose office the registry codes as the IGO)
             typ = "Person"
         else:
             typ = "Organisation"

@@ -313,6 +313,13 @@ def _with_members(doc: Any, start: int, end: int) -> int:
     leaders", "Coalition partners", "ISIL tactical units" are one Organisation."""
     root = doc[start:end].root
     head = root.head
+    if root.pos_ not in ("PROPN", "NOUN"):  # the parser read the name as a verb ("IS
+        nxt = doc[end] if end < len(doc) else None  # fighters"): the plural noun right after
+        if nxt is not None and nxt.tag_ == "NNS" and (
+            nxt.lemma_.lower() in _member_nouns() or nxt.lower_ in _member_nouns()
+        ):  # fmt: skip
+            return end + 1
+        return end
     if root.dep_ not in ("compound", "amod", "nmod") or head.i < end or head.tag_ != "NNS":
         return end
     if head.lemma_.lower() not in _member_nouns() and head.lower_ not in _member_nouns():

@@ -144,6 +144,25 @@ def test_underlay_person_names_are_no_organisation_aliases(reg):
     assert any(h.actor_id == "phoenix:united-states-military" for h in hits)
 
 
+def test_underlay_bodies_with_dated_codes_are_organisations(reg):
+    """The dictionaries give dated codes to bodies too; a body is no person."""
+    assert reg.get("phoenix:syrian-national-coalition").kind == "organisation"
+    assert reg.get("phoenix:general-secretary-of-the-communist-party-of-the-soviet-union"
+                   ).kind == "person"  # an office of a party is held by a person
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Northern Relief Coalition", True),
+    ("Communist Party Of Atlantis", True),
+    ("General Secretary Of The Workers Party", False),
+    ("Omar Haddad", False),
+])
+def test_a_body_rule(name, expected):
+    from mizan.actors.loader import _a_body
+
+    assert _a_body(name, frozenset({"coalition", "party", "parties"})) is expected
+
+
 @pytest.mark.parametrize("alias,name,expected", [
     ("Omar Haddad", "Northern Relief League", True),
     ("Omar Haddad Brigade", "Omar Haddad Brigade Movement", False),  # shares its name

@@ -340,9 +340,12 @@ def _prune_underlay(reg: Registry, rows: Iterable[tuple[str, ...]]) -> None:
     names is a name of a mizan entry of the same kind is dropped (mizan's is newer); names
     that a different mizan entry owns, or that are offices ("Secretary of State"), are
     dropped from it. Bare one-word names of people ("Hassan") are dropped too."""
+    from .cues import load_cues
     from .importer import actor_from_row
 
-    rows = list(rows)
+    bodies = load_cues().group_nouns
+    rows = [(*r[:2], "organisation", *r[3:]) if r[2] == "person" and _a_body(r[1], bodies)
+            else r for r in rows]  # fmt: skip
     given = _given_names(reg, rows)
     reg.given_names = reg.given_names | given
     group = {"person": "person", "organisation": "org", "igo": "org", "country": "country"}
@@ -375,6 +378,14 @@ def _prune_underlay(reg: Registry, rows: Iterable[tuple[str, ...]]) -> None:
             continue
         row = (row[0], keep[0], *row[2:5], "|".join(keep[1:]), *row[6:])
         reg.add_underlay(row, actor_from_row, keep)
+
+
+def _a_body(name: str, bodies: frozenset[str]) -> bool:
+    """Does a name the dictionaries list as a person (it has dated codes) name a body: its
+    head word, before any "of", is a noun for a group ("Syrian National Coalition", "Communist
+    Party Of The Soviet Union"; not "General Secretary Of The Communist Party")?"""
+    head = name.split(" Of ")[0].split()
+    return bool(head) and head[-1].lower().rstrip("s") in {b.rstrip("s") for b in bodies}
 
 
 def _given_names(reg: Registry, rows: list[tuple[str, ...]]) -> frozenset[str]:
@@ -473,7 +484,8 @@ def load_registry(
     under = [folder / n for n in UNDERLAY_FILES if (folder / n).exists()] if underlay else []
     code = [Path(__file__).parent / n for n in ("registry.py", "normalize.py", "importer.py")]
     cameo = package_file("ontology", "cameo-countries.tsv")
-    support = [p for p in (titles, *agents, *under, folder / "names.yaml", cameo) if p.exists()]
+    support = [p for p in (titles, *agents, *under, folder / "names.yaml", folder / "cues.yaml",
+                           cameo) if p.exists()]  # fmt: skip
     return cached(
         "registry",
         paths + support + code,

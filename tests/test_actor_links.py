@@ -135,7 +135,8 @@ def test_re3d_groups_keep_their_modifiers(nlp):
     doc = nlp(make_doc(nlp, Document(text=text, date=date(2020, 8, 28))))
     ents = mizan_entities(doc)
     orgs = {e.text for e in ents if e.type == "Organisation"}
-    assert {"Kurdish fighters", "40 civilians", "the international community",
+    assert "40 civilians" not in orgs  # a count stays out of the group, as re3d mostly marks it
+    assert {"Kurdish fighters", "civilians", "the international community",
             "the residents of Kirkuk", "New Iraqi Army"} <= orgs, orgs  # fmt: skip
     assert "Kirkuk" in {e.text for e in ents if e.type == "Location"}  # nested, kept
 

@@ -134,6 +134,47 @@ def test_phoenix_underlay_loses_to_mizan(reg):
     assert reg.get("phoenix:kofi-annan") is None  # mizan has its own Kofi Annan
 
 
+def test_underlay_person_names_are_no_organisation_aliases(reg):
+    """The dictionaries list spokesmen and leaders among an organisation's names; a person's
+    name never resolves to the organisation (it stays free for the person)."""
+    for name in ("John Kirby", "Joseph Kony"):
+        hits, _ = reg.lookup(name)
+        assert not any(reg.get(h.actor_id).kind in ("organisation", "igo") for h in hits), name
+    hits, _ = reg.lookup("Pacific Command")  # the organisation's own names stay
+    assert any(h.actor_id == "phoenix:united-states-military" for h in hits)
+
+
+def test_underlay_bodies_with_dated_codes_are_organisations(reg):
+    """The dictionaries give dated codes to bodies too; a body is no person."""
+    assert reg.get("phoenix:syrian-national-coalition").kind == "organisation"
+    assert reg.get("phoenix:general-secretary-of-the-communist-party-of-the-soviet-union"
+                   ).kind == "person"  # an office of a party is held by a person
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Northern Relief Coalition", True),
+    ("Communist Party Of Atlantis", True),
+    ("General Secretary Of The Workers Party", False),
+    ("Omar Haddad", False),
+])
+def test_a_body_rule(name, expected):
+    from mizan.actors.loader import _a_body
+
+    assert _a_body(name, frozenset({"coalition", "party", "parties"})) is expected
+
+
+@pytest.mark.parametrize("alias,name,expected", [
+    ("Omar Haddad", "Northern Relief League", True),
+    ("Omar Haddad Brigade", "Omar Haddad Brigade Movement", False),  # shares its name
+    ("United Relief Front", "Northern Relief League", False),  # opens no person's name
+    ("Omar", "Northern Relief League", False),  # one word
+])
+def test_person_name_alias_rule(alias, name, expected):
+    from mizan.actors.loader import _person_name
+
+    assert _person_name(alias, name, frozenset({"omar"})) is expected
+
+
 def test_underlay_titles_are_not_actors(reg):
     hits, _ = reg.lookup("Secretary of State")
     assert not any(h.actor_id.startswith("phoenix:") for h in hits)

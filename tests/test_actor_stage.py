@@ -146,6 +146,9 @@ COREF = [
      "2020-08-28", "I", 0, "fuad-hussein"),
     ("Foreign Minister Fuad Hussein said:\n\nWe will ask the Security Council to act.",
      "2020-08-28", "We", 0, "IRQ"),
+    # a transcript's speaker label: the speaker's words run to the next label
+    ("QUESTION: Will Iraq ask for help?\n\nPRIME MINISTER AL-KADHIMI: We will ask our "
+     "partners.\n\nQUESTION: When?", "2020-08-28", "We", 0, "IRQ"),
     # a speaker's "we" is the organisation the speaker's description names
     ('"We will not allow the militants to regroup," said Colonel John Dorrian, the Coalition '
      "spokesperson.", "2020-08-28", "We", 0, "global-coalition"),
@@ -274,3 +277,46 @@ def test_capital_taking_a_stand(nlp, text, surface, acts):
     doc, ms = actors(nlp, text)
     m = mention(ms, doc, surface)
     assert (m.metonym != "place") == acts
+
+
+def test_focus_is_a_state_not_a_pseudo_country(nlp):
+    """A text mostly about ISIL (coded IMG) is still about the country it happens in: its
+    unnamed civilians are Iraq's, not the 'IMG' pseudo-country's."""
+    doc, ms = actors(nlp, "ISIL fighters shelled the town. ISIL said it would attack again. "
+                          "ISIL also burned crops in Iraq, and civilians fled.")
+    assert doc._.mizan_focus == "IRQ"
+    assert mention(ms, doc, "civilians").country == "IRQ"
+
+
+def test_a_private_persons_we_is_no_government(nlp):
+    """A student's "we" is the student's own people: an unnamed group, not the state."""
+    doc, ms = actors(nlp, 'Omar Haddad is a student in Mosul. "We hid the books in the '
+                          'basement," said Omar Haddad.')
+    we = mention(ms, doc, "We")
+    assert we.kind == "group" and we.actor_id is None and we.metonym is None
+    # an unknown minister's country may be only the text's focus: no government either
+    doc, ms = actors(nlp, "Iraq reopened the border.\n\nMinister for Trade Omar Haddad "
+                          "said:\n\nWe will keep it open.")
+    assert mention(ms, doc, "We").kind == "group"
+
+
+@pytest.mark.parametrize("text,start,end,expected", [
+    ("The owner, Jamal Haddad, hired workers.", 3, 5, True),  # a given name opens it
+    ("The Amal Movement held a rally.", 1, 3, False),  # a group's noun
+    ("The Defense Department issued a release.", 1, 3, False),  # a title's word
+    ("JOHN HADDAD spoke.", 0, 2, False),  # capitals: a heading, not a name we can read
+])
+def test_a_name_tagged_organisation_opening_with_a_given_name_is_a_person(nlp, text, start,
+                                                                           end, expected):
+    from spacy.tokens import Span
+
+    doc = nlp(make_doc(nlp, Document(text=text, date=date(2020, 8, 28))))
+    tagger = nlp.get_pipe("mizan_actors")
+    assert tagger._personal_name(Span(doc, start, end, label="ORG")) is expected
+
+
+def test_a_longer_name_after_the_beats_a_short_one_with_it(nlp):
+    """ "The UN High Commissioner for Refugees" is the refugee agency, not "The UN"."""
+    doc, ms = actors(nlp, "The UN High Commissioner for Refugees visited the camp.")
+    assert mention(ms, doc, "UN High Commissioner for Refugees").actor_id == "unhcr"
+    assert not any(m.text == "The UN" for m in ms)

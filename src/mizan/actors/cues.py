@@ -36,6 +36,7 @@ class Cues:
     individual_nouns: frozenset[str] = frozenset()  # "a soldier", "one man": one person
     organisation_anaphors: frozenset[str] = frozenset()  # "the group": the organisation before
     document_nouns: frozenset[str] = frozenset()  # "the Geneva Communique": a text
+    collective_nouns: frozenset[str] = frozenset()  # "a group of", "hundreds of": people
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -78,6 +79,7 @@ def _build() -> Cues:
         individual_nouns=_words(raw, "individual_nouns", path),
         organisation_anaphors=_words(raw, "organisation_anaphors", path),
         document_nouns=_words(raw, "document_nouns", path),
+        collective_nouns=_words(raw, "collective_nouns", path),
         plural_pronouns=_words(raw, "plural_pronouns", path),
         stance_words=_words(raw, "stance_words", path),
         led_words=_words(raw, "led_words", path),

@@ -9,6 +9,7 @@ dictionary, or the generated Phoenix underlay (``.tsv``). Every malformed entry 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -339,8 +340,14 @@ def _prune_underlay(reg: Registry, rows: Iterable[tuple[str, ...]]) -> None:
     names is a name of a mizan entry of the same kind is dropped (mizan's is newer); names
     that a different mizan entry owns, or that are offices ("Secretary of State"), are
     dropped from it. Bare one-word names of people ("Hassan") are dropped too."""
+    from .cues import load_cues
     from .importer import actor_from_row
 
+    bodies = load_cues().group_nouns
+    rows = [(*r[:2], "organisation", *r[3:]) if r[2] == "person" and _a_body(r[1], bodies)
+            else r for r in rows]  # fmt: skip
+    given = _given_names(reg, rows)
+    reg.given_names = reg.given_names | given
     group = {"person": "person", "organisation": "org", "igo": "org", "country": "country"}
     for row in rows:
         name, kind, country, aliases = row[1], row[2], row[3] or None, row[5]
@@ -352,6 +359,8 @@ def _prune_underlay(reg: Registry, rows: Iterable[tuple[str, ...]]) -> None:
             key = name_key(text)
             if not key or key in reg.not_actors or key in reg.title_index:
                 continue
+            if kind != "person" and text != name and _person_name(text, name, given):
+                continue  # "John Kirby" is no alias of the US military, nor a leader of his group
             if kind == "person" and " " not in key:
                 continue
             owners = [reg.actors[h.actor_id] for h in reg.exact.get(key, ()) if h.tier == PRIMARY]
@@ -369,6 +378,42 @@ def _prune_underlay(reg: Registry, rows: Iterable[tuple[str, ...]]) -> None:
             continue
         row = (row[0], keep[0], *row[2:5], "|".join(keep[1:]), *row[6:])
         reg.add_underlay(row, actor_from_row, keep)
+
+
+def _a_body(name: str, bodies: frozenset[str]) -> bool:
+    """Does a name the dictionaries list as a person (it has dated codes) name a body: its
+    head word, before any "of", is a noun for a group ("Syrian National Coalition", "Communist
+    Party Of The Soviet Union"; not "General Secretary Of The Communist Party")?"""
+    head = name.split(" Of ")[0].split()
+    return bool(head) and head[-1].lower().rstrip("s") in {b.rstrip("s") for b in bodies}
+
+
+def _given_names(reg: Registry, rows: list[tuple[str, ...]]) -> frozenset[str]:
+    """Words that open the names of at least three people in the underlay, twice as often as
+    they open an organisation's name, and are no demonym or word of a title ("john",
+    "hassan"; not "united", "islamic", "german", "defense")."""
+    people: Counter[str] = Counter()
+    orgs: Counter[str] = Counter()
+    for row in rows:
+        names = (row[1], *(a for a in row[5].split("|") if a))
+        if row[2] == "person":
+            people.update(n.split()[0].lower() for n in names if len(n.split()) >= 2)
+        elif row[2] in ("organisation", "igo"):
+            orgs.update(n.split()[0].lower() for n in names if n.split())
+    titled = {w for key in reg.title_index for w in key.split()}  # "defense", "prime"
+    return frozenset(w for w, c in people.items() if c >= 3 and c >= 2 * orgs[w]
+                     and w.isalpha() and len(w) > 2 and reg.country_of_demonym(w) is None
+                     and w not in titled)  # fmt: skip
+
+
+def _person_name(alias: str, name: str, given: frozenset[str]) -> bool:
+    """Is an organisation's alias a person's name: two to four capitalised words opening
+    with a given name and sharing no word with the organisation's name ("John Kirby" of the
+    US military, "Hassan Nasrallah" of Hezbollah)? A person is never an organisation."""
+    words = alias.split()
+    return (2 <= len(words) <= 4 and words[0].lower() in given and "/" not in alias
+            and all(w[:1].isupper() for w in words)
+            and not {w.lower() for w in words} & {w.lower() for w in name.split()})  # fmt: skip
 
 
 def build_registry(
@@ -439,7 +484,8 @@ def load_registry(
     under = [folder / n for n in UNDERLAY_FILES if (folder / n).exists()] if underlay else []
     code = [Path(__file__).parent / n for n in ("registry.py", "normalize.py", "importer.py")]
     cameo = package_file("ontology", "cameo-countries.tsv")
-    support = [p for p in (titles, *agents, *under, folder / "names.yaml", cameo) if p.exists()]
+    support = [p for p in (titles, *agents, *under, folder / "names.yaml", folder / "cues.yaml",
+                           cameo) if p.exists()]  # fmt: skip
     return cached(
         "registry",
         paths + support + code,

@@ -238,6 +238,9 @@ class Registry:
     titles: dict[str, Title] = field(default_factory=dict)
     title_index: dict[str, str] = field(default_factory=dict)
     agents: dict[str, str] = field(default_factory=dict)
+    # words that open people's names in the underlay ("john", "hassan"): a two- or three-word
+    # name that opens with one is a person's, whatever the tagger calls it
+    given_names: frozenset[str] = frozenset()
     offices: dict[tuple[str, str], list[tuple[Role, str]]] = field(
         default_factory=lambda: defaultdict(list)
     )

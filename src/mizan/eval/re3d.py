@@ -21,15 +21,19 @@
   conventions (``eval/re3d_spans.py``): a person with the capitalised words of title and
   rank before the name ("Pentagon Press Secretary Peter Cook", "Lt. Gen. X"), and a title
   and a name in apposition as two mentions of that person; an office named by its title
-  ("the US Secretary of State") as a Person; a group with its modifiers but not its
-  quantifiers ("Kurdish fighters", "60 civilians" out of "more than 60 civilians"); an
+  ("the US Secretary of State") as a Person; a group or organisation with the name that owns
+  it ("Iraq's Security Forces", "Sadiq's family"), with the collective noun that takes it ("a
+  group of Syrian farmers"), with groups of its kind coordinated with it ("family and
+  friends"); a group with its modifiers but not its
+  quantifiers or count ("Kurdish fighters", "civilians" out of "more than 60 civilians",
+  as most of re3d's annotators mark it; "one man" keeps its "one"); an
   organisation with the plural noun for its members ("EU leaders"); a place with its
   qualifiers ("northern Iraq", "the city of Mosul", "Mosul district", "Palmyra, Syria";
   but "south of Mosul" is Mosul).
   **Baseline**: bare spaCy NER in the same run, PERSON → Person, ORG → Organisation,
   GPE/LOC/FAC → Location.
-* **Matching**: *strict* — the same type and the same span once a leading article and
-  trailing punctuation are set aside; *overlap* — the same type and overlapping spans, one to
+* **Matching**: *strict* — the same type and the same span once white space, a leading
+  article and trailing punctuation are set aside; *overlap* — the same type and overlapping spans, one to
   one. Precision, recall and F1 per type.
 * **Scopes**: *all* gold entities of the three types; *named* — those whose span (in
   mizan's parse) holds a proper noun or a word of a named entity and is not only a pronoun.
@@ -165,12 +169,14 @@ def doc_date(d: dict[str, Any]) -> date:
 
 
 def _trim(text: str, begin: int, end: int) -> tuple[int, int]:
-    """Set aside a leading article and trailing punctuation or possessive."""
+    """Set aside white space, a leading article and trailing punctuation or possessive."""
+    while begin < end and text[begin].isspace():
+        begin += 1
     span = text[begin:end]
     m = _LEAD.match(span)
     if m:
         begin += m.end()
-    while end > begin and text[end - 1] in ".,;:'’\"”)":
+    while end > begin and (text[end - 1] in ".,;:'’\"”)" or text[end - 1].isspace()):
         end -= 1
     if text[begin:end].endswith(("'s", "’s")):
         end -= 2

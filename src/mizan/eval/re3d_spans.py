@@ -4,8 +4,9 @@ the span conventions of re3d, documented in ``eval/re3d.py``.
 * a person with the capitalised words of title and rank before the name, abbreviated ranks
   included ("Lt. Gen. X"); a title and a name in apposition are two mentions of one person;
   an office named by its title is a Person;
-* a group named by a common noun with its modifiers but without quantifiers ("Kurdish
-  fighters", "60 civilians"); an organisation with the plural noun for its members ("EU
+* a group named by a common noun with its modifiers but without quantifiers or its count
+  ("Kurdish fighters", "civilians" out of "more than 60 civilians"; one person keeps it:
+  "one man"); an organisation with the plural noun for its members ("EU
   leaders");
 * a country as a Location where something is, else as the state (Organisation); a place with
   its qualifiers ("northern Iraq", "the city of Mosul", "Palmyra, Syria"); place names the
@@ -149,13 +150,15 @@ def _abbreviation(doc: Any, i: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _member_nouns() -> frozenset[str]:
-    """Nouns for the people or units of an organisation: the registry's agent nouns
-    ("fighters", "units") and nouns for a person ("spokesman")."""
+    """Nouns for the people or units of an organisation: the registry's one-word agent nouns
+    ("fighters") and nouns for a person ("spokesman"); not the last word of a longer agent
+    phrase ("special operations"), which is no member ("SDF operations")."""
     from ..actors.loader import load_registry
 
-    agents = {k.split()[-1] for k in load_registry().agents}
+    agents = {k for k in load_registry().agents if " " not in k}  # not "special operations"
     return frozenset(agents | load_cues().person_nouns | {"member", "partner", "nation",
-                                                         "leader", "ally", "state"})
+                                                         "leader", "ally", "state", "victim",
+                                                         "unit"})
 
 
 @lru_cache(maxsize=1)
@@ -170,7 +173,7 @@ def _title_heads() -> frozenset[str]:
 
 
 def _group_start(doc: Any, start: int, end: int, taken: set[int]) -> int:
-    """A group named by a common noun with its modifiers, as re3d marks it: "15 civilians",
+    """A group named by a common noun with its modifiers, as re3d marks it: "civilians",
     "Kurdish fighters", "the international community", "aid workers"."""
     head = doc[end - 1]
     left = max(head.left_edge.i, head.sent.start)
@@ -188,19 +191,121 @@ QUANTIFIERS = frozenset({"many", "some", "several", "most", "few", "more", "less
 
 def _quantifier(t: Any) -> bool:
     """A word of quantity or degree that re3d leaves out of a group's span ("more than 60
-    civilians" is "60 civilians"; "many Iraqis" is "Iraqis")."""
+    civilians" is "civilians" once the count is out too; "many Iraqis" is "Iraqis")."""
     return t.lower_ in QUANTIFIERS or t.dep_ in ("quantmod", "advmod", "preconj", "cc")
+
+
+def _without_count(doc: Any, start: int, end: int) -> int:
+    """Where a group of several begins without its count, as re3d mostly marks it: "2,000
+    people" is "people", "three ISIL tactical units" is "ISIL tactical units", "an additional
+    125 soldiers" is "soldiers" (one person keeps it: "one man")."""
+    if doc[end - 1].tag_ not in ("NNS", "NNPS"):
+        return start
+    k = start
+    while k < end - 1:
+        t = doc[k]
+        counted = doc[k + 1].like_num or doc[k + 1].lower_ == "additional"
+        if t.like_num or t.tag_ == "CD" or _quantifier(t) or t.lower_ == "additional" or (
+            t.lower_ in ("a", "an", "the") and counted
+        ):  # fmt: skip
+            k += 1
+        else:
+            break
+    return k if any(doc[j].like_num or doc[j].tag_ == "CD" for j in range(start, k)) else start
 
 
 def _of_name(doc: Any, end: int) -> int:
     """The end of a group's "of" phrase naming whose it is, as re3d marks it: "the people
-    of Mosul", "senior officials of the EU" (the name inside stays an entity of its own)."""
+    of Mosul", "senior officials of the EU" (the name inside stays an entity of its own),
+    "the families of the victims" (one group)."""
     if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end].head.i != end - 1:
         return end
     obj = next((c for c in doc[end].children if c.dep_ == "pobj"), None)
-    if obj is None or obj.pos_ != "PROPN" or obj.i - end > 4:
+    if obj is None or obj.i - end > 4:
         return end
-    return obj.i + 1
+    if obj.pos_ == "NOUN" and obj.tag_ == "NNS" and obj.lemma_.lower() in _member_nouns():
+        return obj.i + 1  # "the families of the victims": one group
+    return obj.i + 1 if obj.pos_ == "PROPN" else end
+
+
+def _before_spaced_dash(doc: Any, start: int, end: int) -> int:
+    """An organisation's name up to a dash between spaces, which joins two names that re3d
+    marks apart: "Combined Joint Task Force - Operation X" is the task force."""
+    for k in range(start + 1, end - 1):
+        t = doc[k]
+        if t.text in ("-", "–", "—") and doc[k - 1].whitespace_ and t.whitespace_:
+            return k
+    return end
+
+
+def _possessor_start(doc: Any, start: int, end: int) -> int:
+    """Where a group or an organisation begins with the name that owns it, as re3d marks it:
+    "Iraq's Security Forces", "the UK's brave Armed Forces", "Sadiq's family" (the owner is no
+    entity of its own there, unless a person)."""
+    root = doc[start:end].root
+    poss = next((c for c in root.children if c.dep_ == "poss" and c.i < start), None)
+    if poss is None or poss.pos_ not in ("PROPN", "NOUN"):
+        return start
+    first = poss.left_edge.i
+    return first if first >= root.sent.start else start
+
+
+def _collective_start(doc: Any, start: int, end: int, taken: set[int],
+                      collectives: frozenset[str], group: bool) -> int:  # fmt: skip
+    """Where a group begins when a collective noun takes it in an "of" phrase, as re3d marks
+    it: "a group of Syrian farmers", "hundreds of people", "many of his friends"
+    (``collective_nouns``); an organisation or a group with its members named with a
+    determiner or description: "the members of the Security Council", "key members of the
+    coalition" (not a count of them: "40 members of the Coalition" is the Coalition)."""
+    root = doc[start:end].root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or prep.i >= start:
+        return start
+    coll = prep.head
+    word = coll.lemma_.lower()
+    if coll.i >= prep.i or not (word == "member" or (group and (
+        word in collectives or coll.lower_ in collectives
+    ))):  # fmt: skip
+        return start
+    first = coll.left_edge.i
+    if any(t in taken for t in range(first, start)) or doc[first].sent.start > first:
+        return start
+    if word == "member" and not any(t.dep_ in ("det", "amod") and not _quantifier(t)
+                                    and t.lower_ not in ("some", "any") for t in coll.lefts):
+        return start  # "members of IS", "40 members of the Coalition": the body alone
+    return first
+
+
+def _coordinated(doc: Any, end: int, taken: set[int]) -> int:
+    """The end of a group coordinated with other groups of the same kind, which re3d marks as
+    one group: "family and friends", "allies and partners", "musicians and other artists",
+    "children and women" (the registry's agent nouns, of one sector); not groups with
+    determiners or descriptions of their own ("the regime and its backers", "opposition
+    forces and innocent civilians") or of different kinds ("the government and people")."""
+    from ..actors.loader import packaged_registry
+
+    agents = packaged_registry().agents
+    head = doc[end - 1]
+    sector = agents.get(head.lemma_.lower()) or agents.get(head.lower_)
+    if sector is None:
+        return end
+    last = end
+    todo = [c for c in head.children if c.dep_ == "conj" and c.i >= end]
+    while todo:
+        c = todo.pop(0)
+        mods = [t for t in c.lefts if t.dep_ not in ("cc", "punct")]
+        if c.pos_ != "NOUN" or any(t.i in taken for t in doc[last : c.i + 1]) or any(
+            t.dep_ != "amod" or t.lower_ not in _SHARED_MODIFIERS for t in mods
+        ) or (agents.get(c.lemma_.lower()) or agents.get(c.lower_)) != sector:  # fmt: skip
+            break
+        if any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[last : c.i]):
+            break
+        last = c.i + 1
+        todo = [g for g in c.children if g.dep_ == "conj"] + todo
+    return last
+
+
+_SHARED_MODIFIERS = frozenset({"other", "fellow", "senior"})
 
 
 def _with_members(doc: Any, start: int, end: int) -> int:
@@ -208,6 +313,13 @@ def _with_members(doc: Any, start: int, end: int) -> int:
     leaders", "Coalition partners", "ISIL tactical units" are one Organisation."""
     root = doc[start:end].root
     head = root.head
+    if root.pos_ not in ("PROPN", "NOUN"):  # the parser read the name as a verb ("IS
+        nxt = doc[end] if end < len(doc) else None  # fighters"): the plural noun right after
+        if nxt is not None and nxt.tag_ == "NNS" and (
+            nxt.lemma_.lower() in _member_nouns() or nxt.lower_ in _member_nouns()
+        ):  # fmt: skip
+            return end + 1
+        return end
     if root.dep_ not in ("compound", "amod", "nmod") or head.i < end or head.tag_ != "NNS":
         return end
     if head.lemma_.lower() not in _member_nouns() and head.lower_ not in _member_nouns():
@@ -258,9 +370,10 @@ def mizan_entities(doc: Any) -> list[Entity]:
             typ = "Location" if _country_is_place(span, m, cues, place) else "Organisation"
         elif m.kind == "person" or m.role or individual or (span.root.lower_ in _title_heads() and (
             m.how in ("office", "title", "coref") or (m.how == "agent" and span.root.tag_ == "NN")
-            or (m.actor_id or "").startswith("phoenix:")
+            or (m.actor_id or "").startswith("phoenix:") or m.kind == "igo"
         )):  # fmt: skip
-            # an office named by its title ("the US Secretary of State", "a spokesman")
+            # an office named by its title ("the US Secretary of State", "a spokesman", "the UN
+            # High Commissioner for Refugees", whose office the registry codes as the IGO)
             typ = "Person"
         else:
             typ = "Organisation"
@@ -273,13 +386,29 @@ def mizan_entities(doc: Any) -> list[Entity]:
         elif m.kind in ("organisation", "igo") and typ == "Organisation":
             end = _with_members(doc, start, end)
             start = _person_start(doc, start, end)  # "the Kurdish YPG", "the New Iraqi Army"
+        if m.how == "agent":
+            start = _without_count(doc, start, end)  # "2,000 people", "three ISIL units"
         state = m.kind == "country" and m.metonym not in ("place", "capital", "seat")
         if typ == "Location":
             start, end = _place_span(doc, start, end, place, state)
             if any(t in taken for t in range(start, end)):
                 start, end = m.start, m.end
+        if group or m.kind in ("organisation", "igo") and typ == "Organisation":
+            start = _collective_start(doc, start, end, taken, cues.collective_nouns, group)
+        if typ == "Organisation" and m.kind in ("organisation", "igo") and not group:
+            end = _before_spaced_dash(doc, start, end)  # "Task Force - Operation X"
+        if typ == "Organisation" and (group or m.kind in ("organisation", "igo")):
+            first = _possessor_start(doc, start, end)  # "Iraq's Security Forces"
+            if first < start:
+                lo, hi = doc[first].idx, doc[start].idx
+                out = [e for e in out if e.type == "Person" or not lo <= e.begin < hi]
+                start = first
+        if group:
+            end = _coordinated(doc, end, taken)  # "family and friends", "allies and partners"
         taken.update(range(start, end))
         outer = _of_name(doc, end) if group else end  # "the people of Mosul", nesting Mosul
+        if group and outer > end and doc[outer - 1].pos_ != "PROPN":
+            taken.update(range(end, outer))  # "the families of the victims": one group
         ident = m.actor_id or m.provisional
         for a, b in _person_parts(doc, start, end) if typ == "Person" else [(start, outer)]:
             span = doc[a:b]

@@ -16,6 +16,7 @@ from ..actors.cues import Cues, load_cues
 from ..actors.normalize import rules
 from ..actors.normalize import words as name_words
 from ..actors.registry import Actor, AliasHit, Registry, Role
+from ..ontology import PSEUDO_COUNTRIES
 
 SKIP_WORDS = {"the", "a", "an"}
 LEADING = {"the", "near", "in", "at", "from", "to"}  # words the NER sometimes takes into a name
@@ -171,7 +172,11 @@ class TaggerBase:
 
     @staticmethod
     def _focus(found: list[ActorMention]) -> str | None:
-        counts = Counter(m.country for m in found if m.country and m.how in RESOLVED)
+        """The country the text is most about: the most named state among resolved mentions;
+        never a pseudo-country ("IMG" for ISIL), which is no country that people, places or
+        unnamed forces belong to."""
+        counts = Counter(m.country for m in found if m.country and m.how in RESOLVED
+                         and m.country not in PSEUDO_COUNTRIES)  # fmt: skip
         return counts.most_common(1)[0][0] if counts else None
 
     def _country_near(

@@ -258,7 +258,8 @@ class GroupPass(TaggerBase):
             country = ctx.country or (focus if ctx.found else None)
             # "the Monotheism Supporters Brigades" tagged PERSON: a group's noun ends it
             grouped = ent[-1].lower_ in self.cues.group_nouns and len(ent) > 1
-            person = (ent.label_ == "PERSON" or ctx.person) and not grouped
+            person = (ent.label_ == "PERSON" or ctx.person or self._personal_name(ent)) \
+                and not grouped
             name = clean_name(ent.text)
             m = ActorMention(
                 start=ent.start, end=ent.end, text=ent.text, actor_id=None, name=name,
@@ -273,6 +274,17 @@ class GroupPass(TaggerBase):
                     if len(w) >= 3:
                         parts.setdefault(w, m)
         return [m for m in found if m.start not in dropped] + out
+
+
+    def _personal_name(self, ent: Span) -> bool:
+        """Is a name the tagger took for an organisation a person's: two or three capitalised
+        words opening with a given name ("Jamal Haddad"), none of them a noun for a group or
+        an agent ("Omar Brigades", "Amal Movement")?"""
+        words = [t for t in ent if not t.is_punct]
+        return (2 <= len(words) <= 3 and ent[0].lower_ in self.registry.given_names
+                and all(t.is_alpha and t.text[:1].isupper() and not t.is_upper for t in words)
+                and not any(t.lower_ in self.cues.group_nouns or t.lower_ in self.registry.agents
+                            or t.lemma_.lower() in self.registry.agents for t in words))  # fmt: skip
 
 
 def vessel_names(doc: Doc, prefixes: frozenset[str]) -> frozenset[str]:

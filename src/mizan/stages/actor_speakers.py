@@ -3,7 +3,10 @@ that issues a statement, and the organisation a sentence before was about.
 
 * "I", "me", "my" → the speaker; "we", "us", "our" → the speaker's organisation when the
   speaker's description names one ("X, the CJTF-OIR spokesperson"), else the speaker's
-  government. The speaker is the subject of a speech verb in the same sentence
+  government when the speaker is a known official (an office on the date, or a registry
+  person of a state sector); any other speaker's "we" (a student's, a farmer's, an unknown
+  minister's whose country may only be the text's focus) is an unnamed group of the
+  speaker's people, no government. The speaker is the subject of a speech verb in the same sentence
   ('"I condemn this," Johnson said'), the latest one before a quotation, or the subject of a
   line ending in a colon, whose words follow up to the next such line ("Minister X said:",
   "SECRETARY KERRY: We talked about …"); a release whose first sentence has a person speak
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
 
 INSTITUTIONS = ("organisation", "igo", "country")
 NOT_ACTING = ("place", "demonym")
+STATE_SECTORS = ("GOV", "MIL", "COP", "LEG", "JUD", "SPY")
 
 
 def _clause_root(m: ActorMention, doc: Doc) -> Token:
@@ -71,16 +75,29 @@ def _line_end(info: DocInfo, i: int) -> bool:
     return nxt < 0 or not info.text[end:nxt].strip()
 
 
-def statements(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list[tuple[int, ActorMention]]:  # fmt: skip
+def _label(info: DocInfo, i: int) -> bool:
+    """Is the colon at token ``i`` the end of a transcript's speaker label, a line that opens
+    with words in capitals ("SECRETARY X: We talked …", "QUESTION: Did you …")?"""
+    line = info.text.rfind("\n", 0, info.idx[i]) + 1
+    label = info.text[line : info.idx[i]].strip()
+    return 0 < len(label) <= 40 and label.isupper() and all(
+        w.replace("-", "").replace(".", "").replace("'", "").isalpha() for w in label.split()
+    )
+
+
+def statements(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list[tuple[int, ActorMention | None]]:  # fmt: skip
     """(first token, speaker) of each statement introduced by a line that ends in a colon:
-    "Foreign Secretary X said:", "X released the following statement:", "SECRETARY X:". The
-    speaker is the subject of that line's verb, or the name right before the colon; even an
-    unresolved one ("The Foreign Secretary said:"), whom the statement's "I" then shares."""
-    out: list[tuple[int, ActorMention]] = []
+    "Foreign Secretary X said:", "X released the following statement:", or by a transcript's
+    speaker label ("SECRETARY X: We talked …"). The speaker is the subject of that line's
+    verb, or the name right before the colon; even an unresolved one ("The Foreign Secretary
+    said:"), whom the statement's "I" then shares. A label that names no actor ("QUESTION:")
+    ends the statement before it, with no speaker."""
+    out: list[tuple[int, ActorMention | None]] = []
     actors = [m for m in mentions if m.kind in ("person", *INSTITUTIONS)
               and m.metonym not in NOT_ACTING]  # fmt: skip
     for i in info.where([":"]):
-        if not _line_end(info, i):
+        label = _label(info, i)
+        if not label and not _line_end(info, i):
             continue
         line = info.text.rfind("\n", 0, info.idx[i]) + 1
         on_line = [m for m in actors if m.end <= i and info.idx[m.start] >= line]
@@ -90,6 +107,8 @@ def statements(doc: Doc, mentions: list[ActorMention], info: DocInfo) -> list[tu
         found = subj[:1] or named[-1:]
         if found:
             out.append((i + 1, found[0]))
+        elif label:
+            out.append((i + 1, None))
     return out
 
 
@@ -140,7 +159,7 @@ def resolve_first_person(
             # the latest speaker before, else one in the same sentence or the next
             near = before[-1:] or [m for m in speakers if tok.i < m.start < max(hi, nxt)][:1]
             if b >= 0 and (not near or near[0].start < block_starts[b]):
-                near = [blocks[b][1]]  # the statement's speaker, not one before it
+                near = [x for x in blocks[b][1:] if x is not None]  # the statement's speaker
             sp = near[0] if near else None
         elif b >= 0:
             sp = blocks[b][1]
@@ -159,9 +178,15 @@ def resolve_first_person(
             out.append(replace(body, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
                                metonym="government" if body.kind == "country" else None,
                                confidence=round(body.confidence * 0.7, 3)))  # fmt: skip
-        elif sp.country and sp.country in registry.actors:
+        elif sp.country and sp.country in registry.actors and (
+            sp.role or (sp.actor_id and sp.sector in STATE_SECTORS)
+        ):  # a known official; an unknown speaker's country is often only the text's focus
             m = country_mention(doc, tok.i, tok.i + 1, sp.country)
             out.append(replace(m, metonym="government", confidence=round(sp.confidence * 0.6, 3)))
+        else:  # a private person's "we" (a student, a farmer) is their own people, no government
+            out.append(replace(sp, start=tok.i, end=tok.i + 1, text=tok.text, how="coref",
+                               kind="group", actor_id=None, provisional=None, role=None,
+                               metonym=None, confidence=round(sp.confidence * 0.5, 3)))  # fmt: skip
     return out
 
 

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from ..actors.loader import load_registry
 from ..actors.normalize import name_key
-from ..actors.registry import PRIMARY, Actor
+from ..actors.registry import PRIMARY, Actor, AliasHit
 from .actor_affiliation import affiliate
 from .actor_base import INNER_PUNCT, NAME_ENTS, ActorMention, TaggerBase
 from .actor_context import DocInfo, acts_as_government
@@ -118,6 +118,27 @@ class ActorTagger(TitlePass, GroupPass):
                  or (punct and word in INNER_PUNCT))  # fmt: skip
         return (cap, namey, not punct and (cap or info.digit[i] or alpha))
 
+    def _longest(self, doc: Doc, i: int, run: int, top: int, last_ok: list[bool],
+                 namey: list[bool], starts: list[bool], sent_end: list[int], info: DocInfo,
+                 ends: list[int]) -> tuple[Span, list[AliasHit], str] | None:  # fmt: skip
+        """The longest registry name that starts at token ``i`` and ends by ``top``."""
+        text, idx = info.text, info.idx
+        for j in range(top, i, -1):  # the longest name first
+            if not last_ok[j - 1]:
+                continue
+            hits, how = self.registry.lookup(text[idx[i] : ends[j - 1]])
+            if j > run and (how != "exact" or all(h.tier != PRIMARY for h in hits)):
+                continue
+            if not hits:
+                continue
+            span = doc[i:j]
+            if how == "skeleton" and not self._skeleton_ok(span, namey, sent_end):
+                continue
+            if all(h.tier != PRIMARY for h in hits) and not self._underlay_ok(span, starts, sent_end):
+                continue
+            return span, hits, how
+        return None
+
     def _registry_pass(self, doc: Doc, on: date | None, info: DocInfo) -> list[ActorMention]:
         n = len(doc)
         sent_end = info.sent_end
@@ -144,28 +165,19 @@ class ActorTagger(TitlePass, GroupPass):
             run = i + 1
             while run < limit and namey[run]:
                 run += 1
-            matched = None
             # one lower-case word more may end a registry name ("the US-led coalition")
             top = run + 1 if run < limit and info.alpha[run] else run
-            for j in range(top, i, -1):  # the longest name first
-                if not last_ok[j - 1]:
-                    continue
-                hits, how = self.registry.lookup(text[idx[i] : ends[j - 1]])
-                if j > run and (how != "exact" or all(h.tier != PRIMARY for h in hits)):
-                    continue
-                if not hits:
-                    continue
-                span = doc[i:j]
-                if how == "skeleton" and not self._skeleton_ok(span, namey, sent_end):
-                    continue
-                if all(h.tier != PRIMARY for h in hits) and not self._underlay_ok(span, starts, sent_end):
-                    continue
-                matched = (span, hits, how)
-                break
-            if matched is not None and info.lower(i) == "the" and i + 1 < run and all(
-                h.tier != PRIMARY for h in matched[1]
-            ):  # "The Islamic State of Iraq and the Levant": mizan's own name after "The"
-                # beats an underlay entry that begins with it ("The Islamic State")
+            matched = self._longest(doc, i, run, top, last_ok, namey, starts, sent_end, info, ends)
+            if matched is not None and info.lower(i) == "the" and i + 1 < run and (
+                all(h.tier != PRIMARY for h in matched[1]) or (
+                    (after := self._longest(doc, i + 1, run, top, last_ok, namey, starts,
+                                            sent_end, info, ends)) is not None
+                    and after[0].end > matched[0].end
+                )
+            ):  # fmt: skip
+                # "The Islamic State of Iraq and the Levant": mizan's own name after "The"
+                # beats an underlay entry that begins with it ("The Islamic State"), and "The
+                # UN High Commissioner for Refugees" is longer than "The UN"
                 i += 1
                 continue
             if matched is None:

@@ -93,6 +93,24 @@ SPELLINGS = [
 ]
 
 
+# international bodies missing from the Phoenix dictionaries: (name, id, country)
+BODIES = [
+    ("International Labor Organization", "ilo", "UNO"),
+    ("APEC", "apec", "IGO"),
+    ("UNESCO", "unesco", "UNO"),
+    ("World Trade Organisation", "wto", "IGO"),
+    ("Council of Europe", "council-of-europe", "IGO"),
+    ("Economic Community of West African States", "ecowas", "IGO"),
+]
+
+
+@pytest.mark.parametrize("text,expected,country", BODIES)
+def test_international_bodies(reg, text, expected, country):
+    hits, _ = reg.lookup(text)
+    assert [h.actor_id for h in hits][:1] == [expected], text
+    assert reg.get(expected).country == country
+
+
 @pytest.mark.parametrize("text,expected", SPELLINGS)
 def test_spelling_finds_the_actor(reg, text, expected):
     hits, how = reg.lookup(text)

@@ -122,7 +122,7 @@ SPANS = [
      ["2,000 civilians", "40 soldiers", "additional 40 soldiers"]),
     ("The UN High Commissioner for Refugees visited the camp with UN staff.",
      [("UN High Commissioner for Refugees", "Person")], []),
-    ("Residents said that IS fighters had been present in the town.",
+    ("Villagers reported that IS fighters were hiding near the school.",
      [("IS fighters", "Organisation")], ["fighters"]),
     ("The 3,000 to 5,000 militants inside the city fired on the 200 villagers.",
      [("militants", "Organisation"), ("villagers", "Organisation")], ["3,000 to 5,000 militants"]),

@@ -10,7 +10,7 @@ city of X" and "X, Iran" are seen through to the phrase they sit in.
 The event's location is, in order:
 
 1. **a place attached to the event's clause**: a locative phrase on the trigger or on its
-   arguments ("held a meeting at the army headquarters in the city of Basra"), the
+   arguments ("chaired a meeting at an army base in the city of Basra"), the
    destination of a movement ("visited Washington", "extradited to Britain"), the object of
    an attack ("shelled Kabul"), an origin ("withdrew from Gorazde");
 2. **else a place elsewhere in the same sentence**, in a locative, destination or origin

@@ -40,8 +40,8 @@ from mizan.dictionaries.petrarch import (  # noqa: E402
     verbs_to_mizan,
 )
 
-DEFAULT_CAMEO_DIR = Path("/work/shared/data/cameo-dictionaries")
-DEFAULT_PLOVER_DIR = Path("/work/shared/data/plover-gsr")
+DEFAULT_CAMEO_DIR = ROOT.parent / "shared" / "data" / "cameo-dictionaries"  # ../shared/data
+DEFAULT_PLOVER_DIR = ROOT.parent / "shared" / "data" / "plover-gsr"
 DEFAULT_OUT = ROOT / "src" / "mizan" / "data"
 
 PLOVER_EVENTS = {
@@ -154,12 +154,14 @@ DESCRIPTION_FIXES = {
 # CAMEO's code for a resignation — under CONCEDE.
 # Likewise "international (political or economic) sanctions are coded as [SANCTION]
 # `discontinue`", while the crosswalk puts 163, "impose embargo, boycott, or sanctions", under
-# COERCE.
+# COERCE. And an unspecified bombing (183) takes the mode the manual gives bombings,
+# `explosives`; the crosswalk's `suicide-attack` belongs to 1831 alone.
 MANUAL_OVERRIDES = {
     "0813": ("CONCEDE", "", "legal"),
     "163": ("SANCTION", "discontinue", "diplomatic"),
     "0814": ("CONCEDE", "", "legal"),
     "0831": ("RETREAT", "resign", "political_institutions"),
+    "183": ("ASSAULT", "explosives", ""),
 }
 
 

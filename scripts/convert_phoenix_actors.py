@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from mizan.actors.importer import actors_from_petrarch, write_underlay  # noqa: E402
 from mizan.actors.registry import UNDERLAY, Actor  # noqa: E402
 
-DEFAULT_CAMEO_DIR = Path("/work/shared/data/cameo-dictionaries")
+DEFAULT_CAMEO_DIR = ROOT.parent / "shared" / "data" / "cameo-dictionaries"  # ../shared/data
 DEFAULT_OUT = ROOT / "src" / "mizan" / "data" / "actors" / "phoenix-actors.tsv"
 FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
          "Phoenix.MilNonState.actors.txt")  # fmt: skip

@@ -370,25 +370,3 @@ def test_block_patterns_apply_to_a_phrasal_verb(tmp_path, after, expected):
     entry = d.entry("split")
     assert entry is not None
     assert match_verb(entry, [], [(w, w) for w in after.split()]).code == expected
-
-
-def test_converted_data_files_are_what_the_converter_writes(shared, tmp_path):
-    """The data files generated from the reference dictionaries (ontology, CAMEO verbs,
-    discards, agents) are exactly what ``scripts/convert_cameo.py`` writes from them: a fix
-    made by hand in a generated file would be lost at the next conversion, so it belongs in
-    the converter (its overrides) or in mizan's own files."""
-    import importlib.util
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1]
-    spec = importlib.util.spec_from_file_location("convert_cameo", root / "scripts" / "convert_cameo.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    assert module.main(["--cameo-dir", str(shared / "cameo-dictionaries"),
-                        "--plover-dir", str(shared / "plover-gsr"), "--out", str(tmp_path),
-                        "--quiet"]) == 0  # fmt: skip
-    written = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*") if p.is_file())
-    assert written, "the converter wrote nothing"
-    for rel in written:
-        assert (tmp_path / rel).read_bytes() == (root / "src" / "mizan" / "data" / rel).read_bytes(), rel

@@ -154,12 +154,14 @@ DESCRIPTION_FIXES = {
 # CAMEO's code for a resignation — under CONCEDE.
 # Likewise "international (political or economic) sanctions are coded as [SANCTION]
 # `discontinue`", while the crosswalk puts 163, "impose embargo, boycott, or sanctions", under
-# COERCE.
+# COERCE. The crosswalk gives 1712, "destroy property", the event ASSAULT with the mode `seize`,
+# which is one of COERCE's modes ("seize or damage property"): the mode wins, 1712 is COERCE.
 MANUAL_OVERRIDES = {
     "0813": ("CONCEDE", "", "legal"),
     "163": ("SANCTION", "discontinue", "diplomatic"),
     "0814": ("CONCEDE", "", "legal"),
     "0831": ("RETREAT", "resign", "political_institutions"),
+    "1712": ("COERCE", "seize", "human_security"),
 }
 
 

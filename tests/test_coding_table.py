@@ -173,6 +173,16 @@ ROWS = [
         "LBN",
         "asserted",
     ),
+    # destroying buildings and infrastructure is destroying property (1712, COERCE)
+    ("Syrian rebels blew up two power lines near Homs on Friday.",
+     "COERCE", "1712", ("SYR", None), None, "asserted"),
+    ("Syrian rebels set fire to the offices of the Turkish consulate in Aleppo.",
+     "COERCE", "1712", ("SYR", None), None, "asserted"),
+    ("Iraqi bulldozers demolished dozens of Kurdish homes near Kirkuk.",
+     "COERCE", "1712", ("IRQ", None), None, "asserted"),
+    # people blown up are attacked
+    ("Syrian rebels blew up an Iraqi army truck near Qaim.",
+     "ASSAULT", "190", ("SYR", None), None, "asserted"),
 ]
 
 

@@ -127,6 +127,16 @@ HISTORICAL = [
      "villages.", Want("ASSAULT", actor=("TUR",), recipient=("IRQ",), modality="asserted")),
 ]  # fmt: skip
 
+# a discard phrase (sport, culture) rules out its own clause and the clauses below it, not
+# the clause it hangs from
+DISCARDS = [
+    ("Brazil beat Argentina in the football final in Doha.", Want(None)),
+    ("Iranian police detained nine fans for singing at a football match in Tabriz.",
+     Want("COERCE", actor=("IRN",), cameo="173")),
+    ("Jordan arrested the players after they won the football match against Iraq.",
+     Want("COERCE", actor=("JOR",), n_events=1)),
+]  # fmt: skip
+
 NOT_EVENTS = [
     ("Will Baghdad ever dare to expel the Turkish troops from Bashiqa?", Want(None)),
     ("Does anyone believe that Tehran will withdraw its advisers from Iraq?", Want(None)),
@@ -179,7 +189,8 @@ NOT_EVENTS = [
     ("Snubbed by the Iraqi government, the Kurdish delegation remains in Erbil.", Want(None)),
 ]  # fmt: skip
 
-TABLE = NEGATED + REFUSALS + FUTURE + HYPOTHETICAL + REPORTED + HISTORICAL + NOT_EVENTS
+TABLE = (NEGATED + REFUSALS + FUTURE + HYPOTHETICAL + REPORTED + HISTORICAL + DISCARDS
+         + NOT_EVENTS)
 
 
 @pytest.mark.parametrize("text,want", rows(TABLE))

@@ -20,6 +20,13 @@ ACTIVE_PASSIVE = [
      Want("ACCUSE", actor=("IRQ",), recipient=("KWT",))),
     ("Two Turkish soldiers were killed by Kurdish militants near the border.",
      Want("ASSAULT", recipient=("TUR",))),
+    # the "by" phrase hung on a clause below the passive verb that cannot own it
+    ("A former Libyan envoy was accused of selling state land by Tunisian prosecutors.",
+     Want("ACCUSE", actor=("TUN",), recipient=("LBY",))),
+    ("The Omani minister was charged with fraud, most of it hidden in Dubai, by Qatari judges.",
+     Want("ACCUSE", actor=("QAT",), recipient=("OMN",))),
+    # ... but a "by" that tells how something was done names no agent
+    ("The Omani minister was accused of winning the vote by fraud.", Want(None)),
 ]  # fmt: skip
 
 COORDINATION = [

@@ -162,12 +162,24 @@ def subject_of(
 
 
 def agent_of(verb: Token) -> Token | None:
-    """The "by" phrase of a passive verb."""
+    """The "by" phrase of a passive verb; for a passive clause, also one the parser hung
+    on a clause below it that cannot own it: an active verb's ("was accused of taking bribes
+    by X") or one set off by a comma ("was accused of fraud, much of it hidden, by X")."""
     for c in verb.children:
         if c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    for t in verb.subtree:
+        if t.i <= verb.i or t.lower_ != "by" or t.dep_ not in ("agent", "prep"):
+            continue
+        head = t.head
+        if head.i == verb.i or head.pos_ != "VERB":
+            continue
+        if head.tag_ != "VBN" or (t.i > 0 and t.doc[t.i - 1].lower_ == ","):
+            return next((p for p in t.children if p.dep_ == "pobj"), None)
     return None
 
 

@@ -59,11 +59,16 @@ class TriggerFinder:
         return out
 
     def blocked(self, sent: Span) -> set[int] | None:
-        """Token indexes inside idioms; None when a discard phrase rules out the sentence."""
+        """Token indexes inside idioms or in a clause holding a discard phrase; None when a
+        discard phrase sits in the sentence's main clause (nothing in it is coded)."""
         lowers = [t.lower_ for t in sent]
-        if self._find(lowers, self.discards):
-            return None
-        return {sent.start + i for a, b in self._find(lowers, self.idioms) for i in range(a, b)}
+        out = {sent.start + i for a, b in self._find(lowers, self.idioms) for i in range(a, b)}
+        for a, _b in self._find(lowers, self.discards):
+            head = _clause_head(sent[a])  # a discard rules out its own clause and the
+            if head.dep_ == "ROOT":  # clauses below it, not the clause it hangs from
+                return None  # ("jailed them for playing in a football match")
+            out.update(t.i for t in head.subtree)
+        return out
 
     def candidates(self, sent: Span, index: MentionIndex, blocked: set[int]) -> list[Candidate]:
         out = []
@@ -200,3 +205,12 @@ def _complements(verb: Token) -> list[Token]:
     isn't a really pleasant place")."""
     return [t for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
             for t in c.subtree if t.dep_ != "relcl"]  # fmt: skip
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb of the clause a token is in (the sentence root when none is nearer)."""
+    while tok.dep_ != "ROOT" and not (
+        tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound")
+    ):
+        tok = tok.head
+    return tok

@@ -29,6 +29,29 @@ ACTIVE_PASSIVE = [
     ("The Omani minister was accused of winning the vote by fraud.", Want(None)),
 ]  # fmt: skip
 
+# parser errors around the subject
+PARSER_ERRORS = [
+    # a fronted "With ..." phrase swallows the subject as conjuncts after its comma
+    ("With the blessing of the Arab League, Egypt and Sudan have agreed to share the dam's water.",
+     Want("AGREE", actor=("EGY", "SDN"), recipient=(), n_events=1)),
+    ("With the opening of the new crossing near Rafah, the Egyptian government and Hamas have agreed to let traders pass.",
+     Want("AGREE", actor=("EGY",), n_events=1)),
+    # a fronted "with" phrase is circumstance, no partner; a subject of the verb's own stays
+    ("With the help of France, Chad and Niger, Mali agreed to a truce in the north.",
+     Want("AGREE", actor=("MLI",), recipient=())),
+]  # fmt: skip
+
+# a verb that is also a verb of saying ("recall") codes by its own pattern when it has an
+# object and no clause of what is said
+SAYING_OR_ACTING = [
+    ("Jordan has recalled its ambassador from Tel Aviv for consultations.",
+     Want("SANCTION", actor=("JOR",), cameo="161")),
+    ("Egypt recalled its envoy to Qatar on Tuesday and accused Doha of backing militants.",
+     Want("SANCTION", actor=("EGY",), recipient=("QAT",), cameo="161")),
+    ("The Kuwaiti minister recalled that Iraq had expelled the Turkish ambassador in 2019.",
+     Want("SANCTION", actor=("IRQ",), recipient=("TUR",), modality="historical", n_events=1)),
+]  # fmt: skip
+
 COORDINATION = [
     ("Egypt and Jordan signed a trade agreement with Iraq on Monday.",
      Want("SUPPORT", actor=("EGY", "JOR"), recipient=("IRQ",), n_events=1)),
@@ -356,6 +379,7 @@ GOVERNED = [
 
 TABLE = (ACTIVE_PASSIVE + COORDINATION + APPOSITION + PREPOSITIONAL_RECIPIENTS + LIGHT_VERBS
          + PLACE_RECIPIENTS + DEAL_PURPOSES
+         + PARSER_ERRORS + SAYING_OR_ACTING
          + NOMINAL_EVENTS + UNNAMED_ATTACKERS + OWN_PEOPLE + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
 
 

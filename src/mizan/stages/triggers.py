@@ -133,6 +133,10 @@ class TriggerFinder:
         if match.pattern is not None:
             slots = " ".join("/".join(sorted(s)[:2]) for s in match.pattern.after)
             pat = f"{match.pattern.block}: {slots}"
+        if gov is not None and gov.name == "speech" and match.pattern is not None and (
+            match.code is not None and not any(c.dep_ == "ccomp" for c in verb.children)
+        ):  # "recalled its ambassador": the verb's own pattern, no verb of saying
+            gov = None
         blocked = match.pattern is not None and match.code is None and match.reverse is None
         if match.code is None and match.reverse is None and gov is None and not (
             entry.by_sector and match.pattern is None

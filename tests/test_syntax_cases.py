@@ -39,6 +39,11 @@ PARSER_ERRORS = [
     # a fronted "with" phrase is circumstance, no partner; a subject of the verb's own stays
     ("With the help of France, Chad and Niger, Mali agreed to a truce in the north.",
      Want("AGREE", actor=("MLI",), recipient=())),
+    # a preposition stranded before "and" shares the object of the phrase after it
+    ("Jordan signed a trade pact with and pledged loans to Iraq.",
+     Want("SUPPORT", actor=("JOR",), recipient=("IRQ",), cameo="057")),
+    ("Qatar sent aid to and held talks with Sudan on Monday.",
+     Want("AID", actor=("QAT",), recipient=("SDN",))),
 ]  # fmt: skip
 
 # a verb that is also a verb of saying ("recall") codes by its own pattern when it has an
@@ -132,6 +137,14 @@ LIGHT_VERBS = [
      Want("COERCE", actor=("IRQ",), cameo="1723")),
     ("Lebanese students staged a demonstration outside parliament.",
      Want("PROTEST", actor=("LBN",))),
+]  # fmt: skip
+
+# the country where an embassy or consulate is opened or closed is the party
+HOST_RECIPIENTS = [
+    ("Iraq closed its embassy in Kuwait on Sunday.",
+     Want("SANCTION", actor=("IRQ",), recipient=("KWT",))),
+    ("Oman opened an embassy in Baghdad on Monday.",
+     Want("SUPPORT", actor=("OMN",), recipient=("IRQ",), cameo="054")),
 ]  # fmt: skip
 
 DEAL_PURPOSES = [
@@ -379,7 +392,7 @@ GOVERNED = [
 
 TABLE = (ACTIVE_PASSIVE + COORDINATION + APPOSITION + PREPOSITIONAL_RECIPIENTS + LIGHT_VERBS
          + PLACE_RECIPIENTS + DEAL_PURPOSES
-         + PARSER_ERRORS + SAYING_OR_ACTING
+         + PARSER_ERRORS + SAYING_OR_ACTING + HOST_RECIPIENTS
          + NOMINAL_EVENTS + UNNAMED_ATTACKERS + OWN_PEOPLE + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
 
 

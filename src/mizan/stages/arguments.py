@@ -293,7 +293,9 @@ class ArgumentFinder:
             for c in h.children:  # "signed a deal with Jordan", "banned voting in X"
                 if c.dep_ in ("dobj", "attr"):
                     allowed = set(RECIPIENT_PREPS)
-                    if root not in IN_IS_RECIPIENT_ROOTS and not in_ok:
+                    if root not in IN_IS_RECIPIENT_ROOTS and not in_ok and (
+                        c.lemma_.lower() not in self.host_nouns  # "an embassy in X"
+                    ):
                         allowed.discard("in")
                     preps += prep_objects(c, allowed)
         for _prep, p in [q for h in heads for q in prep_objects(h, NESTING_PREPS)]:

@@ -236,8 +236,21 @@ def prep_objects(tok: Token, preps: set[str] | frozenset[str]) -> list[tuple[str
         if c.lower_ == "with" and c.i == c.sent.start and c.i < tok.i:
             continue  # "With the help of X, Y agreed ...": circumstances, no partner
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
-            out.extend((c.lower_, p) for p in c.children if p.dep_ in ("pobj", "dobj"))
+            objs = [p for p in c.children if p.dep_ in ("pobj", "dobj")]
+            if not objs and not any(True for _ in c.children):
+                objs = _shared_object(c)
+            out.extend((c.lower_, p) for p in objs)
     return out
+
+
+def _shared_object(prep: Token) -> list[Token]:
+    """The object a stranded preposition shares with a coordinated phrase after it ("ties
+    with and an embassy in Baghdad", "aid to and talks with Iraq"): the first prepositional
+    object after it, when "and"/"or" follows the preposition."""
+    doc, end = prep.doc, prep.sent.end
+    if prep.i + 1 >= end or doc[prep.i + 1].dep_ != "cc":
+        return []
+    return next(([t] for t in doc[prep.i + 2 : end] if t.dep_ == "pobj"), [])
 
 
 def clause_depth(tok: Token) -> int:

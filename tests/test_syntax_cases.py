@@ -355,6 +355,14 @@ GOVERNED = [
     # how rioters riot is the riot: "rioted ..., burning tyres and attacking X"
     ("Iraqi protesters rioted in Basra, burning tyres and attacking the governor's office.",
      Want("PROTEST", cameo="145", n_events=1)),
+    # stones thrown by civilians during a demonstration are a violent protest; a police
+    # force's blows there stay force
+    ("Iraqi students threw stones at the police during a rally in Basra.",
+     Want("PROTEST", actor=("IRQ",), cameo="145")),
+    ("Lebanese youths took to throwing rocks during protests in Tripoli.",
+     Want("PROTEST", actor=("LBN",), cameo="145")),
+    ("Iranian police assaulted students during a rally in Tehran.",
+     Want("ASSAULT", actor=("IRN",))),
     ("Two Kuwaiti activists began a hunger strike on Friday to protest the government's "
      "ruling.", Want("PROTEST", cameo="142", n_events=1)),
     ("Iraqi teachers kept up their strike to demand that the education minister step "

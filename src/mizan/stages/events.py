@@ -215,7 +215,7 @@ class EventCoder(ArgumentRules):
                 return None
             if not recipient and finder.unresolved_party(tok, code) is not None:
                 return None  # "restored ties with Gxndor": half an event is no event
-            code = self._instrument(tok, code)
+            code = self._violent_protest(tok, self._instrument(tok, code), actor)
             if not actor and code.startswith(PLACE_ACTOR_CODES):
                 actor = self._place_attackers(tok, finder, code)
                 place_actor = bool(actor)

@@ -168,10 +168,11 @@ class ArgumentRules(ClauseRules):
         t = tok
         for _ in range(3):
             for c in t.children:
-                if c.dep_ == "prep" and c.lower_ in ("during", "in", "at", "amid"):
-                    if any(p.dep_ == "pobj" and self.event_nouns.get(p.lemma_.lower(), "")[:2]
-                           == "14" for p in c.children):  # fmt: skip
-                        return "145"
+                if c.dep_ == "prep" and c.lower_ in ("during", "in", "at", "amid") and any(
+                    p.dep_ == "pobj" and self.event_nouns.get(p.lemma_.lower(), "")[:2] == "14"
+                    for p in c.children
+                ):
+                    return "145"
             if t.dep_ not in ("pcomp", "xcomp", "conj") or t.head.i == t.i:
                 break
             t = t.head.head if t.dep_ == "pcomp" else t.head

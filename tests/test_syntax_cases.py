@@ -139,6 +139,14 @@ LIGHT_VERBS = [
      Want("PROTEST", actor=("LBN",))),
 ]  # fmt: skip
 
+# a mission sent to investigate is the investigation, no sending of its own
+MISSIONS = [
+    ("The Arab League has sent 30 observers to Yemen to investigate the shelling of the port.",
+     Want("ACCUSE", cameo="090", n_events=1)),
+    ("Turkey sent troops to Libya to fight the rebels.",
+     Want("COOPERATE", actor=("TUR",), recipient=("LBY",))),
+]  # fmt: skip
+
 # the country where an embassy or consulate is opened or closed is the party
 HOST_RECIPIENTS = [
     ("Iraq closed its embassy in Kuwait on Sunday.",
@@ -400,7 +408,7 @@ GOVERNED = [
 
 TABLE = (ACTIVE_PASSIVE + COORDINATION + APPOSITION + PREPOSITIONAL_RECIPIENTS + LIGHT_VERBS
          + PLACE_RECIPIENTS + DEAL_PURPOSES
-         + PARSER_ERRORS + SAYING_OR_ACTING + HOST_RECIPIENTS
+         + PARSER_ERRORS + SAYING_OR_ACTING + HOST_RECIPIENTS + MISSIONS
          + NOMINAL_EVENTS + UNNAMED_ATTACKERS + OWN_PEOPLE + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
 
 

@@ -103,6 +103,7 @@ class VerbDictionary:
     partitive_nouns: frozenset[str] = frozenset()
     stance_nouns: frozenset[str] = frozenset()  # "in defiance of X": X is the one opposed
     host_nouns: frozenset[str] = frozenset()  # "sought refuge in X": X is the one asked
+    dispatch_verbs: frozenset[str] = frozenset()  # "sent a team to investigate": the inquiry
     stative_participles: frozenset[str] = frozenset()  # "were engaged in": the subject acts
     discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
     idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
@@ -428,6 +429,7 @@ def _nouns(d: VerbDictionary, path: Path) -> None:
     d.partitive_nouns = frozenset(str(v).lower() for v in data.get("partitive_nouns") or ())
     d.stance_nouns = frozenset(str(v).lower() for v in data.get("stance_nouns") or ())
     d.host_nouns = frozenset(str(v).lower() for v in data.get("host_nouns") or ())
+    d.dispatch_verbs = frozenset(str(v).lower() for v in data.get("dispatch_verbs") or ())
     d.stative_participles = frozenset(
         str(v).lower() for v in data.get("stative_participles") or ()
     )

@@ -105,7 +105,8 @@ class VerbDictionary:
     host_nouns: frozenset[str] = frozenset()  # "sought refuge in X": X is the one asked
     dispatch_verbs: frozenset[str] = frozenset()  # "sent a team to investigate": the inquiry
     stative_participles: frozenset[str] = frozenset()  # "were engaged in": the subject acts
-    discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
+    discards: tuple[tuple[str, ...], ...] = ()  # its clause (and those below) is not coded
+    story_discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
     idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -497,12 +498,14 @@ def build_dictionary(
     return d
 
 
-def suite_discards(path: Path) -> tuple[tuple[str, ...], ...]:
-    """The phrases of a PETRARCH/TABARI discards file (sentence-level, lower case)."""
+def suite_discards(path: Path, story: bool = False) -> tuple[tuple[str, ...], ...]:
+    """The phrases of a PETRARCH/TABARI discards file (lower case): the sentence-level ones,
+    or with ``story`` the story-level ones ('+'), which rule out the whole sentence."""
     from .dictionaries.petrarch import read_discards
 
     found, _warnings = read_discards(path)
-    return tuple(tuple(d.phrase.lower().split()) for d in found if d.phrase.strip())
+    return tuple(tuple(d.phrase.lower().split()) for d in found
+                 if d.phrase.strip() and d.story == story)  # fmt: skip
 
 
 def _read_user_verbs(path: Path) -> Any:

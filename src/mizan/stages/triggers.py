@@ -46,6 +46,9 @@ class TriggerFinder:
         self.discards: dict[str, list[tuple[str, ...]]] = {}
         for phrase in verbs.discards:
             self.discards.setdefault(phrase[0], []).append(phrase)
+        self.story_discards: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in verbs.story_discards:
+            self.story_discards.setdefault(phrase[0], []).append(phrase)
         self.feelings = frozenset(lemma for lemma, gs in governors.by_lemma.items()
                                   if any(g.name == FEELING for g in gs))  # fmt: skip
 
@@ -60,8 +63,11 @@ class TriggerFinder:
 
     def blocked(self, sent: Span) -> set[int] | None:
         """Token indexes inside idioms or in a clause holding a discard phrase; None when a
-        discard phrase sits in the sentence's main clause (nothing in it is coded)."""
+        discard phrase sits in the sentence's main clause, or a story-level one anywhere
+        (nothing in it is coded)."""
         lowers = [t.lower_ for t in sent]
+        if self.story_discards and self._find(lowers, self.story_discards):
+            return None
         out = {sent.start + i for a, b in self._find(lowers, self.idioms) for i in range(a, b)}
         for a, _b in self._find(lowers, self.discards):
             head = _clause_head(sent[a])  # a discard rules out its own clause and the

@@ -56,6 +56,12 @@ FUTURE = [
     # ... but one decided is made
     ("The Iraqi cabinet decided to lift the curfew in Basra.",
      Want("CONCEDE", actor=("IRQ",), cameo="081")),
+    # force an army has got ready to use is a show of force posture, done: MOBILIZE ...
+    ("The Syrian army prepared to renew its assault on rebel districts of Aleppo.",
+     Want("MOBILIZE", actor=("SYR",), cameo="150", modality="asserted")),
+    # ... one it will get ready for is still to come: THREATEN
+    ("The Turkish army will prepare to attack Kurdish positions in Iraq.",
+     Want("THREATEN", actor=("TUR",), modality="future")),
     ("Iraqi Prime Minister Mustafa al-Kadhimi will visit Riyadh next month.",
      Want("AGREE", actor=("IRQ",), recipient=("SAU",), modality="future", cameo="036")),
     ("The Saudi foreign minister is scheduled to visit Baghdad next week.",

@@ -183,6 +183,11 @@ ROWS = [
     # people blown up are attacked
     ("Syrian rebels blew up an Iraqi army truck near Qaim.",
      "ASSAULT", "190", ("SYR", None), None, "asserted"),
+    # driving people from their homes is expulsion (201)
+    ("Syrian troops forced out hundreds of refugees from a camp near Afrin.",
+     "ASSAULT", "201", ("SYR", None), None, "asserted"),
+    ("Turkish soldiers drove 300 families from their homes near Afrin.",
+     "ASSAULT", "201", ("TUR", None), None, "asserted"),
 ]
 
 

@@ -183,6 +183,9 @@ ROWS = [
     # people blown up are attacked
     ("Syrian rebels blew up an Iraqi army truck near Qaim.",
      "ASSAULT", "190", ("SYR", None), None, "asserted"),
+    # blocking transport is obstructing passage, as blocking traffic or a road (144)
+    ("Iraqi workers blocked transport into Basra on Sunday.",
+     "PROTEST", "144", ("IRQ", None), None, "asserted"),
     # driving people from their homes is expulsion (201)
     ("Syrian troops forced out hundreds of refugees from a camp near Afrin.",
      "ASSAULT", "201", ("SYR", None), None, "asserted"),

@@ -27,6 +27,11 @@ ACTIVE_PASSIVE = [
      Want("ACCUSE", actor=("QAT",), recipient=("OMN",))),
     # ... but a "by" that tells how something was done names no agent
     ("The Omani minister was accused of winning the vote by fraud.", Want(None)),
+    # a passive whose subject does the act when no agent is named (self_passives)
+    ("Most of the Iraqi militiamen in Anbar have been demobilized.",
+     Want("RETREAT", actor=("IRQ",), cameo="0873")),
+    ("The Iraqi militiamen were demobilized by the government in Anbar.",
+     Want("RETREAT", cameo="0873")),
 ]  # fmt: skip
 
 # parser errors around the subject

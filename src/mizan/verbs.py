@@ -105,6 +105,7 @@ class VerbDictionary:
     host_nouns: frozenset[str] = frozenset()  # "sought refuge in X": X is the one asked
     dispatch_verbs: frozenset[str] = frozenset()  # "sent a team to investigate": the inquiry
     stative_participles: frozenset[str] = frozenset()  # "were engaged in": the subject acts
+    self_passives: frozenset[str] = frozenset()  # "were demobilised": the subject acts
     discards: tuple[tuple[str, ...], ...] = ()  # its clause (and those below) is not coded
     story_discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
     idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
@@ -431,6 +432,7 @@ def _nouns(d: VerbDictionary, path: Path) -> None:
     d.stance_nouns = frozenset(str(v).lower() for v in data.get("stance_nouns") or ())
     d.host_nouns = frozenset(str(v).lower() for v in data.get("host_nouns") or ())
     d.dispatch_verbs = frozenset(str(v).lower() for v in data.get("dispatch_verbs") or ())
+    d.self_passives = frozenset(str(v).lower() for v in data.get("self_passives") or ())
     d.stative_participles = frozenset(
         str(v).lower() for v in data.get("stative_participles") or ()
     )

@@ -266,7 +266,8 @@ class EventCoder(ArgumentRules):
                                 frozenset(self.governors.by_lemma), self.event_nouns,
                                 self.verbs.stance_nouns, self.verbs.motion_verbs,
                                 self.verbs.host_nouns,
-                                self.verbs.stative_participles)  # fmt: skip
+                                self.verbs.stative_participles,
+                                self.verbs.self_passives)  # fmt: skip
         events: list[EventMention] = []
         for n, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, n, finder))

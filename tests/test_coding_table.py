@@ -186,6 +186,9 @@ ROWS = [
     # blocking transport is obstructing passage, as blocking traffic or a road (144)
     ("Iraqi workers blocked transport into Basra on Sunday.",
      "PROTEST", "144", ("IRQ", None), None, "asserted"),
+    # an order to a newspaper to stop is censorship (1721), not a demand
+    ("The Iranian judiciary ordered the reformist daily to cease publication for a month.",
+     "COERCE", "1721", ("IRN", None), None, "asserted"),
     # driving people from their homes is expulsion (201)
     ("Syrian troops forced out hundreds of refugees from a camp near Afrin.",
      "ASSAULT", "201", ("SYR", None), None, "asserted"),

@@ -154,13 +154,16 @@ DESCRIPTION_FIXES = {
 # CAMEO's code for a resignation — under CONCEDE.
 # Likewise "international (political or economic) sanctions are coded as [SANCTION]
 # `discontinue`", while the crosswalk puts 163, "impose embargo, boycott, or sanctions", under
-# COERCE. And an unspecified bombing (183) takes the mode the manual gives bombings,
-# `explosives`; the crosswalk's `suicide-attack` belongs to 1831 alone.
+# COERCE. The crosswalk gives 1712, "destroy property", the event ASSAULT with the mode `seize`,
+# which is one of COERCE's modes ("seize or damage property"): the mode wins, 1712 is COERCE.
+# And an unspecified bombing (183) takes the mode the manual gives bombings, `explosives`;
+# the crosswalk's `suicide-attack` belongs to 1831 alone.
 MANUAL_OVERRIDES = {
     "0813": ("CONCEDE", "", "legal"),
     "163": ("SANCTION", "discontinue", "diplomatic"),
     "0814": ("CONCEDE", "", "legal"),
     "0831": ("RETREAT", "resign", "political_institutions"),
+    "1712": ("COERCE", "seize", "human_security"),
     "183": ("ASSAULT", "explosives", ""),
 }
 

@@ -173,6 +173,27 @@ ROWS = [
         "LBN",
         "asserted",
     ),
+    # destroying buildings and infrastructure is destroying property (1712, COERCE)
+    ("Syrian rebels blew up two power lines near Homs on Friday.",
+     "COERCE", "1712", ("SYR", None), None, "asserted"),
+    ("Syrian rebels set fire to the offices of the Turkish consulate in Aleppo.",
+     "COERCE", "1712", ("SYR", None), None, "asserted"),
+    ("Iraqi bulldozers demolished dozens of Kurdish homes near Kirkuk.",
+     "COERCE", "1712", ("IRQ", None), None, "asserted"),
+    # people blown up are attacked
+    ("Syrian rebels blew up an Iraqi army truck near Qaim.",
+     "ASSAULT", "190", ("SYR", None), None, "asserted"),
+    # blocking transport is obstructing passage, as blocking traffic or a road (144)
+    ("Iraqi workers blocked transport into Basra on Sunday.",
+     "PROTEST", "144", ("IRQ", None), None, "asserted"),
+    # an order to a newspaper to stop is censorship (1721), not a demand
+    ("The Iranian judiciary ordered the reformist daily to cease publication for a month.",
+     "COERCE", "1721", ("IRN", None), None, "asserted"),
+    # driving people from their homes is expulsion (201)
+    ("Syrian troops forced out hundreds of refugees from a camp near Afrin.",
+     "ASSAULT", "201", ("SYR", None), None, "asserted"),
+    ("Turkish soldiers drove 300 families from their homes near Afrin.",
+     "ASSAULT", "201", ("TUR", None), None, "asserted"),
 ]
 
 

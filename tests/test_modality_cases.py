@@ -56,6 +56,12 @@ FUTURE = [
     # ... but one decided is made
     ("The Iraqi cabinet decided to lift the curfew in Basra.",
      Want("CONCEDE", actor=("IRQ",), cameo="081")),
+    # force an army has got ready to use is a show of force posture, done: MOBILIZE ...
+    ("The Syrian army prepared to renew its assault on rebel districts of Aleppo.",
+     Want("MOBILIZE", actor=("SYR",), cameo="150", modality="asserted")),
+    # ... one it will get ready for is still to come: THREATEN
+    ("The Turkish army will prepare to attack Kurdish positions in Iraq.",
+     Want("THREATEN", actor=("TUR",), modality="future")),
     ("Iraqi Prime Minister Mustafa al-Kadhimi will visit Riyadh next month.",
      Want("AGREE", actor=("IRQ",), recipient=("SAU",), modality="future", cameo="036")),
     ("The Saudi foreign minister is scheduled to visit Baghdad next week.",
@@ -127,6 +133,16 @@ HISTORICAL = [
      "villages.", Want("ASSAULT", actor=("TUR",), recipient=("IRQ",), modality="asserted")),
 ]  # fmt: skip
 
+# a discard phrase (sport, culture) rules out its own clause and the clauses below it, not
+# the clause it hangs from
+DISCARDS = [
+    ("Brazil beat Argentina in the football final in Doha.", Want(None)),
+    ("Iranian police detained nine fans for singing at a football match in Tabriz.",
+     Want("COERCE", actor=("IRN",), cameo="173")),
+    ("Jordan arrested the players after they won the football match against Iraq.",
+     Want("COERCE", actor=("JOR",), n_events=1)),
+]  # fmt: skip
+
 NOT_EVENTS = [
     ("Will Baghdad ever dare to expel the Turkish troops from Bashiqa?", Want(None)),
     ("Does anyone believe that Tehran will withdraw its advisers from Iraq?", Want(None)),
@@ -179,7 +195,8 @@ NOT_EVENTS = [
     ("Snubbed by the Iraqi government, the Kurdish delegation remains in Erbil.", Want(None)),
 ]  # fmt: skip
 
-TABLE = NEGATED + REFUSALS + FUTURE + HYPOTHETICAL + REPORTED + HISTORICAL + NOT_EVENTS
+TABLE = (NEGATED + REFUSALS + FUTURE + HYPOTHETICAL + REPORTED + HISTORICAL + DISCARDS
+         + NOT_EVENTS)
 
 
 @pytest.mark.parametrize("text,want", rows(TABLE))

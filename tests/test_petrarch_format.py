@@ -252,6 +252,25 @@ def test_read_discards(tmp_path):
     assert warnings == []
 
 
+def test_suite_discards_keep_story_level_apart(tmp_path, nlp):
+    """A sentence-level discard rules out its own clause; a story-level one ('+') the whole
+    sentence wherever it stands."""
+    from mizan.governors import load_governors
+    from mizan.stages.triggers import TriggerFinder
+    from mizan.verbs import VerbDictionary, suite_discards
+
+    path = write(tmp_path, "discards.txt", "CHESS MATCH\n+HURRICANE\n")
+    assert suite_discards(path) == (("chess", "match"),)
+    assert suite_discards(path, story=True) == (("hurricane",),)
+    verbs = VerbDictionary(discards=suite_discards(path),
+                           story_discards=suite_discards(path, story=True))  # fmt: skip
+    finder = TriggerFinder(verbs, load_governors())
+    below = next(nlp("Police detained ten fans for cheering at a chess match in Tabriz.").sents)
+    assert finder.blocked(below) is not None  # the detention stays
+    story = next(nlp("Police detained ten men after the hurricane had passed.").sents)
+    assert finder.blocked(story) is None
+
+
 @pytest.mark.shared
 def test_real_cameo_verbs():
     path = SHARED / "CAMEO.2.0.txt"

@@ -20,6 +20,46 @@ ACTIVE_PASSIVE = [
      Want("ACCUSE", actor=("IRQ",), recipient=("KWT",))),
     ("Two Turkish soldiers were killed by Kurdish militants near the border.",
      Want("ASSAULT", recipient=("TUR",))),
+    # the "by" phrase hung on a clause below the passive verb that cannot own it
+    ("A former Libyan envoy was accused of selling state land by Tunisian prosecutors.",
+     Want("ACCUSE", actor=("TUN",), recipient=("LBY",))),
+    ("The Omani minister was charged with fraud, most of it hidden in Dubai, by Qatari judges.",
+     Want("ACCUSE", actor=("QAT",), recipient=("OMN",))),
+    # ... but a "by" that tells how something was done names no agent
+    ("The Omani minister was accused of winning the vote by fraud.", Want(None)),
+    # a passive whose subject does the act when no agent is named (self_passives)
+    ("Most of the Iraqi militiamen in Anbar have been demobilized.",
+     Want("RETREAT", actor=("IRQ",), cameo="0873")),
+    ("The Iraqi militiamen were demobilized by the government in Anbar.",
+     Want("RETREAT", cameo="0873")),
+]  # fmt: skip
+
+# parser errors around the subject
+PARSER_ERRORS = [
+    # a fronted "With ..." phrase swallows the subject as conjuncts after its comma
+    ("With the blessing of the Arab League, Egypt and Sudan have agreed to share the dam's water.",
+     Want("AGREE", actor=("EGY", "SDN"), recipient=(), n_events=1)),
+    ("With the opening of the new crossing near Rafah, the Egyptian government and Hamas have agreed to let traders pass.",
+     Want("AGREE", actor=("EGY",), n_events=1)),
+    # a fronted "with" phrase is circumstance, no partner; a subject of the verb's own stays
+    ("With the help of France, Chad and Niger, Mali agreed to a truce in the north.",
+     Want("AGREE", actor=("MLI",), recipient=())),
+    # a preposition stranded before "and" shares the object of the phrase after it
+    ("Jordan signed a trade pact with and pledged loans to Iraq.",
+     Want("SUPPORT", actor=("JOR",), recipient=("IRQ",), cameo="057")),
+    ("Qatar sent aid to and held talks with Sudan on Monday.",
+     Want("AID", actor=("QAT",), recipient=("SDN",))),
+]  # fmt: skip
+
+# a verb that is also a verb of saying ("recall") codes by its own pattern when it has an
+# object and no clause of what is said
+SAYING_OR_ACTING = [
+    ("Jordan has recalled its ambassador from Tel Aviv for consultations.",
+     Want("SANCTION", actor=("JOR",), cameo="161")),
+    ("Egypt recalled its envoy to Qatar on Tuesday and accused Doha of backing militants.",
+     Want("SANCTION", actor=("EGY",), recipient=("QAT",), cameo="161")),
+    ("The Kuwaiti minister recalled that Iraq had expelled the Turkish ambassador in 2019.",
+     Want("SANCTION", actor=("IRQ",), recipient=("TUR",), modality="historical", n_events=1)),
 ]  # fmt: skip
 
 COORDINATION = [
@@ -102,6 +142,22 @@ LIGHT_VERBS = [
      Want("COERCE", actor=("IRQ",), cameo="1723")),
     ("Lebanese students staged a demonstration outside parliament.",
      Want("PROTEST", actor=("LBN",))),
+]  # fmt: skip
+
+# a mission sent to investigate is the investigation, no sending of its own
+MISSIONS = [
+    ("The Arab League has sent 30 observers to Yemen to investigate the shelling of the port.",
+     Want("ACCUSE", cameo="090", n_events=1)),
+    ("Turkey sent troops to Libya to fight the rebels.",
+     Want("COOPERATE", actor=("TUR",), recipient=("LBY",))),
+]  # fmt: skip
+
+# the country where an embassy or consulate is opened or closed is the party
+HOST_RECIPIENTS = [
+    ("Iraq closed its embassy in Kuwait on Sunday.",
+     Want("SANCTION", actor=("IRQ",), recipient=("KWT",))),
+    ("Oman opened an embassy in Baghdad on Monday.",
+     Want("SUPPORT", actor=("OMN",), recipient=("IRQ",), cameo="054")),
 ]  # fmt: skip
 
 DEAL_PURPOSES = [
@@ -312,6 +368,14 @@ GOVERNED = [
     # how rioters riot is the riot: "rioted ..., burning tyres and attacking X"
     ("Iraqi protesters rioted in Basra, burning tyres and attacking the governor's office.",
      Want("PROTEST", cameo="145", n_events=1)),
+    # stones thrown by civilians during a demonstration are a violent protest; a police
+    # force's blows there stay force
+    ("Iraqi students threw stones at the police during a rally in Basra.",
+     Want("PROTEST", actor=("IRQ",), cameo="145")),
+    ("Lebanese youths took to throwing rocks during protests in Tripoli.",
+     Want("PROTEST", actor=("LBN",), cameo="145")),
+    ("Iranian police assaulted students during a rally in Tehran.",
+     Want("ASSAULT", actor=("IRN",))),
     ("Two Kuwaiti activists began a hunger strike on Friday to protest the government's "
      "ruling.", Want("PROTEST", cameo="142", n_events=1)),
     ("Iraqi teachers kept up their strike to demand that the education minister step "
@@ -349,6 +413,7 @@ GOVERNED = [
 
 TABLE = (ACTIVE_PASSIVE + COORDINATION + APPOSITION + PREPOSITIONAL_RECIPIENTS + LIGHT_VERBS
          + PLACE_RECIPIENTS + DEAL_PURPOSES
+         + PARSER_ERRORS + SAYING_OR_ACTING + HOST_RECIPIENTS + MISSIONS
          + NOMINAL_EVENTS + UNNAMED_ATTACKERS + OWN_PEOPLE + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
 
 

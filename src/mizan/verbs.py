@@ -103,8 +103,11 @@ class VerbDictionary:
     partitive_nouns: frozenset[str] = frozenset()
     stance_nouns: frozenset[str] = frozenset()  # "in defiance of X": X is the one opposed
     host_nouns: frozenset[str] = frozenset()  # "sought refuge in X": X is the one asked
+    dispatch_verbs: frozenset[str] = frozenset()  # "sent a team to investigate": the inquiry
     stative_participles: frozenset[str] = frozenset()  # "were engaged in": the subject acts
-    discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
+    self_passives: frozenset[str] = frozenset()  # "were demobilised": the subject acts
+    discards: tuple[tuple[str, ...], ...] = ()  # its clause (and those below) is not coded
+    story_discards: tuple[tuple[str, ...], ...] = ()  # a sentence holding one is not coded
     idioms: tuple[tuple[str, ...], ...] = ()  # words inside one never trigger an event
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -428,6 +431,8 @@ def _nouns(d: VerbDictionary, path: Path) -> None:
     d.partitive_nouns = frozenset(str(v).lower() for v in data.get("partitive_nouns") or ())
     d.stance_nouns = frozenset(str(v).lower() for v in data.get("stance_nouns") or ())
     d.host_nouns = frozenset(str(v).lower() for v in data.get("host_nouns") or ())
+    d.dispatch_verbs = frozenset(str(v).lower() for v in data.get("dispatch_verbs") or ())
+    d.self_passives = frozenset(str(v).lower() for v in data.get("self_passives") or ())
     d.stative_participles = frozenset(
         str(v).lower() for v in data.get("stative_participles") or ()
     )
@@ -495,12 +500,14 @@ def build_dictionary(
     return d
 
 
-def suite_discards(path: Path) -> tuple[tuple[str, ...], ...]:
-    """The phrases of a PETRARCH/TABARI discards file (sentence-level, lower case)."""
+def suite_discards(path: Path, story: bool = False) -> tuple[tuple[str, ...], ...]:
+    """The phrases of a PETRARCH/TABARI discards file (lower case): the sentence-level ones,
+    or with ``story`` the story-level ones ('+'), which rule out the whole sentence."""
     from .dictionaries.petrarch import read_discards
 
     found, _warnings = read_discards(path)
-    return tuple(tuple(d.phrase.lower().split()) for d in found if d.phrase.strip())
+    return tuple(tuple(d.phrase.lower().split()) for d in found
+                 if d.phrase.strip() and d.story == story)  # fmt: skip
 
 
 def _read_user_verbs(path: Path) -> Any:

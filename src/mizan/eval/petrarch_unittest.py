@@ -138,6 +138,7 @@ class SuiteCoder:
                                  folder, nouns=False)  # fmt: skip
         if "discards" in env and env["discards"].exists():
             verbs.discards = suite_discards(env["discards"])
+            verbs.story_discards = suite_discards(env["discards"], story=True)
         agents = [env["agents"]] if "agents" in env and env["agents"].exists() else []
         # mizan's titles ("prime minister") are grammar, not actors: kept
         registry = build_registry([env["actors"]], package_file("actors", "titles.yaml"), agents)

@@ -173,7 +173,8 @@ class ArgumentFinder:
                  stance_nouns: frozenset[str] = frozenset(),
                  motion_verbs: frozenset[str] = frozenset(),
                  host_nouns: frozenset[str] = frozenset(),
-                 stative: frozenset[str] = frozenset()) -> None:  # fmt: skip
+                 stative: frozenset[str] = frozenset(),
+                 self_passives: frozenset[str] = frozenset()) -> None:  # fmt: skip
         self.index = index
         self.object_control = object_control
         self.governing = governing  # verbs whose clause a pronoun subject refers back from
@@ -182,6 +183,7 @@ class ArgumentFinder:
         self.motion_verbs = motion_verbs or MOTION_VERBS  # "arrived from X": no party
         self.host_nouns = host_nouns  # "sought refuge in X": X is the one asked
         self.stative = stative  # "were engaged in fighting": the subject acts
+        self.self_passives = self_passives  # "were demobilised": the subject stands down
 
     # -- actors -----------------------------------------------------------------------
     def actor(self, verb: Token) -> tuple[list[ActorMention], Token | None, bool, Token | None]:
@@ -191,6 +193,8 @@ class ArgumentFinder:
             c.dep_ == "prep" and c.lower_ == "in" for c in verb.children
         ):
             passive = False  # "the militia was engaged in looting"
+        if passive and verb.lemma_.lower() in self.self_passives and agent_of(verb) is None:
+            passive = False  # "the fighters were demobilised"
         tok = agent_of(verb) if passive else subj
         found = self.mentions_for(tok) if tok is not None else []
         if not found and not passive:  # "Rivals Gxndor and Eriador have restored ties":
@@ -293,7 +297,9 @@ class ArgumentFinder:
             for c in h.children:  # "signed a deal with Jordan", "banned voting in X"
                 if c.dep_ in ("dobj", "attr"):
                     allowed = set(RECIPIENT_PREPS)
-                    if root not in IN_IS_RECIPIENT_ROOTS and not in_ok:
+                    if root not in IN_IS_RECIPIENT_ROOTS and not in_ok and (
+                        c.lemma_.lower() not in self.host_nouns  # "an embassy in X"
+                    ):
                         allowed.discard("in")
                     preps += prep_objects(c, allowed)
         for _prep, p in [q for h in heads for q in prep_objects(h, NESTING_PREPS)]:

@@ -20,6 +20,9 @@ from .event_parts import (
 )
 from .syntax import tree_distance
 
+UNARMED_FORCE = {"180", "182"}  # unconventional violence, physical assault: no weapon named
+CIVIL_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REL", "MED"}
+
 
 class ArgumentRules(ClauseRules):
     """The argument layer of :class:`~mizan.stages.events.EventCoder`."""
@@ -152,6 +155,28 @@ class ArgumentRules(ClauseRules):
                     if p.dep_ == "pobj" and found:
                         return found
         return []
+
+    def _violent_protest(self, tok: Token, code: str, actor: list[ActorMention]) -> str:
+        """Stones thrown or people beaten by protesters, students or workers during a
+        demonstration ("threw rocks during the rally") is a violent protest (145), not an
+        assault; a police force's or an army's force there stays what it is."""
+        if code not in UNARMED_FORCE or not actor or not (
+            actor[0].sector in CIVIL_SECTORS  # or people named by their nationality alone
+            or (actor[0].kind == "country" and actor[0].metonym == "demonym")
+        ):
+            return code
+        t = tok
+        for _ in range(3):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in ("during", "in", "at", "amid") and any(
+                    p.dep_ == "pobj" and self.event_nouns.get(p.lemma_.lower(), "")[:2] == "14"
+                    for p in c.children
+                ):
+                    return "145"
+            if t.dep_ not in ("pcomp", "xcomp", "conj") or t.head.i == t.i:
+                break
+            t = t.head.head if t.dep_ == "pcomp" else t.head
+        return code
 
     def _instrument(self, tok: Token, code: str) -> str:
         """An act of force that names no means ("killed", "wounded": 180, 190) takes the code

@@ -11,6 +11,7 @@ from .arguments import ArgumentFinder, MentionIndex
 from .event_parts import (
     COMPLEMENT,
     CONTENT_PURPOSE_ROOTS,
+    MISSION_PURPOSE_ROOTS,
     NOUN_CONTENT,
     STOP_RELATIONS,
     TOPIC_RELS,
@@ -57,6 +58,10 @@ class ClauseRules(CoderBase):
                     if host_root in CONTENT_PURPOSE_ROOTS:
                         node.dropped = True  # "signed an agreement to link the grids"
                         return
+                    if (node.cand.code or "")[:2] in MISSION_PURPOSE_ROOTS and (
+                        self.triggers.lemma(g) in self.verbs.dispatch_verbs
+                    ):
+                        gn.dropped = True  # "sent a team to investigate": the inquiry
                 if rel in ("purpose", "adjunct") and self._protest_at(g, gn, nodes) and (
                     protest_aim(node) or rel == "adjunct" and node.cand.tok.tag_ == "VBG"
                     and (node.cand.code or "")[:2] in ("17", "18", "19")

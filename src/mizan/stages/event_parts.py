@@ -24,6 +24,8 @@ OF_IS_PATIENT_ROOTS = {"15", "16", "17", "18", "19", "20"}
 PURPOSE_RECIPIENT_ROOTS = {"10", "11", "12", "13", "14", "17", "18", "19", "20"}
 # agreements, appeals, demands, refusals, threats: a purpose clause is what they are about
 CONTENT_PURPOSE_ROOTS = {"02", "03", "05", "10", "12", "13"}
+# a mission sent to investigate is the investigation (nouns.yaml dispatch_verbs)
+MISSION_PURPOSE_ROOTS = {"09"}
 # agreements and cooperation: an infinitive on the deal names its other party
 DEAL_PURPOSE_ROOTS = {"03", "05", "06"}
 # what talks are about: "talks on the withdrawal", "negotiations over the release"

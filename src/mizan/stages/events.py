@@ -215,7 +215,7 @@ class EventCoder(ArgumentRules):
                 return None
             if not recipient and finder.unresolved_party(tok, code) is not None:
                 return None  # "restored ties with Gxndor": half an event is no event
-            code = self._instrument(tok, code)
+            code = self._violent_protest(tok, self._instrument(tok, code), actor)
             if not actor and code.startswith(PLACE_ACTOR_CODES):
                 actor = self._place_attackers(tok, finder, code)
                 place_actor = bool(actor)
@@ -266,7 +266,8 @@ class EventCoder(ArgumentRules):
                                 frozenset(self.governors.by_lemma), self.event_nouns,
                                 self.verbs.stance_nouns, self.verbs.motion_verbs,
                                 self.verbs.host_nouns,
-                                self.verbs.stative_participles)  # fmt: skip
+                                self.verbs.stative_participles,
+                                self.verbs.self_passives)  # fmt: skip
         events: list[EventMention] = []
         for n, sent in enumerate(doc.sents):
             events.extend(self.code_sentence(sent, n, finder))

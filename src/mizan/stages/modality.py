@@ -60,8 +60,13 @@ class _Reading:
     not_event: bool = False
     historical: bool = False
     decided: bool = False  # the future comes from a decision ("decided to allow")
+    prepared: bool = False  # the future comes from getting ready ("prepared to attack")
     descriptive: bool = False  # in a participle or passive relative clause on a noun
     content_of: Token | None = None  # the governor whose content the event is part of
+
+
+FORCE_ROOTS = {"18", "19", "20"}
+FORCE_POSTURE = "150"  # demonstrate military or police power (PLOVER MOBILIZE)
 
 
 class ModalityTagger:
@@ -74,6 +79,7 @@ class ModalityTagger:
         self.negators = cue("negators")
         self.habitual = cue("habitual")
         self.decision_speech = cue("decision_speech")
+        self.preparation = cue("preparation")
         self.past_marks = cue("past_marks")
         self.long_durations = cue("long_durations")
         self.governors = governors
@@ -208,6 +214,8 @@ class ModalityTagger:
                 elif gov.modality == "future" and dep not in ("relcl", "acl", "parataxis"):
                     r.future = True
                     r.decided = r.decided or lemma in self.decision_speech
+                    r.prepared = r.prepared or (lemma in self.preparation and t.pos_ == "VERB"
+                                                and not self._future_aux(t))  # fmt: skip
                 elif gov.modality == "negated" and dep not in ("relcl", "acl"):
                     r.negated, r.past_negation = True, True
                 elif gov.name == "speech" and dep in SPEECH_DEPS and r.speaker_tok is None:
@@ -219,6 +227,10 @@ class ModalityTagger:
                 r.conditional = True
             below, t = t, t.head
         return r
+
+    def _future_aux(self, t: Token) -> bool:
+        """``t`` is itself in the future ("will prepare to attack")."""
+        return any(c.dep_ == "aux" and c.lower_ in self.future_aux for c in t.children)
 
     # -- attribution --------------------------------------------------------------------
     @staticmethod
@@ -293,6 +305,11 @@ class ModalityTagger:
             decided = r.speech_verb is not None and (
                 r.speech_verb.lemma_.lower() in self.decision_speech
             )
+            if r.prepared and ev.modality == "future" and ev.cameo[:2] in FORCE_ROOTS:
+                ev.base_cameo, ev.cameo = ev.base_cameo or ev.cameo, FORCE_POSTURE
+                ev.modality = "reported" if speaker is not None else "asserted"
+                return ev.modality  # "the army prepared to resume shelling": the getting
+                # ready is done, a show of force posture (MOBILIZE)
             self._reduce(ev, r.future or r.modal in ("would", "'d", "may", "shall"), decided,
                          r.decided)
         return ev.modality

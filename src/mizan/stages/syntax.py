@@ -62,8 +62,28 @@ def ancestors_until_clause(tok: Token) -> Iterator[Token]:
 
 
 def conjuncts(tok: Token) -> list[Token]:
-    """``tok`` with the tokens coordinated with it ("X and Y")."""
-    return [tok, *[c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ")]]
+    """``tok`` with the tokens coordinated with it ("X and Y"); a subject taken out of a
+    fronted phrase ("With the help of the UN, Iraq and Kuwait agreed") keeps only the
+    conjuncts after it."""
+    out = [c for c in tok.conjuncts if c.pos_ in ("PROPN", "NOUN", "PRON", "ADJ")]
+    if tok.dep_ == "conj" and _after_comma(tok) and _fronted(tok):
+        out = [c for c in out if c.i > tok.i]
+    return [tok, *out]
+
+
+def _after_comma(tok: Token) -> bool:
+    """``tok``'s phrase follows a comma ("..., the Iraqi government")."""
+    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].lower_ == ","
+
+
+def _fronted(tok: Token) -> bool:
+    """``tok`` lies in a phrase opening its sentence that hangs from a verb after it."""
+    t = tok
+    while t.head.i != t.i and t.pos_ != "VERB":
+        if t.dep_ in ("prep", "advcl", "npadvmod") and t.i == t.sent.start and t.head.i > tok.i:
+            return True
+        t = t.head
+    return False
 
 
 def tree_distance(a: Token, b: Token) -> int:
@@ -123,6 +143,9 @@ def subject_of(
             if c.tag_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 return verb.head, True
             return c, True
+    swallowed = _fronted_subject(verb)
+    if swallowed is not None:
+        return swallowed, any(c.dep_ == "auxpass" for c in verb.children)
     if depth > 4:
         return None, False
     head = verb.head
@@ -161,13 +184,48 @@ def subject_of(
     return None, False
 
 
+def _fronted_subject(verb: Token) -> Token | None:
+    """A subject the parser swallowed into a fronted phrase as a conjunct after its comma:
+    "With the help of the UN, Iraq and Kuwait agreed ..." parsed as "the UN, Iraq and
+    Kuwait" (or an apposition); only for a verb with no subject of its own, the phrase ending
+    right before it."""
+    if verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+        return None
+    for c in verb.children:
+        if c.i > verb.i:
+            break
+        if c.dep_ not in ("prep", "advcl", "npadvmod") or c.i != c.sent.start:
+            continue
+        sub = list(c.subtree)
+        end = sub[-1].i + 1
+        if any(t.i < verb.i and t.dep_ not in ("aux", "auxpass", "advmod", "neg")
+               for t in c.doc[end : verb.i]):  # fmt: skip
+            return None
+        for t in sub:
+            if t.dep_ in ("conj", "appos") and t.left_edge.i > c.i + 1 and _after_comma(t):
+                return t
+    return None
+
+
 def agent_of(verb: Token) -> Token | None:
-    """The "by" phrase of a passive verb."""
+    """The "by" phrase of a passive verb; for a passive clause, also one the parser hung
+    on a clause below it that cannot own it: an active verb's ("was accused of taking bribes
+    by X") or one set off by a comma ("was accused of fraud, much of it hidden, by X")."""
     for c in verb.children:
         if c.dep_ == "agent":
             for p in c.children:
                 if p.dep_ == "pobj":
                     return p
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return None
+    for t in verb.subtree:
+        if t.i <= verb.i or t.lower_ != "by" or t.dep_ not in ("agent", "prep"):
+            continue
+        head = t.head
+        if head.i == verb.i or head.pos_ != "VERB":
+            continue
+        if head.tag_ != "VBN" or (t.i > 0 and t.doc[t.i - 1].lower_ == ","):
+            return next((p for p in t.children if p.dep_ == "pobj"), None)
     return None
 
 
@@ -175,9 +233,24 @@ def prep_objects(tok: Token, preps: set[str] | frozenset[str]) -> list[tuple[str
     """("with", X) for each "with X" attached to ``tok``; also "on behalf of"-free pcomp."""
     out: list[tuple[str, Token]] = []
     for c in tok.children:
+        if c.lower_ == "with" and c.i == c.sent.start and c.i < tok.i:
+            continue  # "With the help of X, Y agreed ...": circumstances, no partner
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
-            out.extend((c.lower_, p) for p in c.children if p.dep_ in ("pobj", "dobj"))
+            objs = [p for p in c.children if p.dep_ in ("pobj", "dobj")]
+            if not objs and not any(True for _ in c.children):
+                objs = _shared_object(c)
+            out.extend((c.lower_, p) for p in objs)
     return out
+
+
+def _shared_object(prep: Token) -> list[Token]:
+    """The object a stranded preposition shares with a coordinated phrase after it ("ties
+    with and an embassy in Baghdad", "aid to and talks with Iraq"): the first prepositional
+    object after it, when "and"/"or" follows the preposition."""
+    doc, end = prep.doc, prep.sent.end
+    if prep.i + 1 >= end or doc[prep.i + 1].dep_ != "cc":
+        return []
+    return next(([t] for t in doc[prep.i + 2 : end] if t.dep_ == "pobj"), [])
 
 
 def clause_depth(tok: Token) -> int:

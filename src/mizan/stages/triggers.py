@@ -46,6 +46,9 @@ class TriggerFinder:
         self.discards: dict[str, list[tuple[str, ...]]] = {}
         for phrase in verbs.discards:
             self.discards.setdefault(phrase[0], []).append(phrase)
+        self.story_discards: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in verbs.story_discards:
+            self.story_discards.setdefault(phrase[0], []).append(phrase)
         self.feelings = frozenset(lemma for lemma, gs in governors.by_lemma.items()
                                   if any(g.name == FEELING for g in gs))  # fmt: skip
 
@@ -59,11 +62,19 @@ class TriggerFinder:
         return out
 
     def blocked(self, sent: Span) -> set[int] | None:
-        """Token indexes inside idioms; None when a discard phrase rules out the sentence."""
+        """Token indexes inside idioms or in a clause holding a discard phrase; None when a
+        discard phrase sits in the sentence's main clause, or a story-level one anywhere
+        (nothing in it is coded)."""
         lowers = [t.lower_ for t in sent]
-        if self._find(lowers, self.discards):
+        if self.story_discards and self._find(lowers, self.story_discards):
             return None
-        return {sent.start + i for a, b in self._find(lowers, self.idioms) for i in range(a, b)}
+        out = {sent.start + i for a, b in self._find(lowers, self.idioms) for i in range(a, b)}
+        for a, _b in self._find(lowers, self.discards):
+            head = _clause_head(sent[a])  # a discard rules out its own clause and the
+            if head.dep_ == "ROOT":  # clauses below it, not the clause it hangs from
+                return None  # ("jailed them for playing in a football match")
+            out.update(t.i for t in head.subtree)
+        return out
 
     def candidates(self, sent: Span, index: MentionIndex, blocked: set[int]) -> list[Candidate]:
         out = []
@@ -128,6 +139,10 @@ class TriggerFinder:
         if match.pattern is not None:
             slots = " ".join("/".join(sorted(s)[:2]) for s in match.pattern.after)
             pat = f"{match.pattern.block}: {slots}"
+        if gov is not None and gov.name == "speech" and match.pattern is not None and (
+            match.code is not None and not any(c.dep_ == "ccomp" for c in verb.children)
+        ):  # "recalled its ambassador": the verb's own pattern, no verb of saying
+            gov = None
         blocked = match.pattern is not None and match.code is None and match.reverse is None
         if match.code is None and match.reverse is None and gov is None and not (
             entry.by_sector and match.pattern is None
@@ -200,3 +215,12 @@ def _complements(verb: Token) -> list[Token]:
     isn't a really pleasant place")."""
     return [t for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i
             for t in c.subtree if t.dep_ != "relcl"]  # fmt: skip
+
+
+def _clause_head(tok: Token) -> Token:
+    """The verb of the clause a token is in (the sentence root when none is nearer)."""
+    while tok.dep_ != "ROOT" and not (
+        tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound")
+    ):
+        tok = tok.head
+    return tok

@@ -113,3 +113,38 @@ def test_descriptive_alias_inside_a_longer_name(nlp):
     assert m is not None and m.country == "SYR"
     ms = actors(nlp, "The Houthis attacked the Arab coalition again.", "2016-05-01")
     assert any(m.actor_id == "saudi-led-coalition" for m in ms)
+
+
+# a two-word demonym before a title or a name gives the country ("South African", "Sri Lankan")
+def test_two_word_demonym_before_a_title(nlp):
+    ms = actors(nlp, "The chancellor warmly greeted South African leader Piet Joubert.", "1990-03-01")
+    m = find(ms, "Joubert")
+    assert m is not None and m.country == "ZAF", m
+
+
+# a group with no country of its own named "in <country>" is of that country; a state's forces
+# abroad are not
+PLACED = [
+    ("The envoy met the parties in Lebanon on Tuesday.", "parties", "LBN"),
+    ("Fighters in Chad seized a convoy near the border.", "Fighters", "TCD"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface,country", PLACED, ids=[r[1] for r in PLACED])
+def test_group_placed_in_a_country(nlp, text, surface, country):
+    m = find(actors(nlp, text, "1995-03-01"), surface)
+    assert m is not None and m.country == country, m
+
+
+# registry facts: Northern Ireland is part of the UK; Phoenix's generic codes are overridden
+REGISTRY = [
+    ("Unionists in Northern Ireland opposed the plan.", "Northern Ireland", "GBR"),
+    ("The Islamic Salvation Front called a general strike.", "Islamic Salvation Front", "DZA"),
+    ("The Revolutionary United Front released the hostages.", "Revolutionary United Front", "SLE"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface,country", REGISTRY, ids=[r[1] for r in REGISTRY])
+def test_registry_country(nlp, text, surface, country):
+    m = find(actors(nlp, text, "1995-03-01"), surface)
+    assert m is not None and m.country == country, m

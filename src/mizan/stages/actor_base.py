@@ -188,8 +188,9 @@ class TaggerBase:
         j = start - 1
         while j >= 0 and doc[j].lower_ in SKIP_WORDS | {"'s", "’s"}:
             j -= 1
-        m = mentions.get(j)
-        if m is not None and m.kind == "country" and m.end == j + 1:
+        m = next((mentions[k] for k in range(j, max(j - 3, -1), -1)  # "South African"
+                  if k in mentions and mentions[k].end == j + 1), None)  # fmt: skip
+        if m is not None and m.kind == "country":
             lead = m.start
             if lead > 0 and doc[lead - 1].lower_ in SKIP_WORDS:
                 lead -= 1

@@ -70,6 +70,8 @@ TYPOS = [
                  marks=xfail(reason="a word that may join a name ('for') follows, so the name "
                                     "is not taken to stand alone")),
     ("Officials from Argentinia rejected the claim.", "Argentinia", "ARG"),
+    # a spelling with the country's consonants, after "the"
+    ("Troops of the Phillipines army crossed the river.", "army", "PHL"),
 ]  # fmt: skip
 
 

@@ -73,7 +73,8 @@ class ActorTagger(TitlePass, GroupPass):
         if len(name_key(span.text).split()) > 1:
             return True
         i, j = span.start, span.end
-        before = i > 0 and sent_end[i - 1] == sent_end[i] and namey[i - 1]
+        before = (i > 0 and sent_end[i - 1] == sent_end[i] and namey[i - 1]
+                  and span.doc[i - 1].lower_ not in ("the", "of"))  # fmt: skip
         after = j < len(namey) and sent_end[j - 1] > j and namey[j] and not span.doc[j].is_punct
         return not before and not after
 
@@ -141,7 +142,10 @@ class ActorTagger(TitlePass, GroupPass):
 
     def _typo(self, doc: Doc, i: int, info: DocInfo) -> tuple[Actor, bool] | None:
         """A misspelt country: one proper noun standing alone ("Ethiopa has agreed")."""
-        if not info.alpha[i] or info.length[i] < self.typos.min_chars or doc[i].pos_ != "PROPN":
+        if not info.alpha[i] or info.length[i] < self.typos.min_chars:
+            return None
+        tok = doc[i]  # a capitalised word inside a sentence the tagger took for a common one
+        if tok.pos_ != "PROPN" and (tok.is_sent_start or tok.pos_ not in ("NOUN", "ADJ")):
             return None
         return self.typos.country(doc[i].text)
 

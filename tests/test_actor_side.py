@@ -143,6 +143,10 @@ REGISTRY = [
     ("Unionists in Northern Ireland opposed the plan.", "Northern Ireland", "GBR"),
     ("The Islamic Salvation Front called a general strike.", "Islamic Salvation Front", "DZA"),
     ("The Revolutionary United Front released the hostages.", "Revolutionary United Front", "SLE"),
+    ("MILF commanders agreed to a truce with the army.", "MILF", "PHL"),
+    ("The LTTE shelled an army camp near Jaffna.", "LTTE", "LKA"),
+    ("Kampuchean refugees crossed the border at dawn.", "Kampuchean refugees", "KHM"),
+    ("Bouteflika promised a referendum on the amnesty.", "Bouteflika", "DZA"),
 ]  # fmt: skip
 
 

@@ -51,6 +51,7 @@ def test_ethnic_people_takes_the_country_it_lives_in(nlp, text, surface, country
 STANCE = [
     ("An anti-Iraq columnist was wounded in a blast in Amman.", "columnist", "IRQ"),
     ("A pro-Russian blogger was detained in Tbilisi.", "blogger", "RUS"),
+    ("Anti-Houthi tribesmen retook the pass on Sunday.", "tribesmen", "YEM"),
 ]  # fmt: skip
 
 
@@ -58,8 +59,15 @@ STANCE = [
 def test_stance_prefix_is_no_nationality(nlp, text, surface, wrong):
     ms = actors(nlp, text)
     m = find(ms, surface)
-    assert m is not None and m.country != wrong, m
+    assert m is not None and m.country != wrong and m.actor_id is None, m
     assert not any(x.kind == "country" and x.country == wrong for x in ms)
+
+
+def test_a_group_against_an_organisation_is_not_that_organisation(nlp):
+    ms = actors(nlp, "The counter-ISIL coalition struck a depot near the town.", "2016-05-01")
+    m = find(ms, "coalition")
+    assert m is not None and m.actor_id != "isis" and m.text.startswith("The counter-ISIL"), m
+    assert not any(x.actor_id == "isis" for x in ms)
 
 
 # a single proper noun a typo away from a country's name

@@ -76,7 +76,9 @@ class GroupPass(TaggerBase):
                     end = after
                 elif country is None and sector not in STATE_SECTORS:
                     country = self._placed_in(tok, by_token)
-            start = left if (country or owner or ruler) else tok.i
+            sided = any(t.lower_ in self.cues.stance_prefixes and t.nbor().text == "-"
+                        for t in doc[left : tok.i])  # fmt: skip
+            start = left if (country or owner or ruler or sided) else tok.i  # "anti-X forces"
             if owner is not None:  # the parse may leave part of the owner's name outside
                 start = min(start, owner.start)
             text = doc[start:end].text

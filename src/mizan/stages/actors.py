@@ -157,18 +157,18 @@ class ActorTagger(TitlePass, GroupPass):
 
     def _not_this_actor(self, doc: Doc, span: Span, actor: Actor, hit: AliasHit, run: int,
                         found: list[ActorMention], info: DocInfo) -> int:  # fmt: skip
-        """Registry matches that name no actor of theirs: a country after "anti-" or "pro-"
-        (a side or a target, never a nationality); a kunya ("Abu X") at the start of a longer
+        """Registry matches that name no actor of theirs: a name after "anti-", "pro-" or
+        "counter-" (a side or a target, never a nationality or the actor itself); a kunya ("Abu X") at the start of a longer
         personal name; a descriptive alias ("Arab coalition", its last word in lower case)
         right after a demonym, which makes it a different body ("the Syrian Arab Coalition",
         left to the later passes). The answer is the token to go on from, or 0
         when the match stands."""
         i, j = span.start, span.end
+        if (i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_
+                and not doc[i - 1].whitespace_ and doc[i - 2].lower_ in self.cues.stance_prefixes):  # fmt: skip
+            return j
         if actor.kind == "country":
-            stance = (i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_
-                      and not doc[i - 1].whitespace_
-                      and doc[i - 2].lower_ in self.cues.stance_prefixes)  # fmt: skip
-            return j if stance else 0
+            return 0
         if (len(span) == 2 and doc[i].lower_ in self.cues.kunya_words and j < run
                 and (doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I"
                      or int(info.lower_h[j]) in self.connector_hashes)):  # fmt: skip

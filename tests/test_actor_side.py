@@ -32,6 +32,8 @@ ETHNIC = [
     ("Ethnic Greek gunmen raided two villages near Albania's southern border.", "gunmen", "ALB"),
     ("The army shelled the Turkish minority in the hills of Bulgaria.", "Turkish minority", "BGR"),
     ("Troops cut the power to the Hungarian population in Slovakia.", "Hungarian population", "SVK"),
+    # a people without a state of its own is a group too (agents-mizan.yaml)
+    ("Hundreds of ethnic Kurds rallied in Iran on Friday, Iraqi media said.", "Kurds", "IRN"),
     # forces of a state abroad remain that state's
     ("Greek troops in Cyprus fired warning shots.", "Greek troops", "GRC"),
     # no ethnic cue: a nationality, not a people abroad

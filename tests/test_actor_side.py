@@ -164,3 +164,13 @@ REGISTRY = [
 def test_registry_country(nlp, text, surface, country):
     m = find(actors(nlp, text, "1995-03-01"), surface)
     assert m is not None and m.country == country, m
+
+
+@pytest.mark.parametrize("value", [None, {"min_chars": 7}, {"min_chars": "seven", "long_chars": 9,
+                                                             "short_distance": 1, "long_distance": 2}])
+def test_country_typos_settings_are_validated(value):
+    from mizan.actors.cues import _typos
+    from mizan.errors import DataFileError
+
+    with pytest.raises(DataFileError, match="country_typos"):
+        _typos({"country_typos": value}, "cues.yaml")

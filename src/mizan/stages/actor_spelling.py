@@ -2,7 +2,8 @@
 registry nor the gazetteer knows, close to a country's one-word name or demonym ("Kazakstan",
 "Tunisa", "Nicaraguan" typed "Nicaraguen").
 
-The candidates are the one-word names, aliases and demonyms of the registry's countries. A
+The candidates are the one-word names, aliases and demonyms of mizan's own countries
+(``countries.yaml``; not the countries of a user's dictionaries, spelt as the user wants). A
 word is taken when it has the candidate's first letter, does not merely add an ending to
 it ("the Americas") (a typo rarely hits the first letter),
 is at least ``min_chars`` long and within the edit distance of ``country_typos`` in
@@ -23,6 +24,9 @@ from ..actors.registry import Actor, Registry
 from ..gazetteer import place_key
 
 
+COUNTRY_FILE = "countries.yaml"
+
+
 class CountryTypos:
     def __init__(self, registry: Registry, cues: Cues) -> None:
         self.registry = registry
@@ -30,8 +34,8 @@ class CountryTypos:
         self.by_letter: dict[str, dict[str, str]] = defaultdict(dict)
         self.demonyms: set[str] = set()
         for a in registry.actors.primary():
-            if a.kind != "country":
-                continue
+            if a.kind != "country" or a.source != COUNTRY_FILE:
+                continue  # a user's own dictionaries are matched as they are spelt
             for form in (a.name, *a.aliases, *a.demonyms):
                 key = name_key(form)
                 if " " not in key and len(key) >= self.min_chars - 1 and key.isascii():

@@ -23,7 +23,6 @@ from ..actors.normalize import name_key
 from ..actors.registry import Actor, Registry
 from ..gazetteer import place_key
 
-
 COUNTRY_FILE = "countries.yaml"
 
 

@@ -126,6 +126,11 @@ SPANS = [
      [("IS fighters", "Organisation")], ["fighters"]),
     ("The 3,000 to 5,000 militants inside the city fired on the 200 villagers.",
      [("militants", "Organisation"), ("villagers", "Organisation")], ["3,000 to 5,000 militants"]),
+    ("The Members of the Arab League met in Cairo on Sunday.",
+     [("The Members of the Arab League", "Organisation")], ["Arab League"]),
+    ("Col. Dana Price, Central Command spokesman, will take the questions.",
+     [("Col. Dana Price", "Person"), ("Central Command spokesman", "Person")],
+     ["Central Command"]),
     ("The US-led coalition said it struck the town again.",
      [("US-led coalition", "Organisation"), ("it", "Organisation"), ("the town", "Location")], []),
 ]  # fmt: skip

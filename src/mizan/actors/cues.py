@@ -37,6 +37,12 @@ class Cues:
     organisation_anaphors: frozenset[str] = frozenset()  # "the group": the organisation before
     document_nouns: frozenset[str] = frozenset()  # "the Geneva Communique": a text
     collective_nouns: frozenset[str] = frozenset()  # "a group of", "hundreds of": people
+    stance_prefixes: frozenset[str] = frozenset()  # "anti-", "pro-": a side, not a nationality
+    kunya_words: frozenset[str] = frozenset()  # "Abu", "Umm": a name's first part, alone
+    ethnic_words: frozenset[str] = frozenset()  # "ethnic Albanians": a people, not a state
+    people_nouns: frozenset[str] = frozenset()  # "the Albanian population", "the Turkish minority"
+    locating_words: frozenset[str] = frozenset()  # "in", "near": where a people lives or acts
+    country_typos: tuple[int, int, int, int] = (6, 9, 1, 2)  # min, long, short/long distance
 
 
 def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
@@ -44,6 +50,21 @@ def _words(raw: dict[str, Any], key: str, path: object) -> frozenset[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise DataFileError(path, "must be a list of words", None, key)
     return frozenset(v.lower() for v in value)
+
+
+TYPO_FIELDS = ("min_chars", "long_chars", "short_distance", "long_distance")
+
+
+def _typos(raw: dict[str, Any], path: object) -> tuple[int, int, int, int]:
+    value = raw.get("country_typos")
+    if not isinstance(value, dict):
+        raise DataFileError(path, f"must map {', '.join(TYPO_FIELDS)} to numbers", None,
+                            "country_typos")  # fmt: skip
+    for f in TYPO_FIELDS:
+        if not isinstance(value.get(f), int) or value[f] < 0:
+            raise DataFileError(path, f"{value.get(f)!r} is not a count", "country_typos", f)
+    a, b, c, d = (int(value[f]) for f in TYPO_FIELDS)
+    return a, b, c, d
 
 
 def _build() -> Cues:
@@ -80,6 +101,12 @@ def _build() -> Cues:
         organisation_anaphors=_words(raw, "organisation_anaphors", path),
         document_nouns=_words(raw, "document_nouns", path),
         collective_nouns=_words(raw, "collective_nouns", path),
+        stance_prefixes=_words(raw, "stance_prefixes", path),
+        kunya_words=_words(raw, "kunya_words", path),
+        ethnic_words=_words(raw, "ethnic_words", path),
+        people_nouns=_words(raw, "people_nouns", path),
+        locating_words=_words(raw, "locating_words", path),
+        country_typos=_typos(raw, path),
         plural_pronouns=_words(raw, "plural_pronouns", path),
         stance_words=_words(raw, "stance_words", path),
         led_words=_words(raw, "led_words", path),

@@ -21,7 +21,8 @@
   conventions (``eval/re3d_spans.py``): a person with the capitalised words of title and
   rank before the name ("Pentagon Press Secretary Peter Cook", "Lt. Gen. X"), and a title
   and a name in apposition as two mentions of that person; an office named by its title
-  ("the US Secretary of State") as a Person; a group or organisation with the name that owns
+  ("the US Secretary of State") as a Person, with an organisation named in it before the
+  title's noun ("Central Command spokesman"; not an owner: "HRW's director"); a group or organisation with the name that owns
   it ("Iraq's Security Forces", "Sadiq's family"), with the collective noun that takes it ("a
   group of Syrian farmers"), with groups of its kind coordinated with it ("family and
   friends"); a group with its modifiers but not its

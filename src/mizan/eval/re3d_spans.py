@@ -263,6 +263,8 @@ def _collective_start(doc: Any, start: int, end: int, taken: set[int],
         return start
     coll = prep.head
     word = coll.lemma_.lower()
+    if coll.lower_ == "members":  # "The Members of …": the tagger's proper noun has no lemma
+        word = "member"
     if coll.i >= prep.i or not (word == "member" or (group and (
         word in collectives or coll.lower_ in collectives
     ))):  # fmt: skip
@@ -451,7 +453,28 @@ def mizan_entities(doc: Any) -> list[Entity]:
     for a, b, _, _ in coordinates(doc.text):  # "33°47′N 44°30′E" is where something is
         if not any(e.begin < b and a < e.end for e in out):
             out.append(Entity(a, b, "Location", doc.text[a:b]))
-    return _join_qualified(sorted(out, key=lambda e: e.begin), place["facility_nouns"])
+    return _join_qualified(sorted(_in_titles(doc.text, out), key=lambda e: e.begin),
+                           place["facility_nouns"])  # fmt: skip
+
+
+def _in_titles(text: str, out: list[Entity]) -> list[Entity]:
+    """An organisation named in an office title before the title's noun ("Col. X, the
+    Central Command spokesman", "the UN Special Envoy Y") is part of that Person, as re3d
+    marks it, not an Organisation of its own; an owner ("HRW's director") or an organisation
+    after "of" stays one."""
+    people = [e for e in out if e.type == "Person"]
+    if not people:
+        return out
+
+    def inside(e: Entity) -> bool:
+        for p in people:
+            if p.begin <= e.begin and e.end < p.end:
+                tail = text[e.end : p.end]
+                if not tail.startswith(("'s", "’s")) and " of " not in text[p.begin : e.begin + 1]:
+                    return True
+        return False
+
+    return [e for e in out if e.type != "Organisation" or not inside(e)]
 
 
 NAME_LINKS = frozenset({"al", "az", "ad", "as", "ar", "ash", "el", "ez", "an", "at", "-"})

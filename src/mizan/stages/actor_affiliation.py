@@ -9,7 +9,11 @@ stage, run before coreference so that later mentions inherit the answer):
   underlay name) followed by "of <country>" is of that country: "King Hassan of Morocco";
 * a people named by its demonym takes the country it lives in when the text says so: a
   second demonym before it ("Bosnian Serbs", "Iraqi Turkmen") or, for "ethnic" groups and
-  "the Albanians of southern Serbia", the country after "in" or "of".
+  "the Albanians of southern Serbia", the country after "in" or "of";
+* an ethnic group or minority named by a demonym — "ethnic Greeks", "ethnic Greek
+  guerrillas", "the Greek minority" (``ethnic_words``, ``people_nouns`` in cues.yaml) — that
+  the sentence places in another country ("in", "near" …: ``locating_words``) is of that
+  country, as PLOVER and CAMEO code a people by where it lives: the kin state is no actor.
 """
 
 from __future__ import annotations
@@ -18,12 +22,15 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from ..actors.cues import Cues
 from ..actors.registry import PRIMARY, Registry
 from ..ontology import PSEUDO_COUNTRIES
 from .actor_base import ActorMention
 
 INTERNATIONAL = frozenset({"igo"})
 PERSON_DEPS = ("compound", "appos", "nmod", "amod")
+# forces of a state abroad stay that state's ("Greek troops in Cyprus")
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
 
 
 def _igo_of(m: ActorMention, registry: Registry) -> bool:
@@ -38,7 +45,9 @@ def _firmly_placed(m: ActorMention, registry: Registry) -> bool:
     return actor is not None and actor.tier == PRIMARY and (m.role is not None or bool(actor.roles))
 
 
-def affiliate(doc: Doc, found: list[ActorMention], registry: Registry) -> list[ActorMention]:
+def affiliate(
+    doc: Doc, found: list[ActorMention], registry: Registry, cues: Cues
+) -> list[ActorMention]:
     by_token = {t: m for m in found for t in range(m.start, m.end)}
     out: list[ActorMention] = []
     dropped: set[int] = set()  # ids of demonym mentions merged into a people
@@ -49,6 +58,8 @@ def affiliate(doc: Doc, found: list[ActorMention], registry: Registry) -> list[A
             m, merged = _people(doc, m, by_token, registry)
             if merged is not None:
                 dropped.add(id(merged))
+        if m.kind == "group" and m.how == "agent" and m.actor_id is None and m.country:
+            m = _ethnic_abroad(doc, m, found, cues)
         out.append(m)
     return [m for m in out if id(m) not in dropped]
 
@@ -109,3 +120,26 @@ def _people(
             ):  # fmt: skip
                 return replace(m, country=place.country), None
     return m, None
+
+
+def _ethnic_abroad(doc: Doc, m: ActorMention, found: list[ActorMention], cues: Cues) -> ActorMention:
+    span = doc[m.start : m.end]
+    head = span.root
+    ethnic = any(t.lower_ in cues.ethnic_words for t in span) or (
+        head.lower_ in cues.people_nouns
+    ) or any(c.lower_ in cues.ethnic_words for c in head.children)
+    if not ethnic or m.sector in STATE_SECTORS:
+        return m
+    sent = head.sent
+    for p in found:
+        if (p is m or p.kind != "country" or p.metonym == "demonym" or p.country == m.country
+                or not sent.start <= p.start < sent.end or p.country in PSEUDO_COUNTRIES):  # fmt: skip
+            continue
+        tok = doc[p.start : p.end].root
+        if tok.dep_ == "poss":  # "near Greece's border"
+            tok = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+            tok = tok.head.head  # "in the hills of Greece"
+        if tok.dep_ == "pobj" and tok.head.lower_ in cues.locating_words:
+            return replace(m, country=p.country)
+    return m

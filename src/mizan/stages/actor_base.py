@@ -17,6 +17,7 @@ from ..actors.normalize import rules
 from ..actors.normalize import words as name_words
 from ..actors.registry import Actor, AliasHit, Registry, Role
 from ..ontology import PSEUDO_COUNTRIES
+from .actor_spelling import CountryTypos
 
 SKIP_WORDS = {"the", "a", "an"}
 LEADING = {"the", "near", "in", "at", "from", "to"}  # words the NER sometimes takes into a name
@@ -79,6 +80,7 @@ class TaggerBase:
         self.connector_hashes = frozenset(hash_string(w) for w in self.connectors)
         self.agent_words = frozenset(w.split()[-1] for w in registry.agents)
         self._gazetteer: Any = None
+        self.typos = CountryTypos(registry, self.cues)
         self.nouns_of: dict[str, frozenset[str]] = {}
         for a in registry.actors.primary():
             if a.kind == "country":
@@ -186,8 +188,9 @@ class TaggerBase:
         j = start - 1
         while j >= 0 and doc[j].lower_ in SKIP_WORDS | {"'s", "’s"}:
             j -= 1
-        m = mentions.get(j)
-        if m is not None and m.kind == "country" and m.end == j + 1:
+        m = next((mentions[k] for k in range(j, max(j - 3, -1), -1)  # "South African"
+                  if k in mentions and mentions[k].end == j + 1), None)  # fmt: skip
+        if m is not None and m.kind == "country":
             lead = m.start
             if lead > 0 and doc[lead - 1].lower_ in SKIP_WORDS:
                 lead -= 1

@@ -117,6 +117,11 @@ def describe(ent: Span, registry: Registry, cues: Cues) -> Context:
             heads.append(t)
     if ent.label_ != "PERSON":
         window.extend(ent)
+    for a, b in zip(window[1:], window, strict=False):  # "South African", "Sri Lankan"
+        if b.i == a.i + 1 and (c := registry.country_of_demonym(f"{a.text} {b.text}")):
+            ctx.country = c.id
+            ctx.found = True
+            break
     for t in window:
         c = registry.country_of_demonym(t.text)
         if c is not None and t.ent_type_ != "PERSON":

@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..actors.normalize import name_key, skeleton_key
 from ..gazetteer import place_key
+from ..ontology import PSEUDO_COUNTRIES
+from .actor_affiliation import STATE_SECTORS
 from .actor_base import LEADING, ActorMention, TaggerBase
 from .actor_context import DocInfo, clean_name, describe, provisional_key
 
@@ -72,7 +74,11 @@ class GroupPass(TaggerBase):
                 if country is not None and after > end:  # "the government of Iraq"
                     absorbed.update(id(m) for m in found if end <= m.start < after)
                     end = after
-            start = left if (country or owner or ruler) else tok.i
+                elif country is None and sector not in STATE_SECTORS:
+                    country = self._placed_in(tok, by_token)
+            sided = any(t.lower_ in self.cues.stance_prefixes and t.nbor().text == "-"
+                        for t in doc[left : tok.i])  # fmt: skip
+            start = left if (country or owner or ruler or sided) else tok.i  # "anti-X forces"
             if owner is not None:  # the parse may leave part of the owner's name outside
                 start = min(start, owner.start)
             text = doc[start:end].text
@@ -95,6 +101,22 @@ class GroupPass(TaggerBase):
         kept = [m for m in found if id(m) not in absorbed
                 and not (m.kind == "country" and m.start in drop)]  # fmt: skip
         return kept + out
+
+    def _placed_in(self, tok: Token, by_token: dict[int, ActorMention]) -> str | None:
+        """The country named after "in" on a group with no country of its own: "the
+        parties in Iraq", "rebels to the conflict in Chad" (not a state's forces: "troops in
+        Iraq" are often another state's)."""
+        preps = [c for c in tok.children if c.dep_ == "prep"]
+        for c in [*preps, *(g for p in preps for o in p.children if o.dep_ == "pobj"
+                            for g in o.children if g.dep_ == "prep")]:  # fmt: skip
+            if c.lower_ not in self.cues.locating_words:
+                continue
+            for o in c.children:
+                m = by_token.get(o.i)
+                if (o.dep_ == "pobj" and m is not None and m.kind == "country"
+                        and m.metonym is None and m.country not in PSEUDO_COUNTRIES):  # fmt: skip
+                    return m.country
+        return None
 
     def _machine(self, tok: Token) -> bool:
         """Does the agent noun name a kind of machine: "fighter and bomber aircraft",

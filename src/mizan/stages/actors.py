@@ -73,8 +73,9 @@ class ActorTagger(TitlePass, GroupPass):
         if len(name_key(span.text).split()) > 1:
             return True
         i, j = span.start, span.end
-        before = i > 0 and sent_end[i - 1] == sent_end[i] and namey[i - 1]
-        after = j < len(namey) and sent_end[j - 1] > j and namey[j]
+        before = (i > 0 and sent_end[i - 1] == sent_end[i] and namey[i - 1]
+                  and span.doc[i - 1].lower_ not in ("the", "of"))  # fmt: skip
+        after = j < len(namey) and sent_end[j - 1] > j and namey[j] and not span.doc[j].is_punct
         return not before and not after
 
     def _underlay_ok(self, span: Span, starts: list[bool], sent_end: list[int]) -> bool:
@@ -139,6 +140,47 @@ class ActorTagger(TitlePass, GroupPass):
             return span, hits, how
         return None
 
+    def _typo(self, doc: Doc, i: int, info: DocInfo) -> tuple[Actor, bool] | None:
+        """A misspelt country: one proper noun standing alone ("Ethiopa has agreed")."""
+        if not info.alpha[i] or info.length[i] < self.typos.min_chars:
+            return None
+        tok = doc[i]  # a capitalised word inside a sentence the tagger took for a common one
+        if tok.pos_ != "PROPN" and (tok.is_sent_start or tok.pos_ not in ("NOUN", "ADJ")):
+            return None
+        return self.typos.country(doc[i].text)
+
+    @staticmethod
+    def _descriptive(span: Span, actor: Actor) -> bool:
+        """Is the alias matched a description in common nouns ("Arab coalition")?"""
+        key = name_key(span.text)
+        return any(a.split()[-1].islower() and name_key(a) == key for a in actor.aliases)
+
+    def _not_this_actor(self, doc: Doc, span: Span, actor: Actor, hit: AliasHit, run: int,
+                        found: list[ActorMention], info: DocInfo) -> int:  # fmt: skip
+        """Registry matches that name no actor of theirs: a name after "anti-", "pro-" or
+        "counter-" (a side or a target, never a nationality or the actor itself); a kunya ("Abu X") at the start of a longer
+        personal name; a descriptive alias ("Arab coalition", its last word in lower case)
+        right after a demonym, which makes it a different body ("the Syrian Arab Coalition",
+        left to the later passes). The answer is the token to go on from, or 0
+        when the match stands."""
+        i, j = span.start, span.end
+        if (i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_
+                and not doc[i - 1].whitespace_ and doc[i - 2].lower_ in self.cues.stance_prefixes):  # fmt: skip
+            return j
+        if actor.kind == "country":
+            return 0
+        if (len(span) == 2 and doc[i].lower_ in self.cues.kunya_words and j < run
+                and (doc[j].ent_type_ == "PERSON" and doc[j].ent_iob_ == "I"
+                     or int(info.lower_h[j]) in self.connector_hashes)):  # fmt: skip
+            return i + 1  # "Abu Omar al-Masri" is not the "Abu Omar" of the registry
+        if hit.form != "alias" or not self._descriptive(span, actor):
+            return 0
+        before = found[-1] if found else None
+        if (before is not None and before.end == i and before.kind == "country"
+                and before.metonym == "demonym"):  # fmt: skip
+            return j
+        return 0
+
     def _registry_pass(self, doc: Doc, on: date | None, info: DocInfo) -> list[ActorMention]:
         n = len(doc)
         sent_end = info.sent_end
@@ -180,6 +222,13 @@ class ActorTagger(TitlePass, GroupPass):
                 # UN High Commissioner for Refugees" is longer than "The UN"
                 i += 1
                 continue
+            if matched is None and (run == i + 1 or run < n and info.punct[i + 1]) and (
+                typo := self._typo(doc, i, info)
+            ):
+                found.append(self._mention(doc[i : i + 1], typo[0], on, "skeleton", 0.7,
+                                           metonym="demonym" if typo[1] else None))  # fmt: skip
+                i += 1
+                continue
             if matched is None:
                 for j in range(min(run, i + 3), i, -1):
                     if not last_ok[j - 1] or not self.registry.surname(text[idx[i] : ends[j - 1]]):
@@ -200,6 +249,10 @@ class ActorTagger(TitlePass, GroupPass):
                 continue
             span, hits, how = matched
             actor, hit, n_cand = self._choose(hits, on, span)
+            skip = self._not_this_actor(doc, span, actor, hit, run, found, info)
+            if skip:
+                i = skip
+                continue
             if hit.form == "demonym" and actor.kind == "country" and self._people(span):
                 found.append(ActorMention(  # "Syrians fled": the people, not the state
                     start=span.start, end=span.end, text=span.text, actor_id=None,
@@ -226,7 +279,7 @@ class ActorTagger(TitlePass, GroupPass):
                                       self._country_mention, info)  # fmt: skip
         found = self._agent_pass(doc, found, focus, info)
         found = self._ner_pass(doc, on, found, focus)
-        found = affiliate(doc, found, self.registry)
+        found = affiliate(doc, found, self.registry, self.cues)
         found = link_surnames_back(merge_names(found, self.registry))
         found = link_acronyms(doc, link_appositions(doc, found), info)
         found = link_copulas(doc, link_aliases(doc, found, self.cues.alias_phrases, info))

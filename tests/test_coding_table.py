@@ -176,7 +176,7 @@ ROWS = [
     # destroying buildings and infrastructure is destroying property (1712, COERCE)
     ("Syrian rebels blew up two power lines near Homs on Friday.",
      "COERCE", "1712", ("SYR", None), None, "asserted"),
-    ("Syrian rebels torched the Turkish consulate building in Aleppo overnight.",
+    ("Syrian rebels set the Turkish consulate building in Aleppo on fire overnight.",
      "COERCE", "1712", ("SYR", None), None, "asserted"),
     ("Iraqi bulldozers demolished dozens of Kurdish homes near Kirkuk.",
      "COERCE", "1712", ("IRQ", None), None, "asserted"),

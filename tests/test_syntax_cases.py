@@ -150,6 +150,11 @@ MISSIONS = [
      Want("ACCUSE", cameo="090", n_events=1)),
     ("Turkey sent troops to Libya to fight the rebels.",
      Want("COOPERATE", actor=("TUR",), recipient=("LBY",))),
+    # the inquiry looks into the country the team was sent to
+    ("The OSCE dispatched monitors to Moldova to investigate the vote.",
+     Want("ACCUSE", cameo="090", recipient=("MDA",), n_events=1)),
+    ("The African Union has sent observers to a camp in northern Kenya to monitor the handover of weapons.",
+     Want("ACCUSE", cameo="090", recipient=("KEN",), n_events=1)),
 ]  # fmt: skip
 
 # the country where an embassy or consulate is opened or closed is the party
@@ -291,6 +296,14 @@ SEVERAL_EVENTS = [
      "with Iraq.", Want("CONSULT", actor=("IRN",), recipient=("IRQ",))),
     ("The Iranian foreign minister met the Iraqi prime minister and signed an energy deal "
      "with Iraq.", Want("SUPPORT", actor=("IRN",), recipient=("IRQ",))),
+    # a participle of force after a verb of force tells what the one attack did
+    ("Burmese rebels attacked a village in Thailand, killing ten people.",
+     Want("ASSAULT", actor=("MMR",), recipient=("THA",), n_events=1)),
+    ("Rwandan militiamen shelled the market in Goma on Friday, wounding dozens of traders.",
+     Want("ASSAULT", actor=("RWA",), n_events=1)),
+    # ... an arrest after the shooting is an act of its own
+    ("Somali police opened fire on the crowd, killing two and arresting nine.",
+     Want("COERCE", actor=("SOM",), cameo="173")),
 ]  # fmt: skip
 
 LONG_OPED = [

@@ -199,6 +199,25 @@ class ArgumentRules(ClauseRules):
             return next((c for word, c in inst.compounds if word in mods), inst.code)
         return code
 
+    def _mission_destination(
+        self, head: Token, actor: list[ActorMention], finder: ArgumentFinder
+    ) -> list[ActorMention]:
+        """An inquiry by a team sent somewhere ("sent experts to a camp in Chad to
+        investigate") looks into the country it was sent to: the first actor named in the
+        sending's "to"/"into" phrase (a place stands for its state)."""
+        sender = head.head
+        if head.dep_ != "advcl" or self.triggers.lemma(sender) not in self.verbs.dispatch_verbs:
+            return []
+        taken = {id(m) for m in actor}
+        for prep in sender.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "into"):
+                continue
+            for t in prep.subtree:
+                found = [m for m in finder.index.for_argument(t) if id(m) not in taken]
+                if found:
+                    return found
+        return []
+
     def _own_people(self, head: Token, code: str, finder: ArgumentFinder) -> bool:
         """A concession, refusal, threat or act of coercion that names no party is aimed at
         the actor's own people ("lifted the state of emergency", "declined to resign", "is

@@ -119,6 +119,11 @@ PREPOSITIONAL_RECIPIENTS = [
      Want("REQUEST", actor=("IRQ",), recipient=("SWE",))),
     ("Iraqi Kurdish families sought help in Sweden during the war.",
      Want("REQUEST", actor=("IRQ",), recipient=())),
+    # the object of a preposition that the parser made the subject of a verb after it
+    ("Chile has granted political asylum to four Bolivian officers hiding in a church.",
+     Want("AID", actor=("CHL",), recipient=("BOL",))),
+    ("Chile has granted political asylum to four Bolivian army officers holed up in a church since the coup.",
+     Want("AID", actor=("CHL",), recipient=("BOL",))),
 ]  # fmt: skip
 
 LIGHT_VERBS = [
@@ -155,6 +160,8 @@ MISSIONS = [
      Want("ACCUSE", cameo="090", recipient=("MDA",), n_events=1)),
     ("The African Union has sent observers to a camp in northern Kenya to monitor the handover of weapons.",
      Want("ACCUSE", cameo="090", recipient=("KEN",), n_events=1)),
+    ("The IAEA has dispatched inspectors to the Bushehr Nuclear Power Plant (BNPP) in southern Iran to monitor the work.",
+     Want("ACCUSE", cameo="090", recipient=("IRN",), n_events=1)),
 ]  # fmt: skip
 
 # the country where an embassy or consulate is opened or closed is the party

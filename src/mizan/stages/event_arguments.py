@@ -204,16 +204,17 @@ class ArgumentRules(ClauseRules):
     ) -> list[ActorMention]:
         """An inquiry by a team sent somewhere ("sent experts to a camp in Chad to
         investigate") looks into the country it was sent to: the first actor named in the
-        sending's "to"/"into" phrase (a place stands for its state)."""
+        sending's "to", "into" or "in" phrase with a country (a place stands for its state)."""
         sender = head.head
         if head.dep_ != "advcl" or self.triggers.lemma(sender) not in self.verbs.dispatch_verbs:
             return []
         taken = {id(m) for m in actor}
         for prep in sender.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("to", "into"):
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "into", "in"):
                 continue
             for t in prep.subtree:
-                found = [m for m in finder.index.for_argument(t) if id(m) not in taken]
+                found = [m for m in finder.index.for_argument(t)
+                         if id(m) not in taken and m.country]
                 if found:
                     return found
         return []

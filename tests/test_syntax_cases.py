@@ -308,6 +308,9 @@ SEVERAL_EVENTS = [
      Want("ASSAULT", actor=("MMR",), recipient=("THA",), n_events=1)),
     ("Rwandan militiamen shelled the market in Goma on Friday, wounding dozens of traders.",
      Want("ASSAULT", actor=("RWA",), n_events=1)),
+    # ... and one with no target of its own hits the target of the clause it hangs on
+    ("Ethiopian forces launched mortar and rocket fire against Eritrean rebel camps near the border, killing or wounding 30.",
+     Want("ASSAULT", actor=("ETH",), recipient=("ERI",))),
     # ... an arrest after the shooting is an act of its own
     ("Somali police opened fire on the crowd, killing two and arresting nine.",
      Want("COERCE", actor=("SOM",), cameo="173")),

@@ -199,6 +199,15 @@ class ArgumentRules(ClauseRules):
             return next((c for word, c in inst.compounds if word in mods), inst.code)
         return code
 
+    def _host_target(
+        self, tok: Token, code: str, actor: list[ActorMention], finder: ArgumentFinder
+    ) -> list[ActorMention]:
+        """Force told by a participle with no target of its own ("launched rocket fire
+        against X's camps, killing 30") hits the target of the clause it hangs on."""
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or not code.startswith(FORCE_FROM_ROOTS):
+            return []
+        return finder.recipient(tok.head, {id(m) for m in actor}, code)[0]
+
     def _mission_destination(
         self, head: Token, actor: list[ActorMention], finder: ArgumentFinder
     ) -> list[ActorMention]:

@@ -434,8 +434,24 @@ GOVERNED = [
         id="Turkey's defence minister visited Erbil"),
 ]  # fmt: skip
 
+# a protest with no target of its own, done during, in or after a demonstration against
+# someone or calling for something of someone, is aimed at them
+PROTEST_TARGETS = [
+    ("Tunisian youths threw stones during protests against France.",
+     Want("PROTEST", actor=("TUN",), recipient=("FRA",), cameo="145")),
+    ("Tunisian youths resorted to throwing stones during protests against the alleged abuses by the French police.",
+     Want("PROTEST", actor=("TUN",), recipient=("FRA",), cameo="145")),
+    ("Tunisian students rioted during a march against the Libyan embassy.",
+     Want("PROTEST", actor=("TUN",), recipient=("LBY",))),
+    ("Kenyan students rioted after a peaceful march calling for the immediate removal of the Ugandan president.",
+     Want("PROTEST", actor=("KEN",), recipient=("UGA",))),
+    # ... a setting that is no demonstration names no one
+    ("Tunisian students rioted in the capital on Monday.",
+     Want("PROTEST", actor=("TUN",), recipient=())),
+]  # fmt: skip
+
 TABLE = (ACTIVE_PASSIVE + COORDINATION + APPOSITION + PREPOSITIONAL_RECIPIENTS + LIGHT_VERBS
-         + PLACE_RECIPIENTS + DEAL_PURPOSES
+         + PLACE_RECIPIENTS + DEAL_PURPOSES + PROTEST_TARGETS
          + PARSER_ERRORS + SAYING_OR_ACTING + HOST_RECIPIENTS + MISSIONS
          + NOMINAL_EVENTS + UNNAMED_ATTACKERS + OWN_PEOPLE + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
 

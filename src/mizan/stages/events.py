@@ -242,6 +242,8 @@ class EventCoder(ArgumentRules):
             recipient = finder.content_subject(head, {id(m) for m in actor})
         if not recipient and kind == "verb":  # "launched fire against X, killing 30"
             recipient = self._host_target(tok, code, actor, finder)
+        if code[:2] == "14" and not recipient:  # "threw stones during protests against X"
+            recipient = self._protest_target(head, actor, finder)
         if code[:2] in MISSION_PURPOSE_ROOTS and not recipient:  # "sent experts to X to
             recipient = self._mission_destination(head, actor, finder)  # investigate"
         actor_ids = {a.actor_id for a in actor if a.actor_id}

@@ -49,6 +49,9 @@ PARSER_ERRORS = [
      Want("SUPPORT", actor=("JOR",), recipient=("IRQ",), cameo="057")),
     ("Qatar sent aid to and held talks with Sudan on Monday.",
      Want("AID", actor=("QAT",), recipient=("SDN",))),
+    # "for X to do" with the "to" left out is still the one pushed
+    ("According to reports Italy is pushing hard for the US support its plan to cut tariffs in Asia.",
+     Want("REQUEST", actor=("ITA",), recipient=("USA",), n_events=1)),
 ]  # fmt: skip
 
 # a verb that is also a verb of saying ("recall") codes by its own pattern when it has an

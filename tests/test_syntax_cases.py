@@ -306,15 +306,11 @@ SEVERAL_EVENTS = [
      "with Iraq.", Want("CONSULT", actor=("IRN",), recipient=("IRQ",))),
     ("The Iranian foreign minister met the Iraqi prime minister and signed an energy deal "
      "with Iraq.", Want("SUPPORT", actor=("IRN",), recipient=("IRQ",))),
-    # a participle of force after a verb of force tells what the one attack did
-    ("Burmese rebels attacked a village in Thailand, killing ten people.",
-     Want("ASSAULT", actor=("MMR",), recipient=("THA",), n_events=1)),
-    ("Rwandan militiamen shelled the market in Goma on Friday, wounding dozens of traders.",
-     Want("ASSAULT", actor=("RWA",), n_events=1)),
-    # ... and one with no target of its own hits the target of the clause it hangs on
+    # a participle of force with no target of its own hits the target of the clause it
+    # hangs on
     ("Ethiopian forces launched mortar and rocket fire against Eritrean rebel camps near the border, killing or wounding 30.",
      Want("ASSAULT", actor=("ETH",), recipient=("ERI",))),
-    # ... an arrest after the shooting is an act of its own
+    # an arrest after the shooting is an act of its own
     ("Somali police opened fire on the crowd, killing two and arresting nine.",
      Want("COERCE", actor=("SOM",), cameo="173")),
 ]  # fmt: skip

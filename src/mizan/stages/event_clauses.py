@@ -19,7 +19,6 @@ from .event_parts import (
     Node,
     coded,
     finer,
-    follow_on_harm,
     protest_aim,
     said_noun,
     same_party,
@@ -69,9 +68,6 @@ class ClauseRules(CoderBase):
                 ):  # fmt: skip
                     node.dropped = True  # "demonstrated ..., calling for X": the protest's aim;
                     return  # "rioted, setting fire to cars": how they rioted
-                if rel == "adjunct" and follow_on_harm(node, gn):
-                    node.dropped = True  # "shelled the town, killing 20": one attack
-                    return
                 if (rel == "acl" and g.lemma_.lower() in content_nouns and g.i not in nodes
                         and node.cand.tok.tag_ == "VBG" and node.cand.governor is not None
                         and node.cand.governor.derive is not None):  # fmt: skip

@@ -105,14 +105,6 @@ def coded(n: Node) -> bool:
     return n.cand.code is not None or (gov is not None and gov.derive is not None)
 
 
-def follow_on_harm(node: Node, host: Node | None) -> bool:
-    """A participle of force hung on a verb of force ("shelled the town, killing 20") tells
-    what the one attack did: no attack of its own."""
-    return host is not None and node.cand.tok.tag_ == "VBG" and all(
-        (n.cand.code or "")[:2] in FORCE_FROM_ROOTS for n in (node, host)
-    )
-
-
 def said_noun(g: Token, nodes: dict[int, Node]) -> Node | None:
     """A demand, appeal, threat or offer noun that a verb of saying has as its object."""
     for c in g.children:

@@ -49,6 +49,9 @@ PARSER_ERRORS = [
      Want("SUPPORT", actor=("JOR",), recipient=("IRQ",), cameo="057")),
     ("Qatar sent aid to and held talks with Sudan on Monday.",
      Want("AID", actor=("QAT",), recipient=("SDN",))),
+    # "for X to do" with the "to" left out is still the one pushed
+    ("According to reports Italy is pushing hard for the US support its plan to cut tariffs in Asia.",
+     Want("REQUEST", actor=("ITA",), recipient=("USA",), n_events=1)),
 ]  # fmt: skip
 
 # a verb that is also a verb of saying ("recall") codes by its own pattern when it has an
@@ -119,6 +122,11 @@ PREPOSITIONAL_RECIPIENTS = [
      Want("REQUEST", actor=("IRQ",), recipient=("SWE",))),
     ("Iraqi Kurdish families sought help in Sweden during the war.",
      Want("REQUEST", actor=("IRQ",), recipient=())),
+    # the object of a preposition that the parser made the subject of a verb after it
+    ("Chile has granted political asylum to four Bolivian officers hiding in a church.",
+     Want("AID", actor=("CHL",), recipient=("BOL",))),
+    ("Chile has granted political asylum to four Bolivian army officers holed up in a church since the coup.",
+     Want("AID", actor=("CHL",), recipient=("BOL",))),
 ]  # fmt: skip
 
 LIGHT_VERBS = [
@@ -150,6 +158,13 @@ MISSIONS = [
      Want("ACCUSE", cameo="090", n_events=1)),
     ("Turkey sent troops to Libya to fight the rebels.",
      Want("COOPERATE", actor=("TUR",), recipient=("LBY",))),
+    # the inquiry looks into the country the team was sent to
+    ("The OSCE dispatched monitors to Moldova to investigate the vote.",
+     Want("ACCUSE", cameo="090", recipient=("MDA",), n_events=1)),
+    ("The African Union has sent observers to a camp in northern Kenya to monitor the handover of weapons.",
+     Want("ACCUSE", cameo="090", recipient=("KEN",), n_events=1)),
+    ("The IAEA has dispatched inspectors to the Bushehr Nuclear Power Plant (BNPP) in southern Iran to monitor the work.",
+     Want("ACCUSE", cameo="090", recipient=("IRN",), n_events=1)),
 ]  # fmt: skip
 
 # the country where an embassy or consulate is opened or closed is the party
@@ -291,6 +306,13 @@ SEVERAL_EVENTS = [
      "with Iraq.", Want("CONSULT", actor=("IRN",), recipient=("IRQ",))),
     ("The Iranian foreign minister met the Iraqi prime minister and signed an energy deal "
      "with Iraq.", Want("SUPPORT", actor=("IRN",), recipient=("IRQ",))),
+    # a participle of force with no target of its own hits the target of the clause it
+    # hangs on
+    ("Ethiopian forces launched mortar and rocket fire against Eritrean rebel camps near the border, killing or wounding 30.",
+     Want("ASSAULT", actor=("ETH",), recipient=("ERI",))),
+    # an arrest after the shooting is an act of its own
+    ("Somali police opened fire on the crowd, killing two and arresting nine.",
+     Want("COERCE", actor=("SOM",), cameo="173")),
 ]  # fmt: skip
 
 LONG_OPED = [
@@ -411,8 +433,24 @@ GOVERNED = [
         id="Turkey's defence minister visited Erbil"),
 ]  # fmt: skip
 
+# a protest with no target of its own, done during, in or after a demonstration against
+# someone or calling for something of someone, is aimed at them
+PROTEST_TARGETS = [
+    ("Tunisian youths threw stones during protests against France.",
+     Want("PROTEST", actor=("TUN",), recipient=("FRA",), cameo="145")),
+    ("Tunisian youths resorted to throwing stones during protests against the alleged abuses by the French police.",
+     Want("PROTEST", actor=("TUN",), recipient=("FRA",), cameo="145")),
+    ("Tunisian students rioted during a march against the Libyan embassy.",
+     Want("PROTEST", actor=("TUN",), recipient=("LBY",))),
+    ("Kenyan students rioted after a peaceful march calling for the immediate removal of the Ugandan president.",
+     Want("PROTEST", actor=("KEN",), recipient=("UGA",))),
+    # ... a setting that is no demonstration names no one
+    ("Tunisian students rioted in the capital on Monday.",
+     Want("PROTEST", actor=("TUN",), recipient=())),
+]  # fmt: skip
+
 TABLE = (ACTIVE_PASSIVE + COORDINATION + APPOSITION + PREPOSITIONAL_RECIPIENTS + LIGHT_VERBS
-         + PLACE_RECIPIENTS + DEAL_PURPOSES
+         + PLACE_RECIPIENTS + DEAL_PURPOSES + PROTEST_TARGETS
          + PARSER_ERRORS + SAYING_OR_ACTING + HOST_RECIPIENTS + MISSIONS
          + NOMINAL_EVENTS + UNNAMED_ATTACKERS + OWN_PEOPLE + RELATIVE_CLAUSES + SEVERAL_EVENTS + LONG_OPED + GOVERNED)  # fmt: skip
 

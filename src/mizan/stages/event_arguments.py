@@ -18,9 +18,10 @@ from .event_parts import (
     OWN_PEOPLE_EVENTS,
     Node,
 )
-from .syntax import tree_distance
+from .syntax import prep_objects, tree_distance
 
 UNARMED_FORCE = {"180", "182"}  # unconventional violence, physical assault: no weapon named
+SETTING_PREPS = frozenset({"during", "in", "amid", "after", "following"})  # of a protest
 CIVIL_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REL", "MED"}
 
 
@@ -198,6 +199,57 @@ class ArgumentRules(ClauseRules):
                     if m.i < noun.i and m.dep_ in ("compound", "amod")}  # fmt: skip
             return next((c for word, c in inst.compounds if word in mods), inst.code)
         return code
+
+    def _host_target(
+        self, tok: Token, code: str, actor: list[ActorMention], finder: ArgumentFinder
+    ) -> list[ActorMention]:
+        """Force told by a participle with no target of its own ("launched rocket fire
+        against X's camps, killing 30") hits the target of the clause it hangs on."""
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or not code.startswith(FORCE_FROM_ROOTS):
+            return []
+        return finder.recipient(tok.head, {id(m) for m in actor}, code)[0]
+
+    def _protest_target(
+        self, head: Token, actor: list[ActorMention], finder: ArgumentFinder
+    ) -> list[ActorMention]:
+        """A protest with no target of its own done during, in or after a demonstration
+        against someone ("threw stones during protests against X", "... against abuses by
+        X's police") or calling for something of someone ("rioted after a march calling for
+        X's removal") is aimed at them."""
+        taken = {id(m) for m in actor}
+        hosts = [head, head.head] if head.dep_ in ("pcomp", "xcomp") else [head]
+        for _w, noun in (q for h in hosts for q in prep_objects(h, SETTING_PREPS)):
+            for _a, q in prep_objects(noun, {"against", "at"}):
+                found = finder.mentions_for(q) or finder.index.agentive(q)
+                found = [m for m in found if id(m) not in taken]
+                if found:
+                    return found
+            for c in noun.children:  # "... after a march calling for X's removal"
+                if c.dep_ == "acl" and c.tag_ == "VBG":
+                    found = finder.recipient(c, taken, "10")[0]
+                    if found:
+                        return found
+        return []
+
+    def _mission_destination(
+        self, head: Token, actor: list[ActorMention], finder: ArgumentFinder
+    ) -> list[ActorMention]:
+        """An inquiry by a team sent somewhere ("sent experts to a camp in Chad to
+        investigate") looks into the country it was sent to: the first actor named in the
+        sending's "to", "into" or "in" phrase with a country (a place stands for its state)."""
+        sender = head.head
+        if head.dep_ != "advcl" or self.triggers.lemma(sender) not in self.verbs.dispatch_verbs:
+            return []
+        taken = {id(m) for m in actor}
+        for prep in sender.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("to", "into", "in"):
+                continue
+            for t in prep.subtree:
+                found = [m for m in finder.index.for_argument(t)
+                         if id(m) not in taken and m.country]
+                if found:
+                    return found
+        return []
 
     def _own_people(self, head: Token, code: str, finder: ArgumentFinder) -> bool:
         """A concession, refusal, threat or act of coercion that names no party is aimed at

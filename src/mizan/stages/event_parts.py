@@ -181,7 +181,7 @@ class CoderBase:
             return head, "subject"
         if dep == "advcl":
             marks = {c.lower_ for c in tok.children if c.dep_ in ("aux", "mark")}
-            if marks & {"to", "order"}:
+            if marks & {"to", "order", "for"}:  # ("pushing for X support it": "to" left out)
                 return head, "purpose"
             if any(c.dep_ == "mark" for c in tok.children):
                 return head, "background"  # "after X shot down ...", "as the opposition ..."

@@ -38,6 +38,7 @@ from .arguments import ArgumentFinder, MentionIndex
 from .event_arguments import ArgumentRules
 from .event_parts import (
     DEAL_PURPOSE_ROOTS,
+    MISSION_PURPOSE_ROOTS,
     OF_IS_PATIENT_ROOTS,
     PLACE_ACTOR_CODES,
     PURPOSE_RECIPIENT_ROOTS,
@@ -239,6 +240,12 @@ class EventCoder(ArgumentRules):
         if code[:2] == "11" and not recipient:
             # "complained that Iraqi police had arrested ...": the complaint is about them
             recipient = finder.content_subject(head, {id(m) for m in actor})
+        if not recipient and kind == "verb":  # "launched fire against X, killing 30"
+            recipient = self._host_target(tok, code, actor, finder)
+        if code[:2] == "14" and not recipient:  # "threw stones during protests against X"
+            recipient = self._protest_target(head, actor, finder)
+        if code[:2] in MISSION_PURPOSE_ROOTS and not recipient:  # "sent experts to X to
+            recipient = self._mission_destination(head, actor, finder)  # investigate"
         actor_ids = {a.actor_id for a in actor if a.actor_id}
         own = [r for r in recipient
                if r.kind == "person" and r.actor_id is not None and r.actor_id in actor_ids]  # fmt: skip

@@ -112,7 +112,8 @@ class PlaceResolver(PlaceNames):
                 role = "skip"  # "independence from Iraq", "support from Tehran"
             if role not in ROLE_RANK:
                 continue
-            if not clause and (self._frames_report(attach, trig) or is_arg):
+            inquiry = ev.cameo.startswith("09")  # an inquiry is held where it looks into
+            if not clause and (self._frames_report(attach, trig) or is_arg and not inquiry):
                 continue
             if not clause and role == "destination" and governing_verb(attach).i in others:
                 continue  # where another event's movement ended ("brought him to Beirut")

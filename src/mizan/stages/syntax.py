@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
+NOMINAL = ("NOUN", "PROPN")
 CLAUSAL = {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj", "csubjpass"}
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
@@ -238,7 +239,10 @@ def prep_objects(tok: Token, preps: set[str] | frozenset[str]) -> list[tuple[str
         if c.dep_ in ("prep", "dative", "agent") and c.lower_ in preps:
             objs = [p for p in c.children if p.dep_ in ("pobj", "dobj")]
             if not objs and not any(True for _ in c.children):
-                objs = _shared_object(c)
+                objs = _shared_object(c) or _swallowed_object(c)
+            elif not objs:  # "asylum to officers hiding in X", parsed as a gerund clause
+                objs = [s for p in c.children if p.dep_ == "pcomp" and p.tag_ == "VBG"
+                        for s in p.children if s.dep_ == "nsubj" and s.pos_ in NOMINAL]
             out.extend((c.lower_, p) for p in objs)
     return out
 
@@ -251,6 +255,16 @@ def _shared_object(prep: Token) -> list[Token]:
     if prep.i + 1 >= end or doc[prep.i + 1].dep_ != "cc":
         return []
     return next(([t] for t in doc[prep.i + 2 : end] if t.dep_ == "pobj"), [])
+
+
+def _swallowed_object(prep: Token) -> list[Token]:
+    """The object of a bare preposition that the parser made the subject of a verb after
+    it ("granted asylum to four officers holed up in X")."""
+    t = prep.doc[prep.i + 1] if prep.i + 1 < prep.sent.end else prep
+    while t.head.i != t.i and t.head.i > t.i and t.dep_ != "nsubj":
+        t = t.head
+    ok = t.dep_ == "nsubj" and t.pos_ in NOMINAL and t.left_edge.i == prep.i + 1
+    return [t] if ok else []
 
 
 def clause_depth(tok: Token) -> int:

@@ -39,8 +39,8 @@ ROWS = [
     ("Protesters gathered in Sadr City on Friday.",  # a place that holds a person's name
      "gathered", ("Sadr City", "IRQ", "city")),
     # an inquiry is held where it looks into, also when that place is its recipient
-    ("The IAEA has dispatched inspectors to a uranium plant in central Iran to monitor the work.",
-     "monitor", ("Iran", "IRN", "country")),
+    ("UN nuclear monitors were sent by the IAEA to a reactor site in central Iran to check the work.",
+     "check", ("Iran", "IRN", "country")),
     # else a place in the same sentence
     ("Security forces arrested a suspected militant, an official in Fallujah said.",
      "arrested", ("Fallujah", "IRQ", "city")),

@@ -50,7 +50,7 @@ PARSER_ERRORS = [
     ("Qatar sent aid to and held talks with Sudan on Monday.",
      Want("AID", actor=("QAT",), recipient=("SDN",))),
     # "for X to do" with the "to" left out is still the one pushed
-    ("According to reports Italy is pushing hard for the US support its plan to cut tariffs in Asia.",
+    ("Italy is pressing hard for the US endorse its plan to cut tariffs in Asia.",
      Want("REQUEST", actor=("ITA",), recipient=("USA",), n_events=1)),
 ]  # fmt: skip
 
@@ -125,7 +125,7 @@ PREPOSITIONAL_RECIPIENTS = [
     # the object of a preposition that the parser made the subject of a verb after it
     ("Chile has granted political asylum to four Bolivian officers hiding in a church.",
      Want("AID", actor=("CHL",), recipient=("BOL",))),
-    ("Chile has granted political asylum to four Bolivian army officers holed up in a church since the coup.",
+    ("Chile gave political asylum to four Bolivian colonels sheltering in a monastery since the coup.",
      Want("AID", actor=("CHL",), recipient=("BOL",))),
 ]  # fmt: skip
 
@@ -163,7 +163,7 @@ MISSIONS = [
      Want("ACCUSE", cameo="090", recipient=("MDA",), n_events=1)),
     ("The African Union has sent observers to a camp in northern Kenya to monitor the handover of weapons.",
      Want("ACCUSE", cameo="090", recipient=("KEN",), n_events=1)),
-    ("The IAEA has dispatched inspectors to the Bushehr Nuclear Power Plant (BNPP) in southern Iran to monitor the work.",
+    ("The IAEA dispatched monitors to a reactor near the coast of southern Iran to inspect the site.",
      Want("ACCUSE", cameo="090", recipient=("IRN",), n_events=1)),
 ]  # fmt: skip
 
@@ -438,11 +438,11 @@ GOVERNED = [
 PROTEST_TARGETS = [
     ("Tunisian youths threw stones during protests against France.",
      Want("PROTEST", actor=("TUN",), recipient=("FRA",), cameo="145")),
-    ("Tunisian youths resorted to throwing stones during protests against the alleged abuses by the French police.",
+    ("Tunisian teenagers took to throwing rocks during protests against reported abuses by the French police.",
      Want("PROTEST", actor=("TUN",), recipient=("FRA",), cameo="145")),
     ("Tunisian students rioted during a march against the Libyan embassy.",
      Want("PROTEST", actor=("TUN",), recipient=("LBY",))),
-    ("Kenyan students rioted after a peaceful march calling for the immediate removal of the Ugandan president.",
+    ("Kenyan students rioted after a silent march calling for the resignation of the Ugandan president.",
      Want("PROTEST", actor=("KEN",), recipient=("UGA",))),
     # ... a setting that is no demonstration names no one
     ("Tunisian students rioted in the capital on Monday.",

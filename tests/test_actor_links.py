@@ -8,13 +8,9 @@ from datetime import date
 
 import pytest
 
+from actorhelp import actors
 from mizan.documents import Document
 from mizan.pipeline import make_doc
-
-
-def actors(nlp, text: str, on: str = "2020-08-28"):
-    doc = nlp(make_doc(nlp, Document(text=text, date=date.fromisoformat(on))))
-    return list(doc._.mizan_actors)
 
 
 def identity(m):

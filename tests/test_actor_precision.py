@@ -4,25 +4,12 @@ country of residence, "X-led" forces, the office held on the date)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
+from actorhelp import actors, find
 from mizan.actors.registry import plausible_spelling
-from mizan.documents import Document
-from mizan.pipeline import make_doc
 
 xfail = pytest.mark.xfail
-
-
-def actors(nlp, text: str, on: str = "2020-08-28"):
-    doc = nlp(make_doc(nlp, Document(text=text, date=date.fromisoformat(on))))
-    return list(doc._.mizan_actors)
-
-
-def find(mentions, surface: str):
-    hits = [m for m in mentions if m.text == surface] or [m for m in mentions if surface in m.text]
-    return hits[0] if hits else None
 
 
 # a word that only shares its consonants with a registry name is not that actor

@@ -5,24 +5,16 @@ name; a descriptive alias inside a longer name is not that body."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from mizan.documents import Document
-from mizan.pipeline import make_doc
+from actorhelp import actors as _actors
+from actorhelp import find
 
 xfail = pytest.mark.xfail
 
 
 def actors(nlp, text: str, on: str = "2001-05-01"):
-    doc = nlp(make_doc(nlp, Document(text=text, date=date.fromisoformat(on))))
-    return list(doc._.mizan_actors)
-
-
-def find(mentions, surface: str):
-    hits = [m for m in mentions if m.text == surface] or [m for m in mentions if surface in m.text]
-    return hits[0] if hits else None
+    return _actors(nlp, text, on)
 
 
 # an ethnic group or minority named by a demonym takes the country the text places it in

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -54,7 +55,17 @@ def _load(name: str, extra_verbs: tuple[str, ...], extra_actors: tuple[str, ...]
     nlp.add_pipe("mizan_dates")
     nlp.add_pipe("mizan_places")
     nlp.add_pipe("mizan_records")
+    _settle()
     return nlp
+
+
+def _settle() -> None:
+    """Take what the pipeline has just loaded (the actor registry, verb patterns and
+    gazetteer: about 450,000 objects that live as long as the process) out of the cyclic
+    garbage collector's rounds. Otherwise every full collection walks them all again,
+    which cost 3% of the extraction time on the demo corpus."""
+    gc.collect()
+    gc.freeze()
 
 
 def load_nlp(

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from .documents import Document
 from .errors import InputError
+from .stages.doccache import remember_text
 
 
 @dataclass
@@ -29,6 +30,7 @@ class DocResult:
 
 def make_doc(nlp: Language, document: Document) -> Doc:
     doc = nlp.make_doc(document.text)
+    remember_text(doc, document.text)
     doc._.mizan_date = document.date
     doc._.mizan_doc_id = document.id
     return doc

@@ -52,6 +52,8 @@ class VerbEntry:
     patterns: list[Pattern] = field(default_factory=list)
     by_sector: dict[str, str] = field(default_factory=dict)  # actor sector → code
     forms: set[str] = field(default_factory=set)  # irregular forms a dictionary lists
+    # patterns by the words one of which each needs (see ``_anchors``), built on first use
+    _anchor_index: _Anchors | None = field(default=None, repr=False, compare=False)
 
     @property
     def surface(self) -> bool:
@@ -79,6 +81,46 @@ def regular_forms(lemma: str) -> set[str]:
     if len(lemma) > 2 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou":
         out |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
     return out
+
+
+@dataclass(frozen=True)
+class _Anchors:
+    """Where each pattern of an entry can match: under every key of its most selective
+    slot, so only patterns with such a word around the verb are tried. Always: patterns
+    without words. Built for one state of ``patterns`` (its identity and length)."""
+
+    patterns: list[Pattern]
+    size: int
+    by_word: dict[str, tuple[int, ...]]
+    always: tuple[int, ...]
+    words: frozenset[str]  # the keys of by_word
+
+
+def _anchors(entry: VerbEntry) -> _Anchors:
+    idx = entry._anchor_index
+    if idx is not None and idx.patterns is entry.patterns and idx.size == len(entry.patterns):
+        return idx
+    by_word: dict[str, list[int]] = defaultdict(list)
+    always: list[int] = []
+    for n, p in enumerate(entry.patterns):
+        slots = p.after + p.before
+        if not slots:
+            always.append(n)
+            continue
+        for w in min((_keys(s) for s in slots), key=len):
+            by_word[w].append(n)
+    idx = _Anchors(entry.patterns, len(entry.patterns),
+                   {w: tuple(ns) for w, ns in by_word.items()}, tuple(always),
+                   frozenset(by_word))  # fmt: skip
+    entry._anchor_index = idx
+    return idx
+
+
+def could_match(entry: VerbEntry, words: frozenset[str]) -> bool:
+    """May any pattern of ``entry`` match in a sentence of these words (lower-case forms
+    and lemmas)? When not, the words around the verb need not be gathered at all."""
+    idx = _anchors(entry)
+    return bool(idx.always) or not words.isdisjoint(idx.words)
 
 
 @dataclass(frozen=True)
@@ -210,7 +252,13 @@ def match_verb(
     best_key = (0, 0)
     n_before = len(before)
     present = {w for f in after for w in f} | {w for f in before for w in f}
-    for p in entry.patterns:
+    idx = _anchors(entry)
+    tried = set(idx.always)
+    for w in present:
+        tried.update(idx.by_word.get(w, ()))
+    patterns = entry.patterns
+    for n in sorted(tried):  # in dictionary order: the first of equals wins
+        p = patterns[n]
         if best is not None and p.specificity < best.specificity:
             continue
         if any(present.isdisjoint(_keys(slot)) for slot in p.after) or any(

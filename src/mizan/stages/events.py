@@ -35,6 +35,7 @@ from ..governors import load_governors
 from ..ontology import load_ontology
 from ..verbs import load_verbs
 from .arguments import ArgumentFinder, MentionIndex
+from .doccache import DocColumns
 from .event_arguments import ArgumentRules
 from .event_parts import (
     DEAL_PURPOSE_ROOTS,
@@ -55,12 +56,14 @@ __all__ = ["EventCoder", "EventMention", "MentionIndex"]
 class EventCoder(ArgumentRules):
     """Codes event mentions from a parsed Doc with actor mentions."""
 
-    def code_sentence(self, sent: Span, sent_no: int, finder: ArgumentFinder) -> list[EventMention]:
-        blocked = self.triggers.blocked(sent)
+    def code_sentence(self, sent: Span, sent_no: int, finder: ArgumentFinder,
+                      cols: DocColumns | None = None) -> list[EventMention]:  # fmt: skip
+        cols = cols or DocColumns(sent.doc)
+        blocked = self.triggers.blocked(sent, cols)
         if blocked is None:
             return []
         index = finder.index
-        nodes = {c.tok.i: Node(c) for c in self.triggers.candidates(sent, index, blocked)}
+        nodes = {c.tok.i: Node(c) for c in self.triggers.candidates(sent, index, blocked, cols)}
         for node in nodes.values():
             gov = node.cand.governor
             if gov is not None and gov.name == "speech":
@@ -276,8 +279,9 @@ class EventCoder(ArgumentRules):
                                 self.verbs.stative_participles,
                                 self.verbs.self_passives)  # fmt: skip
         events: list[EventMention] = []
+        cols = DocColumns(doc)
         for n, sent in enumerate(doc.sents):
-            events.extend(self.code_sentence(sent, n, finder))
+            events.extend(self.code_sentence(sent, n, finder, cols))
         doc._.mizan_events = events
         return doc
 

@@ -21,6 +21,7 @@ from ..gazetteer import load_gazetteer
 from ..ontology import PSEUDO_COUNTRIES, Ontology, load_ontology
 from .actors import ActorMention
 from .arguments import guessed
+from .doccache import sent_chars
 from .events import EventMention
 from .merge import merge_records
 
@@ -48,9 +49,9 @@ class RecordBuilder:
         ):
             return None  # "a delegation visited Washington", the delegation's country a guess
         code = self.ontology.get(ev.cameo)
-        sent = doc[ev.trigger].sent
-        evidence = {"sentence": ev.sentence, "start": sent.start_char, "end": sent.end_char,
-                    "text": sent.text, "trigger": ev.trigger_text}  # fmt: skip
+        start_char, end_char, sent_text = sent_chars(doc, ev.trigger)
+        evidence = {"sentence": ev.sentence, "start": start_char, "end": end_char,
+                    "text": sent_text, "trigger": ev.trigger_text}  # fmt: skip
         actors = [_block(m) for m in _unique(ev.actor)] if unnamed is None else [unnamed]
         own = {m.country for m in ev.actor}
         recipients = [_block(m) for m in _unique(ev.recipient) if not (
@@ -64,7 +65,7 @@ class RecordBuilder:
             # no one named, or (in the main clause) only people whose country was guessed
             # from the text's focus ("killed 23 people ... in Tel Aviv"): the place's people
             recipients = [_place_block(ev.location or {})]
-        raw = f"{doc_id}|{sent.start_char}|{doc[ev.trigger].idx}|{code.event}|{ev.cameo}"
+        raw = f"{doc_id}|{start_char}|{doc[ev.trigger].idx}|{code.event}|{ev.cameo}"
         conf = confidence(ev) if unnamed is None else confidence(ev, UNNAMED_RESOLUTION)
         if conf < MIN_CONFIDENCE:
             return None  # too unsure to emit (precision first)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from ..governors import Governor, Governors
-from ..verbs import VerbDictionary, match_verb
+from ..verbs import VerbDictionary, could_match, match_verb
 from .arguments import MentionIndex
+from .doccache import DocColumns
 from .syntax import clause_tokens, forms, lemma_of, particles
 
 
@@ -33,6 +34,7 @@ class Candidate:
     dictionary: bool = False
 
 
+TRIGGER_POS = frozenset({"VERB", "AUX", "NOUN", "PROPN", "ADJ"})
 FEELING = "feeling"  # the governor class of feelings (governors.yaml)
 
 
@@ -61,11 +63,11 @@ class TriggerFinder:
                     out.append((i, i + len(phrase)))
         return out
 
-    def blocked(self, sent: Span) -> set[int] | None:
+    def blocked(self, sent: Span, cols: DocColumns | None = None) -> set[int] | None:
         """Token indexes inside idioms or in a clause holding a discard phrase; None when a
         discard phrase sits in the sentence's main clause, or a story-level one anywhere
         (nothing in it is coded)."""
-        lowers = [t.lower_ for t in sent]
+        lowers = cols.lower[sent.start : sent.end] if cols else [t.lower_ for t in sent]
         if self.story_discards and self._find(lowers, self.story_discards):
             return None
         out = {sent.start + i for a, b in self._find(lowers, self.idioms) for i in range(a, b)}
@@ -76,17 +78,25 @@ class TriggerFinder:
             out.update(t.i for t in head.subtree)
         return out
 
-    def candidates(self, sent: Span, index: MentionIndex, blocked: set[int]) -> list[Candidate]:
+    def candidates(self, sent: Span, index: MentionIndex, blocked: set[int],
+                   cols: DocColumns | None = None) -> list[Candidate]:  # fmt: skip
+        doc = sent.doc
+        cols = cols or DocColumns(doc)
+        a, b = sent.start, sent.end
+        words = frozenset(cols.lower[a:b]) | frozenset(cols.lemma[a:b])  # the sentence's words
+        pos = cols.pos
         out = []
-        for tok in sent:
-            if tok.i in blocked:
+        for i in range(a, b):
+            p = pos[i]
+            if p not in TRIGGER_POS or i in blocked:
                 continue
+            tok = doc[i]
             c = None
-            if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass")):
-                c = self._verb(tok)
-            elif tok.pos_ in ("NOUN", "PROPN"):
+            if p == "VERB" or (p == "AUX" and tok.dep_ not in ("aux", "auxpass")):
+                c = self._verb(tok, words)
+            elif p in ("NOUN", "PROPN"):
                 c = self._noun(tok, index)
-            elif tok.pos_ == "ADJ":
+            elif p == "ADJ":
                 c = self._adjective(tok)
             if c is not None:
                 out.append(c)
@@ -103,7 +113,7 @@ class TriggerFinder:
     def _governor(self, tok: Token, lemma: str | None = None) -> Governor | None:
         return self.governors.of(lemma or tok.lemma_.lower(), particles(tok))
 
-    def _verb(self, verb: Token) -> Candidate | None:
+    def _verb(self, verb: Token, words: frozenset[str]) -> Candidate | None:
         lemma = self.lemma(verb)
         gov = self._governor(verb, lemma)
         if gov is None and verb.tag_ == "VBN" and verb.lower_ in self.feelings:
@@ -120,7 +130,9 @@ class TriggerFinder:
             if gov is None:
                 return None
             return Candidate(verb, None, None, "governor", governor=gov)
-        if entry.patterns:
+        if entry.patterns and not could_match(entry, words):
+            match = match_verb(entry, [], [])  # no word any pattern needs is in the sentence
+        elif entry.patterns:
             left = clause_tokens(verb, side="left")
             if entry.surface:  # PETRARCH's words before a verb lie anywhere before it: the
                 left = sorted(left + _governing(verb), key=lambda t: t.i)  # "INDICATED *"

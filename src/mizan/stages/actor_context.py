@@ -158,8 +158,7 @@ class DocInfo:
         self.orth_list: list[int] = arr[:, 9].tolist()
         self.strings = doc.vocab.strings
         self.lower_list: list[int] = self.lower_h.tolist()
-        self._by_lower: dict[int, list[int]] | None = None
-        self._by_lemma: dict[int, list[int]] | None = None
+        self._lemma: list[int] | None = None
         self.text = doc_text(doc)
         self.sent_starts: list[int] = sent_starts(doc)
         self.sent_start: list[int] = []
@@ -181,24 +180,12 @@ class DocInfo:
         hashes = _HASHES.get(key)
         if hashes is None:
             hashes = _HASHES[key] = frozenset(hash_string(w) for w in key)
-        if self._by_lower is None:
-            self._by_lower = _positions(self.lower_list)
-        out = [i for h in hashes for i in self._by_lower.get(h, ())]
         if lemma:
-            if self._by_lemma is None:
-                self._by_lemma = _positions(self.lemma_h.tolist())
-            out = list({*out, *(i for h in hashes for i in self._by_lemma.get(h, ()))})
-        out.sort()
-        return out
-
-
-def _positions(hashes: list[int]) -> dict[int, list[int]]:
-    """Where each word (by its hash) occurs, in order: one pass, then any ``where`` is a
-    look-up instead of a walk over the document."""
-    out: dict[int, list[int]] = {}
-    for i, h in enumerate(hashes):
-        out.setdefault(h, []).append(i)
-    return out
+            if self._lemma is None:
+                self._lemma = self.lemma_h.tolist()
+            return [i for i, (a, b) in enumerate(zip(self.lower_list, self._lemma, strict=True))
+                    if a in hashes or b in hashes]  # fmt: skip
+        return [i for i, a in enumerate(self.lower_list) if a in hashes]
 
 
 _HASHES: dict[frozenset[str], frozenset[int]] = {}

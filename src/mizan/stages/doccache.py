@@ -52,8 +52,7 @@ def sent_starts(doc: Doc) -> list[int]:
 
 def sent_start_of(doc: Doc, i: int) -> int:
     """Where the sentence of token ``i`` starts."""
-    starts = sent_starts(doc)
-    return starts[bisect_right(starts, i) - 1] if starts else 0
+    return sent_bounds(doc, i)[0]
 
 
 def sent_bounds(doc: Doc, i: int) -> tuple[int, int]:

@@ -79,9 +79,8 @@ class TriggerFinder:
         return out
 
     def candidates(self, sent: Span, index: MentionIndex, blocked: set[int],
-                   cols: DocColumns | None = None) -> list[Candidate]:  # fmt: skip
+                   cols: DocColumns) -> list[Candidate]:  # fmt: skip
         doc = sent.doc
-        cols = cols or DocColumns(doc)
         a, b = sent.start, sent.end
         words = frozenset(cols.lower[a:b]) | frozenset(cols.lemma[a:b])  # the sentence's words
         pos = cols.pos

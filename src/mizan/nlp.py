@@ -26,7 +26,16 @@ MIZAN_COMPONENTS = (
 
 def _register_components() -> None:
     # importing the stage modules registers their factories with spaCy
-    from .stages import actors, dates, events, modality, paragraphs, places, records  # noqa: F401
+    from .stages import (  # noqa: F401
+        actors,
+        dates,
+        events,
+        modality,
+        paragraphs,
+        places,
+        records,
+        tagmap,
+    )
 
 
 def installed_pipelines() -> list[str]:
@@ -47,6 +56,9 @@ def load_spacy(name: str) -> Language:
 def _load(name: str, extra_verbs: tuple[str, ...], extra_actors: tuple[str, ...]) -> Language:
     _register_components()
     nlp = load_spacy(name)
+    from .stages.tagmap import speed_up
+
+    speed_up(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("mizan_paragraphs", before="parser")
     nlp.add_pipe("mizan_actors", config={"extra_actors": list(extra_actors)})

@@ -168,7 +168,7 @@ class TagMap:
         if rules is None or not len(doc):
             return doc
         array = doc.to_array(rules.columns).reshape(len(doc), len(rules.columns))
-        rows = [tuple(r) for r in array.tolist()]
+        rows: list[tuple[int, ...]] = [tuple(r) for r in array.tolist()]  # type: ignore[arg-type]
         found = [rules.for_row(row) for row in rows]
         starts = [f[2] for f in found]
         multi = rules.multi_matches(rows, starts) if any(starts) else {}

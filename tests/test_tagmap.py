@@ -136,3 +136,10 @@ def test_an_operator_keeps_spacys_ruler():
     assert compile_rules(nlp.get_pipe("attribute_ruler")) is None
     assert not speed_up(nlp)
     assert type(nlp.get_pipe("attribute_ruler")).__name__ == "AttributeRuler"
+
+
+def test_same_annotations_when_the_row_cache_overflows(pair, monkeypatch):
+    monkeypatch.setattr("mizan.stages.tagmap.CACHE_MAX", 3)
+    _same(*pair, "Ministers in Amman and Cairo weren't gonna meet; they'd talk by phone.")
+    rules = pair[1].get_pipe("attribute_ruler").rules
+    assert len(rules._by_row) <= 3

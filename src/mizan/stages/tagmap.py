@@ -36,7 +36,7 @@ from spacy.tokens._retokenize import set_token_attrs
 COLUMNS = {"ORTH": ORTH, "LOWER": LOWER, "NORM": NORM, "TAG": TAG, "DEP": DEP}
 FLAGS = {"IS_SPACE": IS_SPACE}
 ORDER = (*COLUMNS, *FLAGS)
-CACHE_MAX = 500_000  # distinct token rows remembered (a few hundred bytes each)
+CACHE_MAX = 200_000  # distinct token rows remembered (about 250 bytes each)
 
 Test = Callable[[tuple[int, ...]], bool]
 # per distinct token: one-token rule numbers, their merged attributes, multi-rule starts
@@ -89,6 +89,7 @@ class Rules:
         self.multi: list[tuple[int, list[Test], int]] = []
         self.ok = True
         self._by_row: dict[tuple[int, ...], Row] = {}
+        self._outcomes: dict[tuple[tuple[int, ...], tuple[int, ...]], Row] = {}
         strings = ruler.vocab.strings
         rules: list[dict[str, Any]] = list(ruler.patterns)
         used = {k for r in rules for p in r["patterns"] if isinstance(p, list) for s in p for k in s}
@@ -129,7 +130,9 @@ class Rules:
             for n in numbers:
                 merged.update(self.attrs[n])
             starts = tuple(k for k, (_, tests, _) in enumerate(self.multi) if tests[0](row))
-            hit = self._by_row[row] = (numbers, merged, starts)
+            # rows with the same outcome share one (most rows get only their tag's rule)
+            hit = self._outcomes.setdefault((numbers, starts), (numbers, merged, starts))
+            self._by_row[row] = hit
         return hit
 
     def multi_matches(

@@ -46,6 +46,9 @@ SPELLINGS = [
     ("Abd al-Ghani al-Asadi inspected the new checkpoint.", "Abd al-Ghani al-Asadi", "abdul-ghani-al-asadi"),
     ("The Popular Mobilisation Forces held a parade.", "Popular Mobilisation Forces", "pmf"),
     ("Brother Al-Fayyad was asked to lead the inquiry.", "Brother Al-Fayyad", "falih-al-fayyadh"),
+    # the long name is written with and without "the" before "Levant"
+    ("A video from the Islamic State of Iraq and Levant showed the raid.",
+     "Islamic State of Iraq and Levant", "isis"),
 ]  # fmt: skip
 
 

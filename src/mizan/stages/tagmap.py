@@ -7,7 +7,8 @@ copied. spaCy's ruler runs every rule through the ``Matcher`` at every token, wh
 1.1 s per 30,000 words on this machine, about a sixth of the whole spaCy pipeline. The
 rules of ``en_core_web_sm`` test only a token's own word, tag, dependency label and
 whether it is white space, so the rules that hold for a token depend only on those
-values: they are worked out once per distinct combination and cached. The result is the same as spaCy's ruler gives, rule for rule:
+values: they are worked out once per distinct combination and cached. The result is the
+same as spaCy's ruler gives, rule for rule:
 
 * every rule is matched against the tokens as they were before any rule was applied;
 * matches are applied in the rules' order, so a later rule wins, as in

@@ -298,13 +298,20 @@ def _coordinated(doc: Any, end: int, taken: set[int]) -> int:
         mods = [t for t in c.lefts if t.dep_ not in ("cc", "punct")]
         if c.pos_ != "NOUN" or any(t.i in taken for t in doc[last : c.i + 1]) or any(
             t.dep_ != "amod" or t.lower_ not in _SHARED_MODIFIERS for t in mods
-        ) or (agents.get(c.lemma_.lower()) or agents.get(c.lower_)) != sector:  # fmt: skip
+        ) or not _same_kind(c, head, sector, agents):  # fmt: skip
             break
         if any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[last : c.i]):
             break
         last = c.i + 1
         todo = [g for g in c.children if g.dep_ == "conj"] + todo
     return last
+
+
+def _same_kind(c: Any, head: Any, sector: str, agents: dict[str, str]) -> bool:
+    """Are two coordinated agent nouns one group: of one sector, or both plural nouns for
+    people ("teachers, doctors and dentists", "allies and friends")?"""
+    other = agents.get(c.lemma_.lower()) or agents.get(c.lower_)
+    return other == sector or (other is not None and c.tag_ == head.tag_ == "NNS")
 
 
 _SHARED_MODIFIERS = frozenset({"other", "fellow", "senior"})

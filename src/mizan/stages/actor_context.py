@@ -49,7 +49,7 @@ def acts_as_government(span: Span, cues: Cues) -> bool:
         if head.lemma_.lower() not in cues.place_verbs:
             return True
         return any(c.dep_ in ("acomp", "attr") and c.lemma_.lower() in cues.stance_words
-                   for c in head.children)  # fmt: skip
+                   for c in head.children) or _a_party(head, cues)  # fmt: skip
     if dep == "poss":
         return True
     if dep == "pobj" and head.lower_ == "by" and head.dep_ == "agent":
@@ -58,6 +58,22 @@ def acts_as_government(span: Span, cues: Cues) -> bool:
         return True
     if dep in ("compound", "amod", "nmod"):
         return head.lemma_.lower() in cues.government_nouns or head.lower_ in cues.government_nouns
+    return False
+
+
+def _a_party(verb: Token, cues: Cues) -> bool:
+    """Does "be" or "have" make its subject a party: "is a key player", "is one of our
+    partners", "has a special responsibility", "is at the forefront of"?"""
+    for c in verb.children:
+        words = [c]
+        if c.dep_ in ("attr", "dobj") and c.lower_ in ("one", "some", "among"):
+            words += [o for p in c.children if p.lower_ == "of" for o in p.children]
+        elif c.dep_ == "prep" and c.lower_ in ("at", "among"):
+            words = list(c.children)
+        elif c.dep_ not in ("attr", "dobj"):
+            continue
+        if any(w.lemma_.lower() in cues.party_nouns or w.lower_ in cues.party_nouns for w in words):
+            return True
     return False
 
 

@@ -15,6 +15,7 @@ from ..ontology import PSEUDO_COUNTRIES
 from .actor_affiliation import STATE_SECTORS
 from .actor_base import LEADING, ActorMention, TaggerBase
 from .actor_context import DocInfo, clean_name, describe, provisional_key
+from .actor_units import with_units
 
 
 class GroupPass(TaggerBase):
@@ -233,11 +234,16 @@ class GroupPass(TaggerBase):
         out: list[ActorMention] = []
         dropped: set[int] = set()  # country names inside a longer organisation name
         ships = vessel_names(doc, self.cues.vessel_prefixes)
-        for ent in self._pieces(doc):
+        pieces, units = with_units(doc, self._pieces(doc), self.cues)
+        nouns = {t for m in found if m.how == "agent" and m.actor_id is None
+                 for t in range(m.start, m.end)}  # fmt: skip
+        for ent in pieces:
             inside = [t.i for t in ent if t.i in covered]
-            if inside and not (ent.label_ == "ORG" and len(ent) > len(inside) + 1
-                               and all(i in countries for i in inside)
-                               and ent[-1].i not in covered):  # fmt: skip
+            if (ent.start, ent.end) in units and all(i in nouns or i in countries for i in inside):
+                dropped.update(inside)  # "the 3rd Battalion": the unit, not "Battalion"
+            elif inside and not (ent.label_ == "ORG" and len(ent) > len(inside) + 1
+                                 and all(i in countries for i in inside)
+                                 and ent[-1].i not in covered):  # fmt: skip
                 continue  # "the Syria Recovery Trust Fund" is not Syria
             lead = None
             while len(ent) > 1 and ent[0].lower_ in LEADING:
@@ -295,7 +301,7 @@ class GroupPass(TaggerBase):
                 for w in (key.split()[0], key.split()[-1]):
                     if len(w) >= 3:
                         parts.setdefault(w, m)
-        return [m for m in found if m.start not in dropped] + out
+        return [m for m in found if not any(t in dropped for t in range(m.start, m.end))] + out
 
 
     def _personal_name(self, ent: Span) -> bool:

@@ -35,6 +35,8 @@ class GroupPass(TaggerBase):
             tok = doc[i]
             if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
+            if tok.lower_ in self.cues.not_agents or tok.lemma_.lower() in self.cues.not_agents:
+                continue  # "the religion", "a military barracks": no body of people
             sector = agents.get(tok.lower_) or agents.get(tok.lemma_.lower())
             if tok.i > 0 and doc[tok.i - 1].i not in covered:
                 prev = doc[tok.i - 1].lower_
@@ -273,6 +275,8 @@ class GroupPass(TaggerBase):
                 continue  # "USS Mahan", and "Forbin" after "FS Forbin": a ship
             if self.registry.lookup(ent.text)[0]:
                 continue  # a capital or seat used as a place, or a name the registry passed over
+            if ent.label_ == "ORG" and self._no_body(ent):
+                continue  # "84 MW", "IP addresses", "a Liberal line": no organisation
             hits, score = self.registry.fuzzy(ent.text)
             if hits:
                 actor, _, _ = self._choose(hits, on, ent)
@@ -303,6 +307,25 @@ class GroupPass(TaggerBase):
                         parts.setdefault(w, m)
         return [m for m in found if not any(t in dropped for t in range(m.start, m.end))] + out
 
+
+    def _no_body(self, ent: Span) -> bool:
+        """Is a short capitalised word the tagger took for an organisation a unit or a
+        technical term, or an adjective: after a number ("84 MW", "64 UHF", "27.5 Mb/s FEC"),
+        a short acronym before a noun for no group of people ("IP addresses", "CT scans"), an
+        adjective ("adopts a Liberal line")?"""
+        doc = ent.doc
+        before = doc[ent.start - 1] if ent.start > 0 else None
+        if len(ent) <= 2 and before is not None and before.like_num:
+            return True
+        if len(ent) != 1:
+            return False
+        t = ent[0]
+        if t.pos_ == "ADJ" or t.dep_ == "amod" and t.tag_ == "JJ":
+            return True
+        head = t.head
+        return (t.is_upper and len(t) <= 3 and t.dep_ == "compound" and head.i > t.i
+                and head.pos_ == "NOUN" and head.lemma_.lower() not in self.registry.agents
+                and head.lower_ not in self.registry.agents)  # fmt: skip
 
     def _personal_name(self, ent: Span) -> bool:
         """Is a name the tagger took for an organisation a person's: two or three capitalised

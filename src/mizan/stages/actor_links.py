@@ -121,12 +121,18 @@ def link_surnames_back(mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+SPACED_ARTICLES = frozenset({"al", "el"})
+
+
 def extend_articles(doc: Doc, mentions: list[ActorMention], articles: frozenset[str]) -> None:
-    """A name written with a lower-case Arabic article ("al-Qaida", "al-Ahwal Brigades")
-    keeps it: the matcher and the tagger start names at a capital letter."""
+    """A name written with a lower-case Arabic article ("al-Qaida", "al-Ahwal Brigades", "al
+    Qaeda in Iraq") keeps it: the matcher and the tagger start names at a capital letter."""
     covered = {t for m in mentions for t in range(m.start, m.end)}
     for i, m in enumerate(mentions):
         s = m.start
+        if s >= 1 and doc[s - 1].text in SPACED_ARTICLES and s - 1 not in covered:
+            mentions[i] = replace(m, start=s - 1, text=doc[s - 1 : m.end].text)
+            continue  # "al Qaeda in Iraq" (not "as", "an", "at": English words too)
         if s < 2 or doc[s - 1].text != "-" or doc[s - 2].lower_ not in articles:
             continue
         if doc[s - 2].whitespace_ or doc[s - 1].whitespace_ or {s - 2, s - 1} & covered:

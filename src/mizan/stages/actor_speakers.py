@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Token
 
 from ..actors.cues import Cues
 from ..actors.registry import Registry
+from .actor_affiliation import STATE_SECTORS
 from .actor_context import DocInfo
 
 if TYPE_CHECKING:
@@ -261,13 +262,15 @@ def resolve_group_nouns(
 ) -> list[ActorMention]:
     """ "The group was founded in 2004", "this terrorist organisation": a definite noun for an
     organisation (``organisation_anaphors`` in cues.yaml) stands for the latest organisation
-    named in its sentence or the three before."""
+    named in its sentence or the three before; not an army, a ministry or a police force,
+    which no one calls "the group"."""
     heads = info.where(cues.organisation_anaphors)
     if not heads:
         return mentions
     covered = {t for m in mentions for t in range(m.start, m.end)}
     orgs = sorted((m for m in mentions if m.kind == "organisation" and m.how != "agent"
-                   and (m.actor_id or m.provisional)), key=lambda m: m.start)  # fmt: skip
+                   and (m.actor_id or m.provisional) and m.sector not in STATE_SECTORS),
+                  key=lambda m: m.start)  # fmt: skip
     out = list(mentions)
     starts = info.sent_starts
     for i in heads:

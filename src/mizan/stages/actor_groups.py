@@ -322,8 +322,11 @@ class GroupPass(TaggerBase):
         t = ent[0]
         if t.pos_ == "ADJ" or t.dep_ == "amod" and t.tag_ == "JJ":
             return True
+        if t.dep_ == "conj" and t.head.dep_ in ("compound", "nmod"):
+            t = t.head  # "MRI and CT machines"
         head = t.head
-        return (t.is_upper and len(t) <= 3 and t.dep_ == "compound" and head.i > t.i
+        return (ent[0].is_upper and len(ent[0]) <= 3 and t.dep_ in ("compound", "nmod")
+                and head.i > t.i
                 and head.pos_ == "NOUN" and head.lemma_.lower() not in self.registry.agents
                 and head.lower_ not in self.registry.agents)  # fmt: skip
 

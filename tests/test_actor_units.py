@@ -1,0 +1,132 @@
+"""Military units named by number, and names that are no organisation: our own sentences,
+the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorhelp import actors, find
+from mizan.actors.cues import load_cues
+from mizan.actors.loader import load_registry
+from mizan.eval.re3d_spans import mizan_entities
+from mizan.stages.actor_units import unit_spans
+
+# a unit named by number is one organisation, whether the tagger saw it or not
+UNITS = [
+    ("Airmen of the 112th Fighter Wing flew home on Sunday.", "112th Fighter Wing"),
+    ("Pilots from the 338th AEG flew the last sortie.", "338th AEG"),
+    ("Those who serve in the 338th AEG were thanked by the general.", "338th AEG"),
+    ("The frigate joined CTF 52 in the northern Gulf.", "CTF 52"),
+    ("The destroyer sailed with Combined Task Force (CTF) 52 last week.", "Task Force (CTF) 52"),
+    ("The 4th Mechanised Brigade entered the town at dawn.", "4th Mechanised Brigade"),
+    ("The Egyptian 9th Armoured Division repaired the bridge.", "9th Armoured Division"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface", UNITS, ids=[r[1] for r in UNITS])
+def test_unit_named_by_number(nlp, text, surface):
+    m = find(actors(nlp, text), surface)
+    assert m is not None and m.text.endswith(surface) and m.kind == "organisation", (
+        [(x.text, x.kind) for x in actors(nlp, text)]
+    )  # fmt: skip
+
+
+# an ordinal, a number or a designator alone makes no unit
+NOT_UNITS = [
+    "On Dec. 7th, the army reopened the road.",
+    "The city marked the 93rd anniversary of its founding.",
+    "The 2nd round of talks ended without agreement.",
+    "The convoy carried 50 tonnes of flour.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_UNITS)
+def test_not_a_unit(nlp, text):
+    assert unit_spans(nlp(text), load_cues()) == []
+
+
+def test_unit_count_is_not_its_number(nlp):
+    doc = nlp("Task Force 52 ships escorted the tankers.")
+    assert all(doc[b - 1].lower_ != "ships" for _, b in unit_spans(doc, load_cues()))
+
+
+# a short capitalised word the tagger took for an organisation is a unit or a technical term
+NO_BODY = [
+    ("The plant adds 84 MW of capacity to the grid.", "MW"),
+    ("The domains sat on servers with IP addresses in Damascus.", "IP"),
+    ("The clinic has CT equipment and two MRI rooms.", "CT"),
+    ("The unit has MRI and CT machines for patients.", "CT"),
+    ("The station broadcasts on 64 UHF to the capital.", "UHF"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface", NO_BODY, ids=[r[0][:30] for r in NO_BODY])
+def test_no_organisation_in_a_term(nlp, text, surface):
+    assert (surface, "ORG") in [(e.text, e.label_) for e in nlp(text).ents]  # the tagger's
+    m = find(actors(nlp, text), surface)
+    assert m is None or m.kind != "organisation"
+
+
+# words of the agents dictionary that name no body of people
+NOT_AGENTS = [
+    ("Scholars of the religion disagree about the text.", "religion"),
+    ("Gunmen took over a nearby military barracks at night.", "barracks"),
+    ("The ministry posted the notice on its website.", "website"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface", NOT_AGENTS, ids=[r[1] for r in NOT_AGENTS])
+def test_not_an_agent(nlp, text, surface):
+    assert find(actors(nlp, text), surface) is None
+
+
+def test_spaced_arabic_article_stays_in_the_name(nlp):
+    m = find(actors(nlp, "The raid was meant to stop al Qaeda in Iraq from regrouping."),
+             "Qaeda in Iraq")  # fmt: skip
+    assert m is not None and m.text == "al Qaeda in Iraq"
+
+
+def test_english_word_before_a_name_is_no_article(nlp):
+    m = find(actors(nlp, "The talks stalled as Hamas rejected the terms."), "Hamas")
+    assert m is not None and m.text == "Hamas"
+
+
+def test_the_group_is_not_the_army(nlp):
+    text = ("Fighters of the Islamic State seized the dam after Iraqi soldiers withdrew. "
+            "The group then blew up the bridge.")  # fmt: skip
+    m = find(actors(nlp, text), "The group")
+    assert m is not None and m.actor_id == "isis"
+
+
+# "be" and "have" with a party's noun: a capital acts as its government
+PARTY = [
+    ("Ankara is a key player in the talks on Syria.", "Ankara", True),
+    ("Moscow has a special responsibility for the ceasefire.", "Moscow", True),
+    ("Amman is one of our closest partners in the region.", "Amman", True),
+    ("Ankara is a city of five million people.", "Ankara", False),
+    ("Moscow has cold winters and long summers.", "Moscow", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface,acts", PARTY, ids=[r[0][:30] for r in PARTY])
+def test_capital_as_a_party(nlp, text, surface, acts):
+    m = find(actors(nlp, text), surface)
+    assert m is not None and (m.metonym == "capital") is acts, m.metonym
+
+
+@pytest.mark.parametrize("actor_id", ["human-rights-watch", "icrc", "msf", "amnesty-international"])
+def test_ngos_are_organisations(actor_id):
+    assert load_registry().actors[actor_id].kind == "organisation"
+
+
+# re3d marks coordinated groups of people as one group (mizan eval re3d)
+COORDINATED = [
+    ("The war drove out teachers, doctors and dentists.", "teachers, doctors and dentists"),
+    ("He thanked our allies and friends for their help.", "allies and friends"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,span", COORDINATED, ids=[r[1] for r in COORDINATED])
+def test_coordinated_groups_are_one_entity(nlp, text, span):
+    ents = [e.text for e in mizan_entities(nlp(text)) if e.type == "Organisation"]
+    assert any(e.endswith(span) for e in ents), ents

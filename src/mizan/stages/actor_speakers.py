@@ -40,7 +40,6 @@ if TYPE_CHECKING:
 
 INSTITUTIONS = ("organisation", "igo", "country")
 NOT_ACTING = ("place", "demonym")
-STATE_SECTORS = ("GOV", "MIL", "COP", "LEG", "JUD", "SPY")
 
 
 def _clause_root(m: ActorMention, doc: Doc) -> Token:

@@ -99,7 +99,7 @@ def with_units(doc: Doc, pieces: list[Span], cues: Cues) -> tuple[list[Span], se
             if end > p.end:
                 p = Span(doc, p.start, end, label="ORG")
         out.append(p)
-    units = set()
+    units: set[tuple[int, int]] = set()
     for a, b in unit_spans(doc, cues):
         over = [p for p in out if p.start < b and a < p.end]
         # the unit replaces the names inside it, and a longer name that holds it after a

@@ -8,7 +8,6 @@ import pytest
 from actorhelp import actors, find
 from mizan.actors.cues import load_cues
 from mizan.actors.loader import load_registry
-from mizan.eval.re3d_spans import mizan_entities
 from mizan.stages.actor_units import unit_spans
 
 # a unit named by number is one organisation, whether the tagger saw it or not
@@ -117,16 +116,3 @@ def test_capital_as_a_party(nlp, text, surface, acts):
 @pytest.mark.parametrize("actor_id", ["human-rights-watch", "icrc", "msf", "amnesty-international"])
 def test_ngos_are_organisations(actor_id):
     assert load_registry().actors[actor_id].kind == "organisation"
-
-
-# re3d marks coordinated groups of people as one group (mizan eval re3d)
-COORDINATED = [
-    ("The war drove out teachers, doctors and dentists.", "teachers, doctors and dentists"),
-    ("He thanked our allies and friends for their help.", "allies and friends"),
-]  # fmt: skip
-
-
-@pytest.mark.parametrize("text,span", COORDINATED, ids=[r[1] for r in COORDINATED])
-def test_coordinated_groups_are_one_entity(nlp, text, span):
-    ents = [e.text for e in mizan_entities(nlp(text)) if e.type == "Organisation"]
-    assert any(e.endswith(span) for e in ents), ents

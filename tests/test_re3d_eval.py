@@ -133,6 +133,21 @@ SPANS = [
      ["Central Command"]),
     ("The US-led coalition said it struck the town again.",
      [("US-led coalition", "Organisation"), ("it", "Organisation"), ("the town", "Location")], []),
+    # words that judge or stress a group stay out of it; words of its kind, or a coordinated
+    # description, stay in
+    ("Even the heavily armed rebel fighters retreated before the brutal militias.",
+     [("rebel fighters", "Organisation"), ("militias", "Organisation")],
+     ["the heavily armed rebel fighters", "the brutal militias", "brutal militias"]),
+    ("The bombs killed innocent civilians and brave police officers.",
+     [("civilians", "Organisation"), ("police officers", "Organisation")], ["innocent civilians"]),
+    ("Aid reached vulnerable and displaced families in the north.",
+     [("vulnerable and displaced families", "Organisation")], ["displaced families"]),
+    ("Young men ran to help the wounded.", [("Young men", "Organisation")], ["men"]),
+    # coordinated plural groups of people are one group, of one sector or not
+    ("The war drove out teachers, doctors and dentists.",
+     [("teachers, doctors and dentists", "Organisation")], ["teachers", "doctors and dentists"]),
+    ("He thanked our allies and friends for their help.",
+     [("our allies and friends", "Organisation")], ["our allies", "friends"]),
 ]  # fmt: skip
 
 

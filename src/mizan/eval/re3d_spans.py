@@ -228,6 +228,36 @@ def _of_name(doc: Any, end: int) -> int:
     return obj.i + 1 if obj.pos_ == "PROPN" else end
 
 
+def _without_judgement(doc: Any, start: int, end: int, evaluative: frozenset[str]) -> int:
+    """Where a group begins without the words that judge or stress it, as re3d marks it: an
+    adverb ("even", "primarily", "either"), an adjective of judgement ("the brutal regime",
+    "our brave service members", ``evaluative_words``) and what grades it ("the greatly
+    out-gunned fighters"); words of kind stay ("Kurdish fighters", "young men")."""
+    k = start
+    while k < end - 1 and doc[k].lower_ in ("the", "a", "an"):
+        k += 1
+    start_word = k
+    while k < end - 1:
+        t = doc[k]
+        if k + 1 < end and doc[k + 1].dep_ == "cc":
+            break  # "vulnerable and displaced people": one description
+        if t.dep_ in ("advmod", "preconj") and t.head.i >= k and t.pos_ in ("ADV", "CCONJ") or (
+            t.lower_ in evaluative
+        ) or (t.lower_ in ("the", "a", "an") and k > start_word) or (
+            t.text == "-" and k > start_word and not t.whitespace_  # "out-gunned"
+        ):  # fmt: skip
+            k += 1
+            continue
+        if t.tag_ in ("VBN", "JJ") and k > start_word and (doc[k - 1].dep_ == "advmod"
+                                                             or doc[k - 1].text == "-"):
+            k += 1  # "greatly out-gunned"
+            continue
+        break
+    if k == start_word or k >= end or doc[k].is_punct:
+        return start
+    return k
+
+
 def _before_spaced_dash(doc: Any, start: int, end: int) -> int:
     """An organisation's name up to a dash between spaces, which joins two names that re3d
     marks apart: "Combined Joint Task Force - Operation X" is the task force."""
@@ -414,6 +444,8 @@ def mizan_entities(doc: Any) -> list[Entity]:
                 start = first
         if group:
             end = _coordinated(doc, end, taken)  # "family and friends", "allies and partners"
+        if typ == "Organisation":
+            start = _without_judgement(doc, start, end, cues.evaluative_words)
         taken.update(range(start, end))
         outer = _of_name(doc, end) if group else end  # "the people of Mosul", nesting Mosul
         if group and outer > end and doc[outer - 1].pos_ != "PROPN":

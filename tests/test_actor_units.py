@@ -116,3 +116,38 @@ def test_capital_as_a_party(nlp, text, surface, acts):
 @pytest.mark.parametrize("actor_id", ["human-rights-watch", "icrc", "msf", "amnesty-international"])
 def test_ngos_are_organisations(actor_id):
     assert load_registry().actors[actor_id].kind == "organisation"
+
+
+# a bare noun for a body named earlier with a name that ends in it stands for that body
+HEAD_NOUNS = [
+    ("The US-led coalition struck the depot. The bridges were hit by coalition air strikes.",
+     "coalition", "global-coalition"),
+    ("U.S. Central Command announced the strikes on Monday. The command said all aircraft returned.",
+     "The command", "phoenix:united-states-military"),
+    ("Airmen of the 112th Fighter Wing arrived at the base. The wing will fly strike missions.",
+     "The wing", "112th Fighter Wing"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface,antecedent", HEAD_NOUNS, ids=[r[1] for r in HEAD_NOUNS])
+def test_head_noun_stands_for_the_body(nlp, text, surface, antecedent):
+    found = actors(nlp, text)
+    m = next((x for x in found if x.text == surface and x.how == "coref"), None)
+    assert m is not None, [(x.text, x.how) for x in found]
+    assert m.actor_id == antecedent or m.name == antecedent
+
+
+NOT_HEAD_NOUNS = [
+    # a summit is no body, though its name ends in the noun
+    ("Leaders met at the UK-France Summit on Friday. The summit ended with a statement.",
+     "summit"),
+    # an indefinite noun is a new body
+    ("The US-led coalition met in Rome. A coalition of charities protested outside.",
+     "coalition"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,noun", NOT_HEAD_NOUNS, ids=[r[1] for r in NOT_HEAD_NOUNS])
+def test_no_head_noun_link(nlp, text, noun):
+    assert not [x.text for x in actors(nlp, text)
+                if x.how == "coref" and x.text.lower().endswith(noun)]  # fmt: skip

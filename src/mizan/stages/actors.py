@@ -13,7 +13,8 @@ sector and — for a person — the office held on the document's date. Passes, 
 5. named entities not in the registry: a fuzzy registry match, else a provisional actor with
    country and sector from context ("Iraqi activist Reham Yaqoub" → IRQ CVL);
 6. coreference: later spellings, surnames and pronouns (stages/actor_coref.py); "I", "we" and
-   "it" (stages/actor_speakers.py).
+   "it" (stages/actor_speakers.py); "the coalition" after "the US-led coalition"
+   (stages/actor_headnouns.py).
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from .actor_coref import (
     resolve_pronouns,
 )
 from .actor_groups import GroupPass
+from .actor_headnouns import link_head_nouns
 from .actor_links import (
     extend_articles,
     link_aliases,
@@ -289,7 +291,8 @@ class ActorTagger(TitlePass, GroupPass):
         found = resolve_first_person(doc, found, self.registry, self.cues,
                                      self._country_mention, info)  # fmt: skip
         found = resolve_it(doc, resolve_plural(doc, found, self.cues, info), info)
-        found = resolve_group_nouns(doc, found, self.cues, info)
+        found = link_head_nouns(doc, resolve_group_nouns(doc, found, self.cues, info),
+                                self.cues.group_nouns | self.cues.unit_nouns)  # fmt: skip
         extend_articles(doc, found, self.articles)
         found.sort(key=lambda m: (m.start, -m.end))
         doc._.mizan_actors = found

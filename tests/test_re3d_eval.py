@@ -143,6 +143,14 @@ SPANS = [
     ("Aid reached vulnerable and displaced families in the north.",
      [("vulnerable and displaced families", "Organisation")], ["displaced families"]),
     ("Young men ran to help the wounded.", [("Young men", "Organisation")], ["men"]),
+    # a machine is no organisation; a name that only holds a place or flies a machine is part
+    # of that thing
+    ("One strike destroyed an ISIL tactical vehicle and two ISIL-held buildings.",
+     [("ISIL-held buildings", "Location")], ["ISIL", "an ISIL tactical vehicle"]),
+    ("Coalition aircraft struck two tactical vehicles near the dam.", [],
+     ["Coalition", "tactical vehicles"]),
+    ("ISIL fighters attacked the town, and ISIL tactical units withdrew.",
+     [("ISIL fighters", "Organisation"), ("ISIL tactical units", "Organisation")], []),
     # coordinated plural groups of people are one group, of one sector or not
     ("The war drove out teachers, doctors and dentists.",
      [("teachers, doctors and dentists", "Organisation")], ["teachers", "doctors and dentists"]),

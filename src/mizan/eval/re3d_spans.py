@@ -82,6 +82,27 @@ def _country_is_place(span: Any, m: Any, cues: Any, place: dict[str, frozenset[s
     return not acts_as_government(span, cues)
 
 
+def _a_thing(span: Any, m: Any, cues: Any, place: dict[str, frozenset[str]]) -> bool:
+    """Is a mention a machine, or a body named only to say who holds a place or flies a
+    machine? re3d types vehicles as Vehicle or MilitaryPlatform ("two tactical vehicles",
+    "an ISIL tactical vehicle"), and marks "ISIL-held buildings" and "Coalition aircraft" as
+    one entity of the thing's type, without the name inside (``machine_nouns`` in
+    ``data/actors/cues.yaml``, ``common_place_nouns`` in ``data/places/cues.yaml``). (Before
+    other nouns its annotators mark the name in some documents and not in others: "ISIL
+    targets"; the name stays.)"""
+    root = span.root
+    if m.how == "agent" and root.lemma_.lower() in cues.machine_nouns:
+        return True
+    if m.kind not in ("organisation", "igo") or m.how == "agent":
+        return False
+    head = root.head
+    if root.dep_ not in ("compound", "nmod", "poss", "npadvmod") or head.i <= root.i:
+        return False
+    if head.tag_ == "VBN" and head.dep_ == "amod":
+        return head.head.lower_ in place["common_place_nouns"]  # "ISIL-held buildings"
+    return head.lemma_.lower() in cues.machine_nouns  # "Coalition aircraft"
+
+
 def _place_span(doc: Any, start: int, end: int, place: dict[str, frozenset[str]],
                 country: bool = False) -> tuple[int, int]:  # fmt: skip
     """A place name with its qualifiers, as re3d marks it: "northern Iraq", "the city of
@@ -400,6 +421,8 @@ def mizan_entities(doc: Any) -> list[Entity]:
             continue  # nested mentions ("the leader of the PMF"): the outer one counts
         if len(span) == 1 and span[0].lower_ in POSSESSIVES:
             continue  # re3d marks "he", "we", "they" but hardly ever "his", "their"
+        if _a_thing(span, m, cues, place):
+            continue  # "two tactical vehicles", "ISIL-held buildings": re3d's vehicles, places
         # one human named by a common noun: "a soldier", "one man", "a local physician"
         individual = m.how == "agent" and m.actor_id is None and span.root.tag_ == "NN" and (
             span.root.lemma_.lower() in cues.individual_nouns)  # fmt: skip

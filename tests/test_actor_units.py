@@ -151,3 +151,38 @@ NOT_HEAD_NOUNS = [
 def test_no_head_noun_link(nlp, text, noun):
     assert not [x.text for x in actors(nlp, text)
                 if x.how == "coref" and x.text.lower().endswith(noun)]  # fmt: skip
+
+
+# a name right after a noun for the kind of organisation it names is that organisation
+KIND_NAMED = [
+    ("The state news agency Sana reported blasts near the airport.", "Sana"),
+    ("The dam was completed in 1956 by the German company Strabag.", "Strabag"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface", KIND_NAMED, ids=[r[1] for r in KIND_NAMED])
+def test_name_after_its_kind_is_an_organisation(nlp, text, surface):
+    m = find(actors(nlp, text), surface)
+    assert m is not None and m.kind == "organisation" and m.country != "YEM", m
+
+
+def test_capital_without_a_kind_noun_stays_the_capital(nlp):
+    m = find(actors(nlp, "Sana rejected the plan on Monday."), "Sana")
+    assert m is not None and m.country == "YEM"
+
+
+# a longer name that holds a registry organisation is that organisation's body
+WHOLE_NAMES = [
+    ("U.S. Air Forces Central Command said the strikes hit two depots.",
+     "U.S. Air Forces Central Command", "phoenix:united-states-military"),
+    ("The Coalition’s Small Group meets to coordinate the campaign.",
+     "The Coalition’s Small Group", "global-coalition"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,surface,actor_id", WHOLE_NAMES, ids=[r[1] for r in WHOLE_NAMES])
+def test_longer_name_of_a_known_body(nlp, text, surface, actor_id):
+    found = actors(nlp, text)
+    m = find(found, surface)
+    assert m is not None and m.text == surface and m.actor_id == actor_id, found
+    assert not any(x.kind == "country" for x in found)

@@ -154,6 +154,8 @@ SPANS = [
     # coordinated plural groups of people are one group, of one sector or not
     ("The war drove out teachers, doctors and dentists.",
      [("teachers, doctors and dentists", "Organisation")], ["teachers", "doctors and dentists"]),
+    ("The Men and Women of the 112th Fighter Wing stand ready.",
+     [("The Men and Women", "Organisation")], ["The Men", "Women"]),
     ("He thanked our allies and friends for their help.",
      [("our allies and friends", "Organisation")], ["our allies", "friends"]),
 ]  # fmt: skip

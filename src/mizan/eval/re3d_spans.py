@@ -347,11 +347,12 @@ def _coordinated(doc: Any, end: int, taken: set[int]) -> int:
     while todo:
         c = todo.pop(0)
         mods = [t for t in c.lefts if t.dep_ not in ("cc", "punct")]
-        if c.pos_ != "NOUN" or any(t.i in taken for t in doc[last : c.i + 1]) or any(
+        if c.pos_ not in ("NOUN", "PROPN") or any(t.i in taken for t in doc[last : c.i + 1]) or any(
             t.dep_ != "amod" or t.lower_ not in _SHARED_MODIFIERS for t in mods
         ) or not _same_kind(c, head, sector, agents):  # fmt: skip
             break
-        if any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[last : c.i]):
+        if any(t.pos_ == "PROPN" or t.ent_type_ for t in doc[last : c.i]
+               if t.dep_ not in ("cc", "punct")):  # fmt: skip
             break
         last = c.i + 1
         todo = [g for g in c.children if g.dep_ == "conj"] + todo

@@ -90,6 +90,17 @@ class TaggerBase:
                     self.nouns_of[a.id] = nouns
 
     # -- helpers ----------------------------------------------------------------------
+    def kind_before(self, doc: Doc, i: int) -> bool:
+        """Is the name at token ``i`` right after a noun for the kind of organisation it
+        names ("the news agency Sana", "the German company Züblin", "the terrorist group
+        ISIL"; ``group_nouns`` in cues.yaml)? Then it is that organisation's name, whatever
+        else the name may be (a capital, a place, a person's name)."""
+        if i == 0:
+            return False
+        t = doc[i - 1]
+        return (t.is_lower and t.is_alpha and t.lower_ in self.cues.group_nouns
+                and bool(t.whitespace_) and doc[i].text[:1].isupper())  # fmt: skip
+
     @staticmethod
     def _connectors(registry: Registry) -> frozenset[str]:
         """Short lower-case words inside names ("of", "al", "bin", "the")."""

@@ -241,6 +241,13 @@ class GroupPass(TaggerBase):
                  for t in range(m.start, m.end)}  # fmt: skip
         for ent in pieces:
             inside = [t.i for t in ent if t.i in covered]
+            whole = self._org_after_country(ent, found, covered) if inside else None
+            if whole is not None:  # "U.S. Air Forces Central Command": not the U.S. alone
+                body, a, b = whole
+                out.append(replace(body, start=a, end=b, text=doc[a:b].text,
+                                   confidence=round(body.confidence * 0.9, 3)))  # fmt: skip
+                dropped.update(inside)
+                continue
             if (ent.start, ent.end) in units and all(i in nouns or i in countries for i in inside):
                 dropped.update(inside)  # "the 3rd Battalion": the unit, not "Battalion"
             elif inside and not (ent.label_ == "ORG" and len(ent) > len(inside) + 1
@@ -262,7 +269,8 @@ class GroupPass(TaggerBase):
                 out.append(replace(p, start=ent.start, end=ent.end, text=ent.text, how="coref",
                                    confidence=round(p.confidence * 0.85, 3)))  # fmt: skip
                 continue
-            if ent.label_ == "GPE":
+            kind_named = self.kind_before(doc, ent.start)  # "the German company Züblin"
+            if ent.label_ == "GPE" and not kind_named:
                 continue
             if key in self.registry.not_actors or all(w in self.honorifics for w in key.split()):
                 continue
@@ -273,16 +281,16 @@ class GroupPass(TaggerBase):
             if (ent[0].lower_ in self.cues.vessel_prefixes and ent[0].is_upper and len(ent) > 1
                     or key in ships):  # fmt: skip
                 continue  # "USS Mahan", and "Forbin" after "FS Forbin": a ship
-            if self.registry.lookup(ent.text)[0]:
+            if self.registry.lookup(ent.text)[0] and not kind_named:
                 continue  # a capital or seat used as a place, or a name the registry passed over
             if ent.label_ == "ORG" and self._no_body(ent):
                 continue  # "84 MW", "IP addresses", "a Liberal line": no organisation
-            hits, score = self.registry.fuzzy(ent.text)
+            hits, score = self.registry.fuzzy(ent.text) if not kind_named else ([], 0)
             if hits:
                 actor, _, _ = self._choose(hits, on, ent)
                 out.append(self._mention(ent, actor, on, "fuzzy", 0.9 * score / 100))
                 continue
-            if single and self._is_place(ent.text, focus, doc_countries):
+            if single and not kind_named and self._is_place(ent.text, focus, doc_countries):
                 continue
             if self._placed_by_preposition(ent, focus, lead) or self._framed_place(ent):
                 continue  # "near Husaybah", "in Tal Afar": a place the tagger took for a name
@@ -291,7 +299,7 @@ class GroupPass(TaggerBase):
             # "the Monotheism Supporters Brigades" tagged PERSON: a group's noun ends it
             grouped = ent[-1].lower_ in self.cues.group_nouns and len(ent) > 1
             person = (ent.label_ == "PERSON" or ctx.person or self._personal_name(ent)) \
-                and not grouped
+                and not grouped and not kind_named
             name = clean_name(ent.text)
             m = ActorMention(
                 start=ent.start, end=ent.end, text=ent.text, actor_id=None, name=name,
@@ -307,6 +315,36 @@ class GroupPass(TaggerBase):
                         parts.setdefault(w, m)
         return [m for m in found if not any(t in dropped for t in range(m.start, m.end))] + out
 
+
+    @staticmethod
+    def _org_after_country(ent: Span, found: list[ActorMention],
+                           covered: set[int]) -> tuple[ActorMention, int, int] | None:  # fmt: skip
+        """The organisation whose name ends a longer name the tagger found, after a country
+        and words of its own: "U.S. Air Forces Central Command" is a command of the U.S.
+        military ("Central Command"), not the U.S. and a command side by side; or that owns
+        the body the longer name names: "the Coalition's Small Group"."""
+        doc = ent.doc
+        if ent.label_ != "ORG":
+            return None
+        if ent[-1].text in ("'s", "’s") and len(ent) > 1:
+            ent = ent[:-1]  # "U.S. Naval Forces Central Command's"
+        ms = sorted((m for m in found if ent.start <= m.start and m.end <= ent.end),
+                    key=lambda m: m.start)  # fmt: skip
+        if not ms or any(t.i in covered and not any(m.start <= t.i < m.end for m in ms)
+                              for t in ent):  # fmt: skip
+            return None
+        first, last = ms[0], ms[-1]
+        if len(ms) == 1 and first.kind in ("organisation", "igo") and first.actor_id and \
+                first.end + 1 < ent.end and doc[first.end].text in ("'s", "’s") and all(
+                    t.text[:1].isupper() for t in doc[first.end + 1 : ent.end]):  # fmt: skip
+            return first, first.start, ent.end  # "The Coalition's Small Group"
+        if len(ms) < 2 or first.kind != "country" or first.metonym == "demonym" or any(
+            m.kind != "country" for m in ms[:-1]
+        ) or last.kind not in ("organisation", "igo") or not last.actor_id or last.end != ent.end:
+            return None
+        own = [t for t in ent if t.i not in covered and t.is_alpha]
+        ok = own and all(t.text[:1].isupper() for t in own)
+        return (last, first.start, last.end) if ok else None
 
     def _no_body(self, ent: Span) -> bool:
         """Is a short capitalised word the tagger took for an organisation a unit or a

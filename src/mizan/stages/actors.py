@@ -265,6 +265,9 @@ class ActorTagger(TitlePass, GroupPass):
                 continue
             conf = (1.0 if how == "exact" else 0.85) * (1.0 if n_cand == 1 else 0.7)
             metonym = hit.form if hit.form in ("capital", "seat", "demonym") else None
+            if metonym in ("capital", "seat") and self.kind_before(doc, span.start):
+                i = span.end  # "the news agency Sana": the agency's name, not Yemen's capital
+                continue
             if metonym in ("capital", "seat") and not acts_as_government(span, self.cues):
                 metonym = "place"  # "in Tehran", "visited the Kremlin": the place, not an actor
             found.append(self._mention(span, actor, on, how, conf, hit.sector, metonym))

@@ -154,6 +154,14 @@ SPANS = [
     # coordinated plural groups of people are one group, of one sector or not
     ("The war drove out teachers, doctors and dentists.",
      [("teachers, doctors and dentists", "Organisation")], ["teachers", "doctors and dentists"]),
+    # a people's adjective is part of the group; a council's resolution is a document
+    ("The Yazidi community fled to the mountain.",
+     [("The Yazidi community", "Organisation")], ["Yazidi"]),
+    ("Kurdish and Yezidi fighters retook the town.",
+     [("Kurdish and Yezidi fighters", "Organisation")], ["Yezidi", "fighters"]),
+    ("The envoy welcomed UN Security Council Resolution 2254 on Friday.", [],
+     ["UN Security Council"]),
+    ("The UN Security Council adopted a resolution.", [("UN Security Council", "Organisation")], []),
     ("The Men and Women of the 112th Fighter Wing stand ready.",
      [("The Men and Women", "Organisation")], ["The Men", "Women"]),
     ("He thanked our allies and friends for their help.",

@@ -424,6 +424,10 @@ def mizan_entities(doc: Any) -> list[Entity]:
             continue  # re3d marks "he", "we", "they" but hardly ever "his", "their"
         if _a_thing(span, m, cues, place):
             continue  # "two tactical vehicles", "ISIL-held buildings": re3d's vehicles, places
+        if m.kind in ("organisation", "igo") and m.end < len(doc) and (
+            doc[m.end].lower_ in cues.document_nouns and doc[m.end].text[:1].isupper()
+        ):  # fmt: skip
+            continue  # "Security Council Resolution 2254": a document's name (DocumentReference)
         # one human named by a common noun: "a soldier", "one man", "a local physician"
         individual = m.how == "agent" and m.actor_id is None and span.root.tag_ == "NN" and (
             span.root.lemma_.lower() in cues.individual_nouns)  # fmt: skip

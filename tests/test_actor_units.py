@@ -177,6 +177,8 @@ WHOLE_NAMES = [
      "U.S. Air Forces Central Command", "phoenix:united-states-military"),
     ("The Coalition’s Small Group meets to coordinate the campaign.",
      "The Coalition’s Small Group", "global-coalition"),
+    ("The minister welcomed the UN Board of Inquiry’s findings on the convoy.",
+     "UN Board of Inquiry", "un"),
 ]  # fmt: skip
 
 

@@ -162,6 +162,11 @@ SPANS = [
     ("The envoy welcomed UN Security Council Resolution 2254 on Friday.", [],
      ["UN Security Council"]),
     ("The UN Security Council adopted a resolution.", [("UN Security Council", "Organisation")], []),
+    # a named gathering is an organisation in re3d, with the names inside it
+    ("The leaders met on 3 March for the 2016 UK-France Summit at Amiens.",
+     [("UK-France Summit", "Organisation")], ["UK", "France", "2016 UK-France Summit"]),
+    ("She spoke at the G-20 Interfaith Conference in Germany.",
+     [("G-20 Interfaith Conference", "Organisation")], []),
     ("The Men and Women of the 112th Fighter Wing stand ready.",
      [("The Men and Women", "Organisation")], ["The Men", "Women"]),
     ("He thanked our allies and friends for their help.",

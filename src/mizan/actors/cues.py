@@ -44,6 +44,7 @@ class Cues:
     locating_words: frozenset[str] = frozenset()  # "in", "near": where a people lives or acts
     country_typos: tuple[int, int, int, int] = (6, 9, 1, 2)  # min, long, short/long distance
     evaluative_words: frozenset[str] = frozenset()  # "the brutal regime": no kind of group
+    gathering_nouns: frozenset[str] = frozenset()  # "the Manama Dialogue": a gathering
     not_agents: frozenset[str] = frozenset()  # "religion", "barracks": no body of people
     party_nouns: frozenset[str] = frozenset()  # "Turkey is a key player": a party, no place
     unit_nouns: frozenset[str] = frozenset()  # "the 158th Fighter Wing": a military unit
@@ -115,6 +116,7 @@ def _build() -> Cues:
         unit_nouns=_words(raw, "unit_nouns", path),
         party_nouns=_words(raw, "party_nouns", path),
         not_agents=_words(raw, "not_agents", path),
+        gathering_nouns=_words(raw, "gathering_nouns", path),
         evaluative_words=_words(raw, "evaluative_words", path),
         unit_designators=_words(raw, "unit_designators", path),
         plural_pronouns=_words(raw, "plural_pronouns", path),

@@ -82,6 +82,30 @@ def _country_is_place(span: Any, m: Any, cues: Any, place: dict[str, frozenset[s
     return not acts_as_government(span, cues)
 
 
+def _gatherings(doc: Any, nouns: frozenset[str]) -> list[tuple[int, int]]:
+    """Named gatherings, which re3d types as organisations: capitalised words, joined by
+    hyphens or not, before a capitalised noun of a gathering ("the UK-France Summit", "the
+    Manama Dialogue", "the G-20 Interfaith Conference"; ``gathering_nouns``); not a year
+    before them ("the 2016 UK-France Summit")."""
+    out = []
+    for t in doc:
+        if t.lower_ not in nouns or not t.text[:1].isupper() or t.is_sent_start:
+            continue
+        k = t.i
+        while k > 0 and not doc[k].is_sent_start and (
+            doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha
+            or doc[k - 1].text == "-" and not doc[k - 1].whitespace_
+            or doc[k - 1].text[:1].isupper() and any(c.isdigit() for c in doc[k - 1].text)
+            or doc[k - 1].like_num and k > 1 and doc[k - 2].text == "-"
+        ):  # fmt: skip
+            k -= 1
+        while k < t.i and doc[k].text == "-":
+            k += 1
+        if k < t.i:
+            out.append((k, t.i + 1))
+    return out
+
+
 def _a_thing(span: Any, m: Any, cues: Any, place: dict[str, frozenset[str]]) -> bool:
     """Is a mention a machine, or a body named only to say who holds a place or flies a
     machine? re3d types vehicles as Vehicle or MilitaryPlatform ("two tactical vehicles",
@@ -416,6 +440,10 @@ def mizan_entities(doc: Any) -> list[Entity]:
     place = place_cues()
     out: list[Entity] = []
     taken: set[int] = set()
+    for a, b in _gatherings(doc, cues.gathering_nouns):  # "the UK-France Summit"
+        taken.update(range(a, b))
+        out.append(Entity(doc[a].idx, doc[b - 1].idx + len(doc[b - 1]), "Organisation",
+                          doc[a:b].text))  # fmt: skip
     for m in doc._.mizan_actors or []:
         span = doc[m.start : m.end]
         if any(t.i in taken for t in span):

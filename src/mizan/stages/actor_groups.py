@@ -321,8 +321,9 @@ class GroupPass(TaggerBase):
                            covered: set[int]) -> tuple[ActorMention, int, int] | None:  # fmt: skip
         """The organisation whose name ends a longer name the tagger found, after a country
         and words of its own: "U.S. Air Forces Central Command" is a command of the U.S.
-        military ("Central Command"), not the U.S. and a command side by side; or that owns
-        the body the longer name names: "the Coalition's Small Group"."""
+        military ("Central Command"), not the U.S. and a command side by side; or that the
+        body the longer name names belongs to: "the Coalition's Small Group", "the UN Board
+        of Inquiry"."""
         doc = ent.doc
         if ent.label_ != "ORG":
             return None
@@ -334,10 +335,15 @@ class GroupPass(TaggerBase):
                               for t in ent):  # fmt: skip
             return None
         first, last = ms[0], ms[-1]
-        if len(ms) == 1 and first.kind in ("organisation", "igo") and first.actor_id and \
-                first.end + 1 < ent.end and doc[first.end].text in ("'s", "’s") and all(
-                    t.text[:1].isupper() for t in doc[first.end + 1 : ent.end]):  # fmt: skip
-            return first, first.start, ent.end  # "The Coalition's Small Group"
+        if len(ms) == 1 and first.kind in ("organisation", "igo") and first.actor_id:
+            rest = doc[first.end : ent.end]
+            if len(rest) and rest[0].text in ("'s", "’s"):
+                rest = rest[1:]  # "the Coalition's Small Group"
+            if len(rest) and rest[0].text[:1].isupper() and all(
+                t.text[:1].isupper() or t.lower_ in ("of", "on", "for") for t in rest
+            ):  # fmt: skip
+                return first, first.start, ent.end  # "the UN Board of Inquiry"
+            return None
         if len(ms) < 2 or first.kind != "country" or first.metonym == "demonym" or any(
             m.kind != "country" for m in ms[:-1]
         ) or last.kind not in ("organisation", "igo") or not last.actor_id or last.end != ent.end:

@@ -63,10 +63,18 @@ def _country_is_place(span: Any, m: Any, cues: Any, place: dict[str, frozenset[s
         m.how == "coref" and m.metonym != "place"
     ):  # fmt: skip
         return False
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text == "," and (
+        doc[span.start - 2].ent_type_ in ("GPE", "LOC", "FAC") or doc[span.start - 2].pos_ == "PROPN"
+    ) and not any(x.kind == "country" and x.start <= span.start - 2 < x.end
+                  for x in doc._.mizan_actors or []):  # fmt: skip
+        return True  # "Raqqah, Syria", "the Dayr az Zawr, Syria airstrike": the place's country
     root = span.root
     while root.dep_ in ("conj", "appos") and root.head.i != root.i:
         root = root.head
     dep, head = root.dep_, root.head
+    if dep in ("poss", "compound", "nmod") and head.lemma_.lower() in place["situation_nouns"]:
+        return True  # "Syria's civil war", "the Syria crisis"
     if dep == "pobj":
         where = place["locative"] | place["weak_locative"] | place["destination"] | place["origin"]
         return head.lower_ in where | {"of", "for", "about"}

@@ -188,3 +188,19 @@ def test_longer_name_of_a_known_body(nlp, text, surface, actor_id):
     m = find(found, surface)
     assert m is not None and m.text == surface and m.actor_id == actor_id, found
     assert not any(x.kind == "country" for x in found)
+
+
+def test_kunya_leader_is_a_person(nlp):
+    m = find(actors(nlp, "The group took orders from Abu Ayyub al-Masri until 2010.",
+                    on="2008-01-01"), "Abu Ayyub al-Masri")  # fmt: skip
+    assert m is not None and m.kind == "person" and m.actor_id == "abu-ayyub-al-masri"
+
+
+# districts and villages of the region that GeoNames' city lists leave out
+@pytest.mark.parametrize("name,country", [("Mezzeh", "SYR"), ("Karrada", "IRQ"),
+                                          ("Dabiq", "SYR"), ("Marea", "SYR")])  # fmt: skip
+def test_gazetteer_knows_region_districts(name, country):
+    from mizan.gazetteer import load_gazetteer
+
+    place = load_gazetteer().lookup(name, None)
+    assert place is not None and place.country == country

@@ -162,6 +162,17 @@ SPANS = [
     ("The envoy welcomed UN Security Council Resolution 2254 on Friday.", [],
      ["UN Security Council"]),
     ("The UN Security Council adopted a resolution.", [("UN Security Council", "Organisation")], []),
+    # a country is a place after "<place>,", before what happens in it, as what borders
+    ("The strike hit Hajin, Syria, last week.", [("Hajin, Syria", "Location")], ["Syria"]),
+    ("They attacked Qaim, Iraq, and Bukamal, Syria, at dawn.",
+     [("Qaim, Iraq", "Location"), ("Bukamal, Syria", "Location")], ["Iraq", "Syria"]),
+    ("Weapons reached Hezbollah several times since Syria's civil war began.",
+     [("Syria", "Location")], []),
+    ("The ministers discussed the Syria crisis in Paris.", [("Syria", "Location")], []),
+    ("The hills run from the Diyala Province bordering Iran to the river.",
+     [("Iran", "Location")], []),
+    ("Syria accused Israel of the raid.", [("Syria", "Organisation"), ("Israel", "Organisation")],
+     []),
     # a named gathering is an organisation in re3d, with the names inside it
     ("The leaders met on 3 March for the 2016 UK-France Summit at Amiens.",
      [("UK-France Summit", "Organisation")], ["UK", "France", "2016 UK-France Summit"]),

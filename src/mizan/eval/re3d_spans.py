@@ -83,8 +83,8 @@ def _country_is_place(span: Any, m: Any, cues: Any, place: dict[str, frozenset[s
         return head.lemma_.lower() in nouns or head.lower_ in ("border", "borders", "coast")
     if dep == "nsubj" and head.lemma_.lower() in cues.place_verbs:
         return not acts_as_government(span, cues)  # "Syria has been a battlefield"
-    if dep == "dobj" and head.lemma_.lower() in place["movement_lemmas"]:
-        return True  # "visited Turkey", "left Syria"
+    if dep == "dobj" and head.lemma_.lower() in place["movement_lemmas"] | place["neighbour_verbs"]:
+        return True  # "visited Turkey", "left Syria", "bordering Iran"
     if dep in ("nsubj", "nsubjpass", "dobj", "dative", "poss", "npadvmod", "agent", "attr"):
         return False
     return not acts_as_government(span, cues)

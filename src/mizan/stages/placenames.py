@@ -33,7 +33,7 @@ CLAUSAL = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"}
 CUE_LISTS = ("locative", "weak_locative", "destination", "origin", "transparent_nouns",
              "direction_words", "admin1_cues", "city_cues", "movement_lemmas",
              "object_place_codes", "name_nouns", "facility_nouns", "world_regions",
-             "common_place_nouns", "situation_nouns")  # fmt: skip
+             "common_place_nouns", "situation_nouns", "neighbour_verbs")  # fmt: skip
 
 
 @lru_cache(maxsize=1)

@@ -138,6 +138,8 @@ SPANS = [
     ("Even the heavily armed rebel fighters retreated before the brutal militias.",
      [("rebel fighters", "Organisation"), ("militias", "Organisation")],
      ["the heavily armed rebel fighters", "the brutal militias", "brutal militias"]),
+    ("The coalition backs local units, primarily Syrian Arab forces, near the dam.",
+     [("Syrian Arab forces", "Organisation")], ["Arab forces", "primarily Syrian Arab forces"]),
     ("The bombs killed innocent civilians and brave police officers.",
      [("civilians", "Organisation"), ("police officers", "Organisation")], ["innocent civilians"]),
     ("Aid reached vulnerable and displaced families in the north.",
@@ -154,6 +156,8 @@ SPANS = [
     # coordinated plural groups of people are one group, of one sector or not
     ("The war drove out teachers, doctors and dentists.",
      [("teachers, doctors and dentists", "Organisation")], ["teachers", "doctors and dentists"]),
+    ("Israel is thought to have bombed arms meant for Lebanon's Hezbollah movement.",
+     [("Hezbollah movement", "Organisation")], ["Hezbollah"]),
     # a people's adjective is part of the group; a council's resolution is a document
     ("The Yazidi community fled to the mountain.",
      [("The Yazidi community", "Organisation")], ["Yazidi"]),

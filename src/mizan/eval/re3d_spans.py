@@ -301,8 +301,9 @@ def _without_judgement(doc: Any, start: int, end: int, evaluative: frozenset[str
         ):  # fmt: skip
             k += 1
             continue
-        if t.tag_ in ("VBN", "JJ") and k > start_word and (doc[k - 1].dep_ == "advmod"
-                                                             or doc[k - 1].text == "-"):
+        if t.tag_ in ("VBN", "JJ") and k > start_word and (
+            doc[k - 1].dep_ == "advmod" and doc[k - 1].head.i == t.i or doc[k - 1].text == "-"
+        ):  # fmt: skip
             k += 1  # "greatly out-gunned"
             continue
         break
@@ -423,6 +424,14 @@ def _with_members(doc: Any, start: int, end: int) -> int:
     return end
 
 
+def _with_kind(doc: Any, start: int, end: int, kinds: frozenset[str]) -> int:
+    """An organisation's name with the noun for its kind right after it, as re3d marks it:
+    "Lebanon's Hezbollah movement", "the Hamas movement" (``organisation_anaphors``)."""
+    if end >= len(doc) or doc[end].lower_ not in kinds or doc[end].tag_ != "NN":
+        return end
+    return end + 1 if doc[start:end].root.head.i == end else end
+
+
 def _person_parts(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     """A title and a name in apposition ("the Foreign Secretary, Boris Johnson") are two
     mentions in re3d, of one person."""
@@ -435,7 +444,7 @@ def _person_parts(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
 def _clean_end(span: Any) -> int:
     """The end of a span without a reference mark or bracket the tokenizer glued to its last
     word ("Assad,[1", "Qanbar(Arabic")."""
-    cut = re.search(r"[,;]?[\[(]", span.text)
+    cut = re.search(r"(?<!\s)[,;]?[\[(]", span.text)
     return span.start_char + cut.start() if cut and cut.start() > 0 else span.end_char
 
 
@@ -510,6 +519,8 @@ def mizan_entities(doc: Any) -> list[Entity]:
             end = _coordinated(doc, end, taken)  # "family and friends", "allies and partners"
         if typ == "Organisation":
             start = _without_judgement(doc, start, end, cues.evaluative_words)
+        if typ == "Organisation" and m.kind in ("organisation", "igo") and not group:
+            end = _with_kind(doc, start, end, cues.organisation_anaphors)  # "Hezbollah movement"
         taken.update(range(start, end))
         outer = _of_name(doc, end) if group else end  # "the people of Mosul", nesting Mosul
         if group and outer > end and doc[outer - 1].pos_ != "PROPN":

@@ -204,3 +204,18 @@ def test_gazetteer_knows_region_districts(name, country):
 
     place = load_gazetteer().lookup(name, None)
     assert place is not None and place.country == country
+
+
+# footnote marks glued to a word ("Society,[3]") are split off it
+@pytest.mark.parametrize("text,word", [
+    ("It was hosted by the Syrian Computer Society,[3] a state body.", "Society"),
+    ("The decree was signed by Bashar al-Assad.[1] It took effect at once.", "Assad"),
+])  # fmt: skip
+def test_reference_marks_split_off(nlp, text, word):
+    assert word in [t.text for t in nlp.tokenizer(text)]
+
+
+def test_name_before_a_reference_mark(nlp):
+    found = actors(nlp, "The Syrian Computer Society was founded in 1989. Servers were "
+                        "assigned to the Syrian Computer Society,[3] the report said.")  # fmt: skip
+    assert [m.text for m in found if "Computer" in m.text] == ["Syrian Computer Society"] * 2

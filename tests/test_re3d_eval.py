@@ -151,6 +151,8 @@ SPANS = [
      [("ISIL-held buildings", "Location")], ["ISIL", "an ISIL tactical vehicle"]),
     ("Coalition aircraft struck two tactical vehicles near the dam.", [],
      ["Coalition", "tactical vehicles"]),
+    ("The frigate sailed with the aircraft carrier and two tankers.", [],
+     ["aircraft carrier", "the aircraft carrier", "tankers"]),
     ("ISIL fighters attacked the town, and ISIL tactical units withdrew.",
      [("ISIL fighters", "Organisation"), ("ISIL tactical units", "Organisation")], []),
     # coordinated plural groups of people are one group, of one sector or not

@@ -52,6 +52,19 @@ def load_spacy(name: str) -> Language:
         raise ModelNotInstalledError(name, installed_pipelines()) from exc
 
 
+REFERENCE_MARK = r"\[\d{1,3}"  # "Assad,[1]": a footnote mark glued to the word before
+
+
+def split_reference_marks(nlp: Language) -> None:
+    """Split footnote marks glued to a word ("Society,[3]", "Assad.[1]", as copied from
+    Wikipedia) off it, with the punctuation before them, so that the word is a word of its
+    own to the tagger and the name matchers ("Society" ends "the Syrian Computer Society")."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*nlp.Defaults.suffixes, REFERENCE_MARK]  # type: ignore[misc]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search  # type: ignore[union-attr]
+
+
 @lru_cache(maxsize=4)
 def _load(name: str, extra_verbs: tuple[str, ...], extra_actors: tuple[str, ...]) -> Language:
     _register_components()
@@ -59,6 +72,7 @@ def _load(name: str, extra_verbs: tuple[str, ...], extra_actors: tuple[str, ...]
     from .stages.tagmap import speed_up
 
     speed_up(nlp)
+    split_reference_marks(nlp)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("mizan_paragraphs", before="parser")
     nlp.add_pipe("mizan_actors", config={"extra_actors": list(extra_actors)})

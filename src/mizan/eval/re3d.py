@@ -28,9 +28,14 @@
   friends"); a group with its modifiers but not its
   quantifiers or count ("Kurdish fighters", "civilians" out of "more than 60 civilians",
   as most of re3d's annotators mark it; "one man" keeps its "one"); an
-  organisation with the plural noun for its members ("EU leaders"); a place with its
-  qualifiers ("northern Iraq", "the city of Mosul", "Mosul district", "Palmyra, Syria";
-  but "south of Mosul" is Mosul).
+  organisation with the plural noun for its members ("EU leaders") or the noun of its kind
+  ("the Hezbollah movement"); a group without the words that judge it ("the brutal
+  regime"); no organisation for a machine, or for a name that only holds a place or flies a
+  machine ("ISIL-held buildings", "Coalition aircraft"); a named gathering as an
+  organisation ("the UK-France Summit"); a place with its qualifiers ("northern Iraq", "the
+  city of Mosul", "Mosul district", "Palmyra, Syria"; but "south of Mosul" is Mosul), and a
+  country after a place ("Raqqah, Syria") or before what happens in it ("Syria's civil war")
+  as a place.
   **Baseline**: bare spaCy NER in the same run, PERSON → Person, ORG → Organisation,
   GPE/LOC/FAC → Location.
 * **Matching**: *strict* — the same type and the same span once white space, a leading

@@ -12,7 +12,15 @@ the span conventions of re3d, documented in ``eval/re3d.py``.
   its qualifiers ("northern Iraq", "the city of Mosul", "Palmyra, Syria"); place names the
   tagger missed after a preposition; places named by a common noun with the words before it
   ("the ancient city", "an ISIL-held building", "here", "there"; ``stages/placenouns.py``)
-  and geographic coordinates.
+  and geographic coordinates;
+* a group without the words that judge or stress it ("the brutal militias", "even the greatly
+  out-gunned FSA fighters"), with the groups of people coordinated with it ("teachers, doctors
+  and dentists", "the Men and Women"); an organisation with the noun of its kind after it
+  ("the Hezbollah movement");
+* no organisation for a machine ("two tactical vehicles": re3d's Vehicle or MilitaryPlatform),
+  nor for a name that only holds a place or flies a machine ("ISIL-held buildings", "Coalition
+  aircraft"), nor inside a document's name ("Security Council Resolution 2254"); a named
+  gathering as an Organisation ("the UK-France Summit").
 """
 
 from __future__ import annotations

@@ -229,7 +229,8 @@ class GroupPass(TaggerBase):
     def _ner_pass(
         self, doc: Doc, on: date | None, found: list[ActorMention], focus: str | None
     ) -> list[ActorMention]:
-        covered = {t for m in found for t in range(m.start, m.end)}
+        by_token = {t: m for m in found for t in range(m.start, m.end)}
+        covered = set(by_token)
         countries = {t for m in found if m.kind == "country" for t in range(m.start, m.end)}
         parts = self._name_parts(found)
         doc_countries = {m.country for m in found if m.kind == "country" and m.country}
@@ -241,7 +242,7 @@ class GroupPass(TaggerBase):
                  for t in range(m.start, m.end)}  # fmt: skip
         for ent in pieces:
             inside = [t.i for t in ent if t.i in covered]
-            whole = self._org_after_country(ent, found, covered) if inside else None
+            whole = self._org_after_country(ent, by_token) if inside else None
             if whole is not None:  # "U.S. Air Forces Central Command": not the U.S. alone
                 body, a, b = whole
                 out.append(replace(body, start=a, end=b, text=doc[a:b].text,
@@ -317,8 +318,8 @@ class GroupPass(TaggerBase):
 
 
     @staticmethod
-    def _org_after_country(ent: Span, found: list[ActorMention],
-                           covered: set[int]) -> tuple[ActorMention, int, int] | None:  # fmt: skip
+    def _org_after_country(ent: Span, by_token: dict[int, ActorMention]
+                           ) -> tuple[ActorMention, int, int] | None:  # fmt: skip
         """The organisation whose name ends a longer name the tagger found, after a country
         and words of its own: "U.S. Air Forces Central Command" is a command of the U.S.
         military ("Central Command"), not the U.S. and a command side by side; or that the
@@ -329,11 +330,10 @@ class GroupPass(TaggerBase):
             return None
         if ent[-1].text in ("'s", "’s") and len(ent) > 1:
             ent = ent[:-1]  # "U.S. Naval Forces Central Command's"
-        ms = sorted((m for m in found if ent.start <= m.start and m.end <= ent.end),
-                    key=lambda m: m.start)  # fmt: skip
-        if not ms or any(t.i in covered and not any(m.start <= t.i < m.end for m in ms)
-                              for t in ent):  # fmt: skip
-            return None
+        inner = {id(m): m for t in ent if (m := by_token.get(t.i)) is not None}
+        ms = sorted(inner.values(), key=lambda m: m.start)
+        if not ms or ms[0].start < ent.start or ms[-1].end > ent.end:
+            return None  # a mention that runs over the name's edge
         first, last = ms[0], ms[-1]
         if len(ms) == 1 and first.kind in ("organisation", "igo") and first.actor_id:
             rest = doc[first.end : ent.end]
@@ -348,7 +348,7 @@ class GroupPass(TaggerBase):
             m.kind != "country" for m in ms[:-1]
         ) or last.kind not in ("organisation", "igo") or not last.actor_id or last.end != ent.end:
             return None
-        own = [t for t in ent if t.i not in covered and t.is_alpha]
+        own = [t for t in ent if t.i not in by_token and t.is_alpha]
         ok = own and all(t.text[:1].isupper() for t in own)
         return (last, first.start, last.end) if ok else None
 
